@@ -13,7 +13,9 @@ extension GeometryEngine {
 
   /// The geometry grown (positive) or shrunk (negative) by `distance`, areal result.
   /// - Parameter quadrantSegments: segments per quarter circle on round joins.
-  public func buffer(_ geometry: Geometry, distance: Double, quadrantSegments: Int = 8) throws
+  public func buffer(
+    _ geometry: Geometry, distance: Double, quadrantSegments: Int = 8
+  ) throws
     -> MultiPolygon
   {
     try with([geometry]) { handles in

@@ -9,7 +9,7 @@ public struct InvalidityReason: Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     guard let location else { return reason }
-    return "\(reason) at (\(location.x), \(location.y))"
+    return "\(reason) at (\(JSONWriter.fixed(location.x, decimals: 7)), \(JSONWriter.fixed(location.y, decimals: 7)))"
   }
 }
 

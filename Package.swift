@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+// Cosite: coverage and shared-infrastructure planning for industrial zones.
+// Layers (dependencies point down only): cosite → Report → Scenario → Geo → CGEOS/CPROJ.
+import PackageDescription
+
+let package = Package(
+  name: "Cosite",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "cosite", targets: ["cosite"]),
+    .library(name: "Geo", targets: ["Geo"]),
+    .library(name: "Scenario", targets: ["Scenario"]),
+    .library(name: "Report", targets: ["Report"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+    .systemLibrary(
+      name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
+    .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
+    .target(name: "Scenario", dependencies: ["Geo", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Report", dependencies: ["Geo", "Scenario"]),
+    .executableTarget(
+      name: "cosite",
+      dependencies: [
+        "Report", "Scenario", "Geo",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+    .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Geo"]),
+    .testTarget(
+      name: "CositeTests", dependencies: ["cosite", "Report", "Scenario", "Geo"],
+      exclude: ["Fixtures"]),
+  ]
+)
