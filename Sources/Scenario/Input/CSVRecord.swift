@@ -1,0 +1,114 @@
+/// One CSV row read by column name, reporting each bad field with file, line and column.
+struct CSVRecord {
+  let table: CSVTable
+  let row: CSVTable.Row
+  let file: String
+  let diagnostics: Diagnostics
+
+  var line: Int { row.line }
+
+  /// The raw text of a column; nil when the column is absent or the field is empty.
+  func text(_ column: String) -> String? {
+    guard let index = table.column(column), index < row.fields.count else { return nil }
+    let value = row.fields[index]
+    return value.isEmpty ? nil : value
+  }
+
+  func report(_ message: String) {
+    diagnostics.report(file, .line(row.line), message)
+  }
+
+  func string(_ column: String, required: Bool = true) -> String? {
+    guard let value = text(column) else {
+      if required { report("column '\(column)' is empty: expected a value") }
+      return nil
+    }
+    return value
+  }
+
+  func number(
+    _ column: String, expected: String, range: ClosedRange<Double>, required: Bool = true
+  ) -> Double? {
+    guard let raw = text(column) else {
+      if required { report("column '\(column)' is empty: expected \(expected)") }
+      return nil
+    }
+    guard let value = Double(raw), value.isFinite else {
+      report("column '\(column)': expected \(expected), got '\(raw)'")
+      return nil
+    }
+    guard range.contains(value) else {
+      report("column '\(column)': expected \(expected) between \(range.lowerBound) and \(range.upperBound), got \(raw)")
+      return nil
+    }
+    return value
+  }
+
+  func integer(_ column: String, expected: String, range: ClosedRange<Int>, required: Bool = true) -> Int? {
+    guard let raw = text(column) else {
+      if required { report("column '\(column)' is empty: expected \(expected)") }
+      return nil
+    }
+    guard let value = Int(raw), range.contains(value) else {
+      report("column '\(column)': expected \(expected) (\(range.lowerBound)–\(range.upperBound)), got '\(raw)'")
+      return nil
+    }
+    return value
+  }
+
+  /// A value from a closed list of names.
+  func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type) -> T?
+  where T.RawValue == String {
+    guard let raw = string(column) else { return nil }
+    guard let value = T(rawValue: raw.lowercased()) ?? T(rawValue: raw) else {
+      report("column '\(column)': expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got '\(raw)'")
+      return nil
+    }
+    return value
+  }
+}
+
+extension CSVTable {
+  /// Checks that the header has every required column and no unknown one.
+  func checkHeader(required: [String], optional: [String], file: String, diagnostics: Diagnostics) -> Bool {
+    guard !header.isEmpty else {
+      diagnostics.report(file, .file, "empty file: expected a header row (\(required.joined(separator: ",")))")
+      return false
+    }
+    var ok = true
+    for name in required where column(name) == nil {
+      diagnostics.report(
+        file, .line(1), "header lacks column '\(name)' (required: \(required.joined(separator: ", ")))")
+      ok = false
+    }
+    for name in header where !required.contains(name) && !optional.contains(name) {
+      diagnostics.report(
+        file, .line(1),
+        "unknown column '\(name)' (expected: \((required + optional).joined(separator: ", ")))")
+    }
+    return ok
+  }
+
+  /// Reports every row whose `column` value was already used by an earlier row, bad rows
+  /// included, so that a duplicate is found even where the row has other problems.
+  func reportDuplicates(in column: String, what: String, file: String, diagnostics: Diagnostics) {
+    guard let index = self.column(column) else { return }
+    var seen: Set<String> = []
+    for row in rows where index < row.fields.count && !row.fields[index].isEmpty {
+      if !seen.insert(row.fields[index]).inserted {
+        diagnostics.report(file, .line(row.line), "\(what) id '\(row.fields[index])' is used twice")
+      }
+    }
+  }
+
+  func records(file: String, diagnostics: Diagnostics) -> [CSVRecord] {
+    rows.compactMap { row in
+      guard row.fields.count == header.count else {
+        diagnostics.report(
+          file, .line(row.line), "expected \(header.count) fields as in the header, got \(row.fields.count)")
+        return nil
+      }
+      return CSVRecord(table: self, row: row, file: file, diagnostics: diagnostics)
+    }
+  }
+}

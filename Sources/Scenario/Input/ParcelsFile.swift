@@ -1,0 +1,91 @@
+import Geo
+
+/// A parcel feature as read, before validation against GEOS and projection.
+struct ParcelRecord {
+  let index: Int
+  let id: String
+  let name: String
+  let landUse: LandUse
+  let buildingClass: String
+  let workers: Double
+  let demand: Double?
+  /// Outline in the file's CRS (WGS84 `lon, lat` unless the scenario names another).
+  let outline: MultiPolygon
+}
+
+/// Reads a parcels GeoJSON FeatureCollection of Polygon/MultiPolygon features.
+///
+/// Properties: `id` (text or whole number), `land_use` (see `LandUse`), `building_class`
+/// (a class of the scenario); optional `name`, `workers`, `demand`. Other properties are kept
+/// out of the model and ignored.
+enum ParcelsFile {
+  static func read(text: String, file: String, isLonLat: Bool, diagnostics: Diagnostics) -> [ParcelRecord] {
+    let features: [GeoJSONFeature]
+    do {
+      features = try GeoJSON.features(in: text)
+    } catch {
+      diagnostics.report(file, .file, "\(error)")
+      return []
+    }
+    if features.isEmpty { diagnostics.report(file, .file, "no features: expected parcel polygons") }
+    return features.compactMap { record(from: $0, file: file, isLonLat: isLonLat, diagnostics: diagnostics) }
+  }
+
+  private static func record(
+    from feature: GeoJSONFeature, file: String, isLonLat: Bool, diagnostics: Diagnostics
+  ) -> ParcelRecord? {
+    let id = identifier(feature.property("id"))
+    let location = IssueLocation.feature(index: feature.index, id: id)
+    func report(_ message: String) { diagnostics.report(file, location, message) }
+    if id == nil { report("property 'id' is missing: expected a text or whole-number id") }
+
+    var outline: MultiPolygon?
+    switch feature.geometry {
+    case .failure(let error): report("geometry: \(error)")
+    case .success(.polygon(let polygon)): outline = MultiPolygon([polygon])
+    case .success(.multiPolygon(let multiPolygon)): outline = multiPolygon
+    case .success: report("geometry: expected a Polygon or MultiPolygon")
+    }
+    if let outline, isLonLat, !outline.polygons.allSatisfy(inLonLatRange) {
+      report("geometry: coordinates outside lon −180…180, lat −90…90 (is the file in WGS84 lon, lat order?)")
+    }
+
+    let landUse = feature.property("land_use")?.stringValue.flatMap { LandUse(rawValue: $0.lowercased()) }
+    if landUse == nil {
+      report("property 'land_use': expected one of \(LandUse.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    let buildingClass = feature.property("building_class")?.stringValue
+    if buildingClass == nil { report("property 'building_class' is missing: expected a building class name") }
+    let workers = count(feature.property("workers"), "workers", report) ?? 0
+    let demand = count(feature.property("demand"), "demand", report)
+    let name = feature.property("name")?.stringValue ?? id ?? ""
+
+    guard let id, let outline, let landUse, let buildingClass else { return nil }
+    return ParcelRecord(
+      index: feature.index, id: id, name: name, landUse: landUse, buildingClass: buildingClass,
+      workers: workers, demand: demand, outline: outline)
+  }
+
+  private static func identifier(_ value: JSONValue?) -> String? {
+    switch value {
+    case .string(let text) where !text.isEmpty: return text
+    case .number(let number) where number == number.rounded(): return String(Int64(number))
+    default: return nil
+    }
+  }
+
+  private static func count(_ value: JSONValue?, _ name: String, _ report: (String) -> Void) -> Double? {
+    guard let value, value != .null else { return nil }
+    guard let number = value.numberValue, number >= 0 else {
+      report("property '\(name)': expected a number ≥ 0, got \(JSONWriter.text(value))")
+      return nil
+    }
+    return number
+  }
+
+  private static func inLonLatRange(_ polygon: Polygon) -> Bool {
+    polygon.rings.allSatisfy { ring in
+      ring.coordinates.allSatisfy { (-180...180).contains($0.x) && (-90...90).contains($0.y) }
+    }
+  }
+}

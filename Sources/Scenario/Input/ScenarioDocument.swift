@@ -1,0 +1,107 @@
+import Geo
+import Yams
+
+/// A file the scenario refers to, with where the reference stands.
+struct FileReference {
+  /// Absolute, standardised path.
+  let path: String
+  /// Line of the reference in the scenario file.
+  let line: Int
+  /// CRS of coordinates in the file; nil = WGS84 lon, lat.
+  let crs: CRS?
+}
+
+struct ZoneSpec {
+  let id: String
+  let line: Int
+  let name: String
+  let province: String?
+  let publishedAreaHa: Double?
+  let parcels: FileReference
+}
+
+struct CarrierSpec {
+  let line: Int
+  let carrier: Carrier
+  /// Line of each layer, by layer index.
+  let layerLines: [Int]
+}
+
+/// The scenario YAML as read, before referenced files are opened.
+struct ScenarioDocument {
+  var name = ""
+  /// nil means `auto`.
+  var crs: CRS?
+  var crsLine = 1
+  var grid = GridSpec(resolutionM: 10, marginM: 500)
+  var repairGeometry = false
+  var buildingClasses = BuildingClass.defaults
+  var zones: [ZoneSpec] = []
+  var carriers: [CarrierSpec] = []
+  var structures: FileReference?
+  var sites: FileReference?
+  var costs = CostParameters()
+
+  static let rootKeys = [
+    "cosite", "name", "description", "crs", "grid", "repair_geometry", "building_classes", "zones", "carriers",
+    "structures", "sites", "costs",
+  ]
+
+  /// An empty document with every default, for before the file is read.
+  init() {}
+
+  /// Reads the root mapping; every problem goes to `diagnostics`.
+  init(root: Node, file: String, directory: String, diagnostics: Diagnostics) {
+    guard let map = YAMLMap(root, file: file, path: "", diagnostics: diagnostics, allowed: Self.rootKeys) else {
+      return
+    }
+    if let version = map.integer("cosite", expected: "the scenario format version", range: 1...1), version != 1 {
+      diagnostics.report(file, .line(map.line(of: "cosite")), "unsupported format version")
+    }
+    name = map.string("name", required: true, expected: "a scenario name") ?? ""
+    readCRS(map)
+    if let grid = map.map("grid", allowed: ["resolution_m", "margin_m"]) {
+      self.grid = GridSpec(
+        resolutionM: grid.number("resolution_m", expected: "a cell size in m", range: 1...1000) ?? 10,
+        marginM: grid.number("margin_m", expected: "a margin in m", range: 0...50_000) ?? 500)
+    }
+    repairGeometry = map.bool("repair_geometry") ?? false
+    readBuildingClasses(map)
+    let reader = SpecReader(map: map, directory: directory)
+    zones = reader.zones()
+    carriers = reader.carriers()
+    structures = reader.fileReference("structures", withCRS: true)
+    sites = reader.fileReference("sites", withCRS: false)
+    if let costs = map.map("costs", allowed: CostsReader.keys) { self.costs = CostsReader.read(costs) }
+  }
+
+  private mutating func readCRS(_ map: YAMLMap) {
+    crsLine = map.line(of: "crs")
+    guard let text = map.string("crs", expected: "'auto' or 'EPSG:<code>'"), text.lowercased() != "auto" else {
+      return
+    }
+    do {
+      crs = try CRS(parsing: text)
+    } catch {
+      map.diagnostics.report(map.file, .line(crsLine), "'crs': \(error)")
+    }
+  }
+
+  private mutating func readBuildingClasses(_ map: YAMLMap) {
+    // Building classes are named by the planner: any key is a class name.
+    guard let classes = map.map("building_classes", allowed: nil) else { return }
+    for name in classes.keys {
+      guard let spec = classes.map(name, allowed: ["o2i", "extra_loss_db"]) else { continue }
+      let modelName = spec.string("o2i", required: true, expected: "none, low-loss or high-loss")
+      let model = modelName.flatMap(O2IModel.init(rawValue:))
+      if modelName != nil, model == nil {
+        map.diagnostics.report(
+          map.file, .line(spec.line(of: "o2i")), "'\(spec.path).o2i': expected none, low-loss or high-loss")
+      }
+      let extra = spec.number("extra_loss_db", expected: "an extra loss in dB", range: 0...60) ?? 0
+      guard let model else { continue }
+      buildingClasses.removeAll { $0.name == name }
+      buildingClasses.append(BuildingClass(name: name, o2i: model, extraLossDB: extra))
+    }
+  }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Geo
+import Yams
+
+/// Reads the list sections of a scenario (zones, carriers) and file references.
+struct SpecReader {
+  let map: YAMLMap
+  let directory: String
+
+  var diagnostics: Diagnostics { map.diagnostics }
+
+  /// `key: path` or `key: {file: path, crs: EPSG:n}`; the path is resolved against the scenario.
+  func fileReference(_ key: String, withCRS: Bool, in parent: YAMLMap? = nil) -> FileReference? {
+    let parent = parent ?? map
+    guard let node = parent.node(key) else { return nil }
+    let line = parent.line(of: key)
+    if case .scalar(let scalar) = node {
+      return FileReference(path: resolve(scalar.string), line: line, crs: nil)
+    }
+    guard let spec = parent.map(key, allowed: withCRS ? ["file", "crs"] : ["file"]) else { return nil }
+    guard let file = spec.string("file", required: true, expected: "a path relative to the scenario file") else {
+      return nil
+    }
+    var crs: CRS?
+    if let text = spec.string("crs", expected: "'EPSG:<code>'") {
+      do { crs = try CRS(parsing: text) } catch {
+        diagnostics.report(map.file, .line(spec.line(of: "crs")), "'\(spec.path).crs': \(error)")
+      }
+    }
+    return FileReference(path: resolve(file), line: spec.line(of: "file"), crs: crs)
+  }
+
+  func resolve(_ path: String) -> String {
+    let url =
+      path.hasPrefix("/")
+      ? URL(fileURLWithPath: path)
+      : URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
+    return url.standardizedFileURL.path
+  }
+
+  func zones() -> [ZoneSpec] {
+    guard let nodes = map.sequence("zones", required: true, expected: "a list of zones") else { return [] }
+    if nodes.isEmpty {
+      diagnostics.report(map.file, .line(map.line(of: "zones")), "'zones' is empty: expected at least one zone")
+    }
+    return nodes.enumerated().compactMap { index, node in
+      let allowed = ["id", "name", "province", "published_area_ha", "parcels"]
+      guard
+        let zone = YAMLMap(node, file: map.file, path: "zones[\(index)]", diagnostics: diagnostics, allowed: allowed)
+      else { return nil }
+      let id = zone.string("id", required: true, expected: "a zone id")
+      let name = zone.string("name") ?? id
+      let area = zone.number("published_area_ha", expected: "an area in ha", range: 0...1_000_000)
+      let parcels = fileReference("parcels", withCRS: true, in: zone)
+      if parcels == nil, zone.node("parcels") == nil { zone.missing("parcels", "a parcels GeoJSON file") }
+      guard let id, let name, let parcels else { return nil }
+      return ZoneSpec(
+        id: id, line: zone.line, name: name, province: zone.string("province"), publishedAreaHa: area,
+        parcels: parcels)
+    }
+  }
+
+  func carriers() -> [CarrierSpec] {
+    guard let nodes = map.sequence("carriers", required: true, expected: "a list of carriers") else { return [] }
+    return nodes.enumerated().compactMap { index, node in
+      guard
+        let spec = YAMLMap(
+          node, file: map.file, path: "carriers[\(index)]", diagnostics: diagnostics, allowed: ["id", "name", "layers"])
+      else { return nil }
+      let id = spec.string("id", required: true, expected: "a carrier id")
+      let layerNodes = spec.sequence("layers", required: true, expected: "a list of radio layers") ?? []
+      var layers: [RadioLayer] = []
+      var lines: [Int] = []
+      for (layerIndex, layerNode) in layerNodes.enumerated() {
+        let path = "\(spec.path).layers[\(layerIndex)]"
+        guard
+          let layer = YAMLMap(
+            layerNode, file: map.file, path: path, diagnostics: diagnostics, allowed: LayerReader.keys),
+          let radio = LayerReader.read(layer)
+        else { continue }
+        layers.append(radio)
+        lines.append(layer.line)
+      }
+      guard let id else { return nil }
+      return CarrierSpec(
+        line: spec.line, carrier: Carrier(id: id, name: spec.string("name") ?? id, layers: layers), layerLines: lines)
+    }
+  }
+}
+
+/// Reads one radio layer and checks it against 3GPP channel bandwidths.
+enum LayerReader {
+  static let keys = ["id", "technology", "band", "frequency_mhz", "bandwidth_mhz", "tdd_downlink_share"]
+  /// TS 36.101 Table 5.6-1 (LTE) and TS 38.104 Table 5.3.2-1 (NR FR1) channel bandwidths.
+  static let lteBandwidthsMHz: [Double] = [1.4, 3, 5, 10, 15, 20]
+  static let nrBandwidthsMHz: [Double] = [5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 60, 70, 80, 90, 100]
+
+  static func read(_ layer: YAMLMap) -> RadioLayer? {
+    let id = layer.string("id", required: true, expected: "a layer id")
+    let technologyText = layer.string("technology", required: true, expected: "LTE or NR")
+    let technology = technologyText.flatMap { Technology(rawValue: $0.uppercased()) }
+    if technologyText != nil, technology == nil, let node = layer.node("technology") {
+      layer.wrong("technology", "LTE or NR", got: node)
+    }
+    let band = layer.string("band", required: true, expected: "a 3GPP band name such as B3 or n78")
+    // FR1 spans 410–7125 MHz (TS 38.104 §5.1); the planner's models are used from 400 MHz.
+    let frequency = layer.number(
+      "frequency_mhz", expected: "a downlink centre frequency in MHz", range: 400...7125, required: true)
+    let bandwidth = layer.number(
+      "bandwidth_mhz", expected: "a channel bandwidth in MHz", range: 1...400, required: true)
+    let share = layer.number("tdd_downlink_share", expected: "a downlink time share", range: 0.05...1) ?? 1
+    guard let id, let technology, let band, let frequency, let bandwidth else { return nil }
+    let allowed = technology == .lte ? lteBandwidthsMHz : nrBandwidthsMHz
+    if !allowed.contains(bandwidth), let node = layer.node("bandwidth_mhz") {
+      let list = allowed.map { JSONWriter.number($0) }.joined(separator: ", ")
+      layer.wrong("bandwidth_mhz", "a \(technology.rawValue) channel bandwidth (\(list) MHz)", got: node)
+      return nil
+    }
+    return RadioLayer(
+      id: id, technology: technology, band: band, frequencyMHz: frequency, bandwidthMHz: bandwidth,
+      tddDownlinkShare: share)
+  }
+}
+
+/// Reads the `costs` section over the defaults of `CostParameters`.
+enum CostsReader {
+  static let keys = [
+    "currency", "new_tower_vnd", "new_rooftop_vnd", "colocation_install_vnd", "radio_equipment_per_sector_vnd",
+    "default_rent_vnd_month", "power_per_sector_kw", "electricity_vnd_per_kwh", "operations_vnd_per_site_year",
+    "discount_rate", "horizon_years",
+  ]
+
+  static func read(_ map: YAMLMap) -> CostParameters {
+    var costs = CostParameters()
+    let money = "an amount in VND"
+    costs.currency = map.string("currency") ?? costs.currency
+    costs.newTowerVND = map.number("new_tower_vnd", expected: money, range: 0...1e13) ?? costs.newTowerVND
+    costs.newRooftopVND = map.number("new_rooftop_vnd", expected: money, range: 0...1e13) ?? costs.newRooftopVND
+    costs.colocationInstallVND =
+      map.number("colocation_install_vnd", expected: money, range: 0...1e13) ?? costs.colocationInstallVND
+    costs.radioEquipmentPerSectorVND =
+      map.number("radio_equipment_per_sector_vnd", expected: money, range: 0...1e13) ?? costs.radioEquipmentPerSectorVND
+    costs.defaultRentVNDPerMonth =
+      map.number("default_rent_vnd_month", expected: money, range: 0...1e12) ?? costs.defaultRentVNDPerMonth
+    costs.powerPerSectorKW =
+      map.number("power_per_sector_kw", expected: "a power in kW", range: 0...100) ?? costs.powerPerSectorKW
+    costs.electricityVNDPerKWh =
+      map.number("electricity_vnd_per_kwh", expected: money, range: 0...1e6) ?? costs.electricityVNDPerKWh
+    costs.operationsVNDPerSiteYear =
+      map.number("operations_vnd_per_site_year", expected: money, range: 0...1e12) ?? costs.operationsVNDPerSiteYear
+    costs.discountRate =
+      map.number("discount_rate", expected: "a yearly rate such as 0.1", range: 0...1) ?? costs.discountRate
+    costs.horizonYears =
+      map.integer("horizon_years", expected: "a number of years", range: 1...50) ?? costs.horizonYears
+    return costs
+  }
+}

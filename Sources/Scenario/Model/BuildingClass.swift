@@ -1,0 +1,34 @@
+/// The TR 38.901 §7.4.3 outdoor-to-indoor penetration model of a building class.
+public enum O2IModel: String, Hashable, Sendable, CaseIterable {
+  /// No building: the parcel is outdoor only (yards, roads, water).
+  case none
+  /// TR 38.901 low-loss model (standard glass and concrete).
+  case lowLoss = "low-loss"
+  /// TR 38.901 high-loss model (IRR glass and concrete).
+  case highLoss = "high-loss"
+}
+
+/// A kind of building, deciding the indoor loss of the parcels that have it.
+public struct BuildingClass: Hashable, Sendable {
+  public let name: String
+  public let o2i: O2IModel
+  /// Loss added to the O2I model, dB: for construction the standard does not cover.
+  public let extraLossDB: Double
+
+  public init(name: String, o2i: O2IModel, extraLossDB: Double) {
+    self.name = name
+    self.o2i = o2i
+    self.extraLossDB = extraLossDB
+  }
+
+  /// Built-in classes; a scenario may override any of them or add its own.
+  ///
+  /// `metal-clad` (steel-sheet factory halls) has no standard figure: the 10 dB on top of
+  /// high-loss is an engineering assumption [K] to be calibrated by drive tests.
+  public static let defaults: [BuildingClass] = [
+    BuildingClass(name: "outdoor", o2i: .none, extraLossDB: 0),
+    BuildingClass(name: "low-loss", o2i: .lowLoss, extraLossDB: 0),
+    BuildingClass(name: "high-loss", o2i: .highLoss, extraLossDB: 0),
+    BuildingClass(name: "metal-clad", o2i: .highLoss, extraLossDB: 10),
+  ]
+}

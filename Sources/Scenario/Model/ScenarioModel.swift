@@ -1,0 +1,61 @@
+import Geo
+
+/// The raster the coverage engine computes on.
+public struct GridSpec: Hashable, Sendable {
+  /// Cell size, m.
+  public let resolutionM: Double
+  /// Margin around the zones, m.
+  public let marginM: Double
+
+  public init(resolutionM: Double, marginM: Double) {
+    self.resolutionM = resolutionM
+    self.marginM = marginM
+  }
+}
+
+/// A validated scenario with all geometry projected into one metric CRS.
+///
+/// Built only by `ScenarioLoader`; every reference in it resolves (each sector's
+/// carrier, layer and structure exist) and every geometry is valid.
+public struct ScenarioModel: Sendable {
+  public let name: String
+  /// The scenario file as given on the command line.
+  public let sourcePath: String
+  /// The metric CRS of all computation.
+  public let crs: CRS
+  public let crsName: String
+  /// Whether the CRS was chosen by `crs: auto`.
+  public let crsIsAutomatic: Bool
+  public let grid: GridSpec
+  public let buildingClasses: [BuildingClass]
+  public let zones: [Zone]
+  public let carriers: [Carrier]
+  public let structures: [Structure]
+  public let sectors: [Sector]
+  public let costs: CostParameters
+
+  public init(
+    name: String, sourcePath: String, crs: CRS, crsName: String, crsIsAutomatic: Bool, grid: GridSpec,
+    buildingClasses: [BuildingClass], zones: [Zone], carriers: [Carrier], structures: [Structure],
+    sectors: [Sector], costs: CostParameters
+  ) {
+    self.name = name
+    self.sourcePath = sourcePath
+    self.crs = crs
+    self.crsName = crsName
+    self.crsIsAutomatic = crsIsAutomatic
+    self.grid = grid
+    self.buildingClasses = buildingClasses
+    self.zones = zones
+    self.carriers = carriers
+    self.structures = structures
+    self.sectors = sectors
+    self.costs = costs
+  }
+
+  public var parcels: [Parcel] { zones.flatMap(\.parcels) }
+
+  public func carrier(_ id: String) -> Carrier? { carriers.first { $0.id == id } }
+  public func structure(_ id: String) -> Structure? { structures.first { $0.id == id } }
+  public func buildingClass(_ name: String) -> BuildingClass? { buildingClasses.first { $0.name == name } }
+}

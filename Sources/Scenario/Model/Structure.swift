@@ -1,0 +1,78 @@
+import Geo
+
+/// The kind of passive structure antennas can be mounted on.
+public enum StructureKind: String, Hashable, Sendable, CaseIterable {
+  /// Greenfield lattice tower or monopole (typically 30–60 m).
+  case tower
+  /// Pole or mast on a building roof (3–6 m above the roof).
+  case rooftop
+  /// Street or lighting pole (small cells, ~8–15 m).
+  case pole
+}
+
+/// An existing passive structure: tower, rooftop mast or pole.
+public struct Structure: Hashable, Sendable {
+  public let id: String
+  public let kind: StructureKind
+  public let positionLonLat: Coordinate
+  /// Position in the scenario's metric CRS, metres.
+  public let position: Coordinate
+  /// Height of the top above ground, m.
+  public let heightM: Double
+  public let owner: String
+  /// Antenna positions still free for new tenants.
+  public let freeSlots: Int
+  public let rentVNDPerMonth: Double
+
+  public init(
+    id: String, kind: StructureKind, positionLonLat: Coordinate, position: Coordinate, heightM: Double,
+    owner: String, freeSlots: Int, rentVNDPerMonth: Double
+  ) {
+    self.id = id
+    self.kind = kind
+    self.positionLonLat = positionLonLat
+    self.position = position
+    self.heightM = heightM
+    self.owner = owner
+    self.freeSlots = freeSlots
+    self.rentVNDPerMonth = rentVNDPerMonth
+  }
+}
+
+/// One sector (cell) of a carrier's site on a structure.
+public struct Sector: Hashable, Sendable {
+  public let id: String
+  public let carrierID: String
+  public let layerID: String
+  public let structureID: String
+  public let azimuthDeg: Double
+  public let mechanicalTiltDeg: Double
+  public let electricalTiltDeg: Double
+  public let antennaGainDBi: Double
+  /// Planet/MSI pattern file, resolved to an absolute path; nil for the 3GPP parametric pattern.
+  public let antennaPatternPath: String?
+  /// Total transmit power of the sector over its bandwidth, dBm.
+  public let powerDBm: Double
+  /// Antenna centre height above ground, m.
+  public let heightM: Double
+  public let feederLossDB: Double
+
+  public init(
+    id: String, carrierID: String, layerID: String, structureID: String, azimuthDeg: Double,
+    mechanicalTiltDeg: Double, electricalTiltDeg: Double, antennaGainDBi: Double,
+    antennaPatternPath: String?, powerDBm: Double, heightM: Double, feederLossDB: Double
+  ) {
+    self.id = id
+    self.carrierID = carrierID
+    self.layerID = layerID
+    self.structureID = structureID
+    self.azimuthDeg = azimuthDeg
+    self.mechanicalTiltDeg = mechanicalTiltDeg
+    self.electricalTiltDeg = electricalTiltDeg
+    self.antennaGainDBi = antennaGainDBi
+    self.antennaPatternPath = antennaPatternPath
+    self.powerDBm = powerDBm
+    self.heightM = heightM
+    self.feederLossDB = feederLossDB
+  }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Geo
+
+extension LoadSession {
+  /// Every CRS named must be known to PROJ; the computation CRS must be projected, in metres.
+  func checkCRSs() {
+    if let crs = document.crs {
+      do {
+        let description = try crs.describe()
+        if !description.isProjected || !description.unitIsMetre {
+          diagnostics.report(
+            scenarioFile, .line(document.crsLine),
+            "'crs': \(crs) (\(description.name)) is not a projected CRS in metres: expected 'auto', a UTM zone such as EPSG:32648, or a VN-2000 zone such as EPSG:9210"
+          )
+        }
+      } catch {
+        diagnostics.report(scenarioFile, .line(document.crsLine), "'crs': \(error)")
+      }
+    }
+    let references = document.zones.map(\.parcels) + [document.structures].compactMap { $0 }
+    for reference in references {
+      guard let crs = reference.crs else { continue }
+      do { _ = try crs.describe() } catch {
+        diagnostics.report(scenarioFile, .line(reference.line), "'crs': \(error)")
+      }
+    }
+  }
+
+  /// Parcel outlines must be valid (OGC rules, as GEOS checks them). With
+  /// `repair_geometry: true` an invalid outline is repaired with GEOS MakeValid instead.
+  func checkGeometry() {
+    for (zoneIndex, zone) in document.zones.enumerated() {
+      let file = shown(zone.parcels.path)
+      parcelsByZone[zoneIndex] = parcelsByZone[zoneIndex].compactMap { parcel in
+        let location = IssueLocation.feature(index: parcel.index, id: parcel.id)
+        do {
+          guard let reason = try engine.invalidity(of: .multiPolygon(parcel.outline)) else { return parcel }
+          guard document.repairGeometry else {
+            diagnostics.report(
+              file, location,
+              "invalid geometry: \(reason) (fix the outline, or set 'repair_geometry: true' in the scenario)")
+            return nil
+          }
+          let repaired = try engine.makeValid(.multiPolygon(parcel.outline))
+          guard !repaired.isEmpty, repaired.area > 0 else {
+            diagnostics.report(file, location, "invalid geometry: \(reason); repair leaves no area")
+            return nil
+          }
+          return parcel.replacingOutline(repaired)
+        } catch {
+          diagnostics.report(file, location, "geometry: \(error)")
+          return nil
+        }
+      }
+    }
+  }
+
+  /// Ids are unique; every sector's carrier, layer and structure exist; classes are known.
+  func checkReferences() {
+    duplicates(document.zones.map { ($0.id, $0.line) }, what: "zone") { line in
+      self.diagnostics.report(self.scenarioFile, .line(line.1), "zone id '\(line.0)' is used twice")
+    }
+    duplicates(document.carriers.map { ($0.carrier.id, $0.line) }, what: "carrier") { entry in
+      self.diagnostics.report(self.scenarioFile, .line(entry.1), "carrier id '\(entry.0)' is used twice")
+    }
+    for spec in document.carriers {
+      let layers = zip(spec.carrier.layers.map(\.id), spec.layerLines).map { ($0, $1) }
+      duplicates(layers, what: "layer") { entry in
+        self.diagnostics.report(
+          self.scenarioFile, .line(entry.1), "layer id '\(entry.0)' is used twice in carrier '\(spec.carrier.id)'")
+      }
+    }
+    checkParcels()
+    checkSectors()
+  }
+
+  private func checkParcels() {
+    var seen: Set<String> = []
+    let classes = Set(document.buildingClasses.map(\.name))
+    for (zone, parcels) in zip(document.zones, parcelsByZone) {
+      let file = shown(zone.parcels.path)
+      for parcel in parcels {
+        let location = IssueLocation.feature(index: parcel.index, id: parcel.id)
+        if !seen.insert(parcel.id).inserted {
+          diagnostics.report(file, location, "parcel id '\(parcel.id)' is used twice in the scenario")
+        }
+        if !classes.contains(parcel.buildingClass) {
+          diagnostics.report(
+            file, location,
+            "property 'building_class': unknown class '\(parcel.buildingClass)' (expected one of: \(classes.sorted().joined(separator: ", ")))"
+          )
+        }
+      }
+    }
+  }
+
+  private func checkSectors() {
+    guard let reference = document.sites else { return }
+    let file = shown(reference.path)
+    let structuresByID = Dictionary(structures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let carriers = Dictionary(document.carriers.map { ($0.carrier.id, $0.carrier) }, uniquingKeysWith: { a, _ in a })
+    for record in sectors {
+      let sector = record.sector
+      func report(_ message: String) { diagnostics.report(file, .line(record.line), message) }
+      if let carrier = carriers[sector.carrierID] {
+        if carrier.layer(sector.layerID) == nil {
+          report(
+            "column 'layer': carrier '\(carrier.id)' has no layer '\(sector.layerID)' (it has: \(carrier.layers.map(\.id).joined(separator: ", ")))"
+          )
+        }
+      } else {
+        report(
+          "column 'carrier': unknown carrier '\(sector.carrierID)' (expected one of: \(carriers.keys.sorted().joined(separator: ", ")))"
+        )
+      }
+      if let structure = structuresByID[sector.structureID] {
+        if sector.heightM > structure.heightM {
+          report(
+            "column 'height_m': antenna at \(JSONWriter.number(sector.heightM)) m is above the top of structure '\(structure.id)' (\(JSONWriter.number(structure.heightM)) m)"
+          )
+        }
+      } else {
+        report("column 'structure': unknown structure '\(sector.structureID)' (not in the structures file)")
+      }
+      if let pattern = sector.antennaPatternPath, !FileManager.default.fileExists(atPath: pattern) {
+        report("column 'antenna_pattern': file not found: \(shown(pattern))")
+      }
+    }
+  }
+
+  /// Calls `report` for every entry whose id was already seen.
+  private func duplicates(_ entries: [(String, Int)], what: String, report: ((String, Int)) -> Void) {
+    var seen: Set<String> = []
+    for entry in entries where !seen.insert(entry.0).inserted { report(entry) }
+  }
+}
+
+extension ParcelRecord {
+  func replacingOutline(_ outline: MultiPolygon) -> ParcelRecord {
+    ParcelRecord(
+      index: index, id: id, name: name, landUse: landUse, buildingClass: buildingClass, workers: workers,
+      demand: demand, outline: outline)
+  }
+}

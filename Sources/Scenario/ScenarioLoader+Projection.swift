@@ -1,0 +1,116 @@
+import Foundation
+import Geo
+
+extension LoadSession {
+  /// Chooses the metric CRS and projects every geometry once; nil with issues on failure.
+  func project() -> ScenarioModel? {
+    // Transforms are costly to create (~19 ms): one per CRS pair and load.
+    var transforms: [[Int]: CoordinateTransform] = [:]
+    func transform(from source: CRS, to target: CRS) throws -> CoordinateTransform {
+      if let cached = transforms[[source.epsg, target.epsg]] { return cached }
+      let created = try CoordinateTransform(from: source, to: target)
+      transforms[[source.epsg, target.epsg]] = created
+      return created
+    }
+
+    // 1. Everything to WGS84 lon, lat (the files may be in VN-2000 or UTM).
+    var lonLatByZone: [[MultiPolygon]] = []
+    for (zone, parcels) in zip(document.zones, parcelsByZone) {
+      let file = shown(zone.parcels.path)
+      lonLatByZone.append(
+        parcels.map { parcel in
+          guard let crs = zone.parcels.crs, crs != .wgs84 else { return parcel.outline }
+          do {
+            let toLonLat = try transform(from: crs, to: .wgs84)
+            return try parcel.outline.map { try toLonLat.forward($0) }
+          } catch {
+            diagnostics.report(file, .feature(index: parcel.index, id: parcel.id), "\(error)")
+            return parcel.outline
+          }
+        })
+    }
+    let structureFile = document.structures.map { shown($0.path) } ?? ""
+    let structureLonLat: [Coordinate] = structures.map { record in
+      guard !record.isLonLat else { return record.sourcePosition }
+      guard let crs = document.structures?.crs else {
+        diagnostics.report(
+          structureFile, .line(record.line),
+          "position given as x/y or easting/northing, but the scenario names no 'crs' for the structures file")
+        return record.sourcePosition
+      }
+      do {
+        return try transform(from: crs, to: .wgs84).forward(record.sourcePosition)
+      } catch {
+        diagnostics.report(structureFile, .line(record.line), "\(error)")
+        return record.sourcePosition
+      }
+    }
+    guard diagnostics.isEmpty else { return nil }
+
+    // 2. The computation CRS: as given, or the UTM zone of the centre of the inputs.
+    let allPoints = lonLatByZone.flatMap { $0 }.compactMap(\.bounds).flatMap { [$0.min, $0.max] } + structureLonLat
+    let centre = Self.centre(of: allPoints)
+    let crs = document.crs ?? CRS.utmZone(containing: centre)
+    let toMetric: CoordinateTransform
+    let crsName: String
+    do {
+      toMetric = try transform(from: .wgs84, to: crs)
+      crsName = try crs.describe().name
+    } catch {
+      diagnostics.report(scenarioFile, .line(document.crsLine), "'crs': \(error)")
+      return nil
+    }
+
+    // 3. Project parcels and structures; build the model.
+    var zones: [Zone] = []
+    for (zoneIndex, zone) in document.zones.enumerated() {
+      let file = shown(zone.parcels.path)
+      var parcels: [Parcel] = []
+      for (record, lonLat) in zip(parcelsByZone[zoneIndex], lonLatByZone[zoneIndex]) {
+        do {
+          let metric = try lonLat.map { try toMetric.forward($0) }
+          parcels.append(
+            Parcel(
+              id: record.id, name: record.name, zoneID: zone.id, landUse: record.landUse,
+              buildingClass: record.buildingClass, workers: record.workers, demand: record.demand ?? record.workers,
+              outlineLonLat: lonLat, outline: metric))
+        } catch {
+          diagnostics.report(file, .feature(index: record.index, id: record.id), "\(error)")
+        }
+      }
+      zones.append(
+        Zone(
+          id: zone.id, name: zone.name, province: zone.province, publishedAreaHa: zone.publishedAreaHa, parcels: parcels
+        ))
+    }
+    var projectedStructures: [Structure] = []
+    for (record, lonLat) in zip(structures, structureLonLat) {
+      do {
+        projectedStructures.append(
+          Structure(
+            id: record.id, kind: record.kind, positionLonLat: lonLat, position: try toMetric.forward(lonLat),
+            heightM: record.heightM, owner: record.owner, freeSlots: record.freeSlots,
+            rentVNDPerMonth: record.rentVNDPerMonth ?? document.costs.defaultRentVNDPerMonth))
+      } catch {
+        diagnostics.report(structureFile, .line(record.line), "\(error)")
+      }
+    }
+    return ScenarioModel(
+      name: document.name, sourcePath: scenarioPath, crs: crs, crsName: crsName, crsIsAutomatic: document.crs == nil,
+      grid: document.grid, buildingClasses: document.buildingClasses, zones: zones,
+      carriers: document.carriers.map(\.carrier), structures: projectedStructures, sectors: sectors.map(\.sector),
+      costs: document.costs)
+  }
+
+  /// Centre of the bounding box of `points` (0, 0 when there are none).
+  static func centre(of points: [Coordinate]) -> Coordinate {
+    guard let first = points.first else { return Coordinate(x: 0, y: 0) }
+    var low = first
+    var high = first
+    for point in points {
+      low = Coordinate(x: min(low.x, point.x), y: min(low.y, point.y))
+      high = Coordinate(x: max(high.x, point.x), y: max(high.y, point.y))
+    }
+    return Coordinate(x: (low.x + high.x) / 2, y: (low.y + high.y) / 2)
+  }
+}

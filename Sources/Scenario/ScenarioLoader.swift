@@ -1,0 +1,138 @@
+import Foundation
+import Geo
+import Yams
+
+/// Reads a scenario file and everything it references, validates all of it, and projects
+/// it into one metric CRS.
+///
+/// ```swift
+/// let scenario = try ScenarioLoader.load(path: "scenarios/hai-phong-dinh-vu.yaml")
+/// ```
+/// - Throws: `ScenarioError` listing every problem found (file, line or feature, what was
+///   expected). Nothing is computed or written by the caller in that case.
+public enum ScenarioLoader {
+  public static func load(path: String) throws -> ScenarioModel {
+    let session = LoadSession(scenarioPath: path)
+    return try session.load()
+  }
+}
+
+/// The state of one load: the diagnostics and everything read so far.
+final class LoadSession {
+  let scenarioPath: String
+  let scenarioFile: String
+  let directory: String
+  let diagnostics = Diagnostics()
+  let engine = GeometryEngine()
+  var document = ScenarioDocument()
+  var parcelsByZone: [[ParcelRecord]] = []
+  var structures: [StructureRecord] = []
+  var sectors: [SectorRecord] = []
+
+  init(scenarioPath: String) {
+    self.scenarioPath = scenarioPath
+    let absolute = URL(fileURLWithPath: scenarioPath).standardizedFileURL
+    scenarioFile = scenarioPath
+    directory = absolute.deletingLastPathComponent().path
+  }
+
+  func load() throws -> ScenarioModel {
+    guard
+      let text = readText(URL(fileURLWithPath: scenarioPath).standardizedFileURL.path, shownAs: scenarioFile, line: nil)
+    else { throw ScenarioError(issues: diagnostics.issues) }
+    let root: Node
+    do {
+      guard let composed = try Yams.compose(yaml: text) else {
+        diagnostics.report(scenarioFile, .file, "empty scenario: expected a YAML mapping (see README)")
+        throw ScenarioError(issues: diagnostics.issues)
+      }
+      root = composed
+    } catch let error as YamlError {
+      diagnostics.report(scenarioFile, Self.location(of: error), "YAML syntax: \(Self.problem(of: error))")
+      throw ScenarioError(issues: diagnostics.issues)
+    }
+    document = ScenarioDocument(root: root, file: scenarioFile, directory: directory, diagnostics: diagnostics)
+    readReferencedFiles()
+    checkCRSs()
+    checkGeometry()
+    checkReferences()
+    guard diagnostics.isEmpty else { throw ScenarioError(issues: diagnostics.issues) }
+    let model = project()
+    guard diagnostics.isEmpty, let model else { throw ScenarioError(issues: diagnostics.issues) }
+    return model
+  }
+
+  /// The path of a referenced file as the planner should see it: relative to the working
+  /// directory when below it.
+  func shown(_ absolute: String) -> String {
+    let current = FileManager.default.currentDirectoryPath
+    let prefix = current.hasSuffix("/") ? current : current + "/"
+    return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+  }
+
+  /// The text of a file, or nil with an issue at the scenario line that references it.
+  func readText(_ path: String, shownAs name: String, line: Int?) -> String? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+      report(missing: "file not found: \(name)", line: line, name: name)
+      return nil
+    }
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+      report(missing: "cannot read \(name) as UTF-8 text", line: line, name: name)
+      return nil
+    }
+    return text
+  }
+
+  private func report(missing message: String, line: Int?, name: String) {
+    if let line {
+      diagnostics.report(scenarioFile, .line(line), message)
+    } else {
+      diagnostics.report(name, .file, message)
+    }
+  }
+
+  private func readReferencedFiles() {
+    parcelsByZone = document.zones.map { zone in
+      let name = shown(zone.parcels.path)
+      guard let text = readText(zone.parcels.path, shownAs: name, line: zone.parcels.line) else { return [] }
+      let isLonLat = zone.parcels.crs == nil || zone.parcels.crs == .wgs84
+      return ParcelsFile.read(text: text, file: name, isLonLat: isLonLat, diagnostics: diagnostics)
+    }
+    if let reference = document.structures {
+      let name = shown(reference.path)
+      if let text = readText(reference.path, shownAs: name, line: reference.line) {
+        structures = StructuresFile.read(text: text, file: name, diagnostics: diagnostics)
+      }
+    }
+    if let reference = document.sites {
+      let name = shown(reference.path)
+      let base = URL(fileURLWithPath: reference.path).deletingLastPathComponent()
+      if let text = readText(reference.path, shownAs: name, line: reference.line) {
+        sectors = SectorsFile.read(
+          text: text, file: name,
+          resolve: { URL(fileURLWithPath: $0, relativeTo: base).standardizedFileURL.path },
+          diagnostics: diagnostics)
+      }
+    }
+  }
+
+  private static func location(of error: YamlError) -> IssueLocation {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return .line(mark.line)
+    default:
+      return .file
+    }
+  }
+
+  private static func problem(of error: YamlError) -> String {
+    switch error {
+    case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+      .composer(let context, let problem, _, _):
+      return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+    default:
+      return "\(error)"
+    }
+  }
+}

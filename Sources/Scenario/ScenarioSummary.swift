@@ -1,0 +1,65 @@
+import Geo
+
+/// Counts and areas of a loaded scenario, as `cosite validate` prints them.
+public struct ScenarioSummary: Sendable {
+  public struct ZoneLine: Sendable {
+    public let id: String
+    public let name: String
+    public let parcels: Int
+    public let areaHa: Double
+    public let publishedAreaHa: Double?
+  }
+
+  public let name: String
+  public let crs: CRS
+  public let crsName: String
+  public let crsIsAutomatic: Bool
+  public let zones: [ZoneLine]
+  public let parcelCount: Int
+  public let parcelAreaHa: Double
+  public let workers: Double
+  public let carriers: [Carrier]
+  public let structuresByKind: [(StructureKind, Int)]
+  public let structureCount: Int
+  /// Distinct (carrier, structure) pairs with at least one sector.
+  public let siteCount: Int
+  public let sectorCount: Int
+  /// Structures hosting more than one carrier.
+  public let sharedStructureCount: Int
+
+  public init(_ scenario: ScenarioModel) {
+    name = scenario.name
+    crs = scenario.crs
+    crsName = scenario.crsName
+    crsIsAutomatic = scenario.crsIsAutomatic
+    zones = scenario.zones.map {
+      ZoneLine(
+        id: $0.id, name: $0.name, parcels: $0.parcels.count, areaHa: $0.parcelAreaHa,
+        publishedAreaHa: $0.publishedAreaHa)
+    }
+    parcelCount = scenario.parcels.count
+    parcelAreaHa = scenario.zones.reduce(0) { $0 + $1.parcelAreaHa }
+    workers = scenario.parcels.reduce(0) { $0 + $1.workers }
+    carriers = scenario.carriers
+    structuresByKind = StructureKind.allCases.map { kind in (kind, scenario.structures.filter { $0.kind == kind }.count)
+    }
+    structureCount = scenario.structures.count
+    let tenants = Self.tenants(of: scenario)
+    siteCount = tenants.values.reduce(0) { $0 + $1.count }
+    sectorCount = scenario.sectors.count
+    sharedStructureCount = tenants.values.filter { $0.count > 1 }.count
+  }
+
+  /// Carriers with sectors on each structure, by structure id.
+  public static func tenants(of scenario: ScenarioModel) -> [String: Set<String>] {
+    var tenants: [String: Set<String>] = [:]
+    for sector in scenario.sectors { tenants[sector.structureID, default: []].insert(sector.carrierID) }
+    return tenants
+  }
+
+  /// Passive sharing rate: structures used by more than one carrier ÷ all structures
+  /// (the figure provinces are scored on); 0 without structures.
+  public var passiveSharingRate: Double {
+    structureCount == 0 ? 0 : Double(sharedStructureCount) / Double(structureCount)
+  }
+}
