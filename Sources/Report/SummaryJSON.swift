@@ -1,0 +1,58 @@
+import Geo
+import Scenario
+
+/// `summary.json`: the scenario's counts, areas and CRS, for scripts and dashboards.
+/// Holds no time stamp and no absolute path, so reruns are byte-identical anywhere.
+public enum SummaryJSON {
+  public static func text(_ summary: ScenarioSummary) -> String {
+    let zones: [JSONValue] = summary.zones.map { zone in
+      .object([
+        ("id", .string(zone.id)), ("name", .string(zone.name)), ("parcels", .number(Double(zone.parcels))),
+        ("area_ha", number(zone.areaHa, decimals: 2)),
+        ("published_area_ha", zone.publishedAreaHa.map { .number($0) } ?? .null),
+      ])
+    }
+    let carriers: [JSONValue] = summary.carriers.map { carrier in
+      .object([
+        ("id", .string(carrier.id)), ("name", .string(carrier.name)),
+        (
+          "layers",
+          .array(
+            carrier.layers.map { layer in
+              .object([
+                ("id", .string(layer.id)), ("technology", .string(layer.technology.rawValue)),
+                ("band", .string(layer.band)), ("frequency_mhz", .number(layer.frequencyMHz)),
+                ("bandwidth_mhz", .number(layer.bandwidthMHz)), ("tdd_downlink_share", .number(layer.tddDownlinkShare)),
+              ])
+            })
+        ),
+      ])
+    }
+    let value: JSONValue = .object([
+      ("scenario", .string(summary.name)),
+      (
+        "crs",
+        .object([
+          ("code", .string(summary.crs.identifier)), ("name", .string(summary.crsName)),
+          ("automatic", .bool(summary.crsIsAutomatic)),
+        ])
+      ),
+      ("zones", .array(zones)),
+      ("parcels", .number(Double(summary.parcelCount))),
+      ("parcel_area_ha", number(summary.parcelAreaHa, decimals: 2)),
+      ("workers", .number(summary.workers)),
+      ("carriers", .array(carriers)),
+      (
+        "structures",
+        .object(
+          [("total", .number(Double(summary.structureCount)))]
+            + summary.structuresByKind.map { ($0.0.rawValue, .number(Double($0.1))) })
+      ),
+      ("sites", .number(Double(summary.siteCount))),
+      ("sectors", .number(Double(summary.sectorCount))),
+      ("shared_structures", .number(Double(summary.sharedStructureCount))),
+      ("passive_sharing_rate", number(summary.passiveSharingRate, decimals: 4)),
+    ])
+    return JSONWriter.text(value, pretty: true) + "\n"
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Geo
+import Scenario
+
+/// The summary `cosite validate` prints: what was read, in planner's units.
+public enum SummaryText {
+  public static func text(_ summary: ScenarioSummary) -> String {
+    var lines: [String] = []
+    lines.append("Scenario: \(summary.name)")
+    let how = summary.crsIsAutomatic ? " (auto: UTM zone of the scenario's centre)" : ""
+    lines.append("CRS: \(summary.crs) \(summary.crsName)\(how)")
+    lines.append("Zones: \(summary.zones.count)")
+    let idWidth = summary.zones.map(\.id.count).max() ?? 0
+    for zone in summary.zones {
+      let published = zone.publishedAreaHa.map { " (published \(grouped($0, decimals: 0)) ha)" } ?? ""
+      lines.append(
+        "  \(zone.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(zone.name): \(zone.parcels) parcels, \(grouped(zone.areaHa, decimals: 1)) ha\(published)"
+      )
+    }
+    lines.append(
+      "Parcels: \(summary.parcelCount), \(grouped(summary.parcelAreaHa, decimals: 1)) ha, \(grouped(summary.workers, decimals: 0)) workers"
+    )
+    lines.append("Carriers: \(summary.carriers.count)")
+    for carrier in summary.carriers {
+      let layers = carrier.layers.map {
+        "\($0.id) (\($0.technology.rawValue) \($0.band), \(JSONWriter.number($0.frequencyMHz)) MHz, \(JSONWriter.number($0.bandwidthMHz)) MHz wide)"
+      }
+      lines.append("  \(carrier.id) \(carrier.name): \(layers.joined(separator: ", "))")
+    }
+    let kinds = summary.structuresByKind.filter { $0.1 > 0 }.map { "\($0.0.rawValue) \($0.1)" }
+    lines.append("Structures: \(summary.structureCount)" + (kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))"))
+    lines.append("Sites: \(summary.siteCount) with \(summary.sectorCount) sectors")
+    lines.append(
+      "Shared structures: \(summary.sharedStructureCount) of \(summary.structureCount) (passive sharing rate \(grouped(summary.passiveSharingRate * 100, decimals: 1))%)"
+    )
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `value` with thousands separators and a fixed number of decimals: 12,702.5.
+  static func grouped(_ value: Double, decimals: Int) -> String {
+    let text = String(format: "%.\(decimals)f", value)
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    var integer = String(parts[0])
+    let negative = integer.hasPrefix("-")
+    if negative { integer.removeFirst() }
+    var groups: [String] = []
+    while integer.count > 3 {
+      groups.insert(String(integer.suffix(3)), at: 0)
+      integer.removeLast(3)
+    }
+    groups.insert(integer, at: 0)
+    let head = (negative ? "-" : "") + groups.joined(separator: ",")
+    return parts.count > 1 ? head + "." + parts[1] : head
+  }
+}

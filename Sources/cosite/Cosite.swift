@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `cosite` command: plans coverage and shared infrastructure for industrial zones.
+@main
+struct Cosite: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cosite",
+    abstract: "Plan mobile coverage and shared towers, rooftops and poles for industrial zones.",
+    discussion:
+      "A scenario file (YAML) names the zones and their parcels, the carriers and their radio layers, the existing structures and sites, and costs. See README.md for the format.",
+    version: "0.1.0",
+    subcommands: [Validate.self, Run.self])
+}
