@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Geo
@@ -110,5 +111,3 @@ import Testing
 extension Double {
   fileprivate var sine: Double { Foundation.sin(self) }
 }
-
-import Foundation

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Runs the built `cosite` executable as a planner would, capturing its output.
+enum CLI {
+  struct Result {
+    let status: Int32
+    let standardOutput: String
+    let standardError: String
+  }
+
+  /// The repository root, from this file's path.
+  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+  /// The executable sits next to the test bundle in the build products directory.
+  static var executable: URL {
+    let candidates = [Bundle.main.bundleURL] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+    for directory in candidates {
+      let url = directory.appendingPathComponent("cosite")
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/cosite")
+  }
+
+  static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+      standardError: String(decoding: errorData, as: UTF8.self))
+  }
+
+  static func temporaryDirectory() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("cosite-e2e-\(UUID().uuidString)")
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// The CLI end to end, as the foundation issue's acceptance describes it.
+@Suite struct ValidateAndRunTests {
+  static let haiPhong = "scenarios/hai-phong-dinh-vu.yaml"
+
+  @Test func validateReportsAllFiveMistakesWithLocations() throws {
+    let result = try CLI.run(["validate", "scenario.yaml"], in: CLI.fixtures.appendingPathComponent("five-mistakes"))
+    #expect(result.status == 1)
+    let lines = result.standardError.split(separator: "\n").map(String.init)
+    let expected = [
+      "scenario.yaml:4: 'crs': PROJ does not know EPSG:999999",
+      "scenario.yaml:6: 'grid.resolution_m': expected a cell size in m, got 'ten'",
+      "scenario.yaml:11: file not found: missing-parcels.geojson",
+      "parcels.geojson: feature index 1 (id 'bowtie'): invalid geometry: Self-intersection",
+      "sites.csv:3: column 'structure': unknown structure 'T9'",
+    ]
+    #expect(lines.first == "scenario has 5 problems:")
+    #expect(Array(lines.dropFirst()).count == 5)
+    for (line, prefix) in zip(lines.dropFirst(), expected) {
+      #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix(prefix), "\(line)")
+    }
+    #expect(!result.standardError.contains("Fatal"))
+  }
+
+  @Test func runWithMistakesWritesNothing() throws {
+    let out = CLI.temporaryDirectory()
+    let result = try CLI.run(
+      ["run", "scenario.yaml", "--out", out.path], in: CLI.fixtures.appendingPathComponent("five-mistakes"))
+    #expect(result.status == 1)
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test func validatePrintsTheSummary() throws {
+    let result = try CLI.run(["validate", Self.haiPhong])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("CRS: EPSG:32648 WGS 84 / UTM zone 48N"))
+    #expect(result.standardOutput.contains("Zones: 2"))
+    #expect(result.standardOutput.contains("Carriers: 3"))
+  }
+
+  @Test func runTwiceGivesByteIdenticalRFC7946Outputs() throws {
+    let first = CLI.temporaryDirectory()
+    let second = CLI.temporaryDirectory()
+    for out in [first, second] {
+      let result = try CLI.run(["run", Self.haiPhong, "--out", out.path])
+      #expect(result.status == 0, "\(result.standardError)")
+    }
+    let names = ["parcels.geojson", "structures.geojson", "sites.geojson", "summary.json"]
+    let written = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
+    #expect(written == names.sorted())  // and no temporary files left behind
+    for name in names {
+      let a = try Data(contentsOf: first.appendingPathComponent(name))
+      let b = try Data(contentsOf: second.appendingPathComponent(name))
+      #expect(a == b, "\(name) differs between runs")
+      if name.hasSuffix(".geojson") {
+        #expect(try RFC7946.violations(in: String(decoding: a, as: UTF8.self)) == [], "\(name)")
+      }
+    }
+  }
+
+  @Test func helpListsEveryCommandAndOption() throws {
+    let root = try CLI.run(["--help"])
+    #expect(root.standardOutput.contains("validate") && root.standardOutput.contains("run"))
+    let run = try CLI.run(["run", "--help"])
+    #expect(run.standardOutput.contains("--out <out>"))
+  }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what Cosite needs on a Debian machine (GEOS, PROJ with its EPSG database,
+# pkg-config; python3 for the sample-data generator), only where it is missing.
+set -euo pipefail
+
+packages=(libgeos-dev libproj-dev proj-data pkg-config python3)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+# python3 may come from elsewhere (pyenv): accept any python3 on the PATH.
+if command -v python3 >/dev/null 2>&1; then
+  missing=("${missing[@]/python3}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+pkg-config --exists geos proj || { echo "setup: GEOS or PROJ not found by pkg-config" >&2; exit 1; }
