@@ -8,6 +8,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "cosite", targets: ["cosite"]),
+    .library(name: "Radio", targets: ["Radio"]),
     .library(name: "Geo", targets: ["Geo"]),
     .library(name: "Scenario", targets: ["Scenario"]),
     .library(name: "Report", targets: ["Report"]),
@@ -21,6 +22,7 @@ let package = Package(
       name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
     .systemLibrary(
       name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
+    .target(name: "Radio"),
     .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
     .target(name: "Scenario", dependencies: ["Geo", .product(name: "Yams", package: "Yams")]),
     .target(name: "Report", dependencies: ["Geo", "Scenario"]),
@@ -30,6 +32,7 @@ let package = Package(
         "Report", "Scenario", "Geo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    .testTarget(name: "RadioTests", dependencies: ["Radio"]),
     .testTarget(name: "GeoTests", dependencies: ["Geo"]),
     .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Geo"]),
     .testTarget(
