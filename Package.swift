@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "Geo", targets: ["Geo"]),
     .library(name: "Scenario", targets: ["Scenario"]),
     .library(name: "Report", targets: ["Report"]),
+    .library(name: "Bench", targets: ["Bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -25,11 +26,12 @@ let package = Package(
     .target(name: "Radio"),
     .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
     .target(name: "Scenario", dependencies: ["Geo", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Report", dependencies: ["Geo", "Scenario"]),
+    .target(name: "Report", dependencies: ["Geo", "Radio", "Scenario"]),
+    .target(name: "Bench", dependencies: ["Radio"]),
     .executableTarget(
       name: "cosite",
       dependencies: [
-        "Report", "Scenario", "Geo",
+        "Bench", "Report", "Scenario", "Geo", "Radio",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "RadioTests", dependencies: ["Radio"]),

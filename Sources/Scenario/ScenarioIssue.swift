@@ -61,7 +61,7 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 
   public var description: String {
     let count = issues.count == 1 ? "1 problem" : "\(issues.count) problems"
-    return "scenario has \(count):\n" + issues.map { "  " + $0.description }.joined(separator: "\n")
+    return "found \(count):\n" + issues.map { "  " + $0.description }.joined(separator: "\n")
   }
 }
 

@@ -16,7 +16,7 @@ import Testing
       "parcels.geojson: feature index 1 (id 'bowtie'): invalid geometry: Self-intersection",
       "sites.csv:3: column 'structure': unknown structure 'T9'",
     ]
-    #expect(lines.first == "scenario has 5 problems:")
+    #expect(lines.first == "found 5 problems:")
     #expect(Array(lines.dropFirst()).count == 5)
     for (line, prefix) in zip(lines.dropFirst(), expected) {
       #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix(prefix), "\(line)")

@@ -1,15 +1,31 @@
 import Foundation
 
 /// A CSV file (RFC 4180: quoted fields, doubled quotes, CRLF or LF) with a header row.
-struct CSVTable {
-  struct Row {
+public struct CSVTable: Sendable {
+  public struct Row: Sendable {
     /// Line (1-based) where the record starts; the header is line 1.
-    let line: Int
-    let fields: [String]
+    public let line: Int
+    public let fields: [String]
   }
 
-  let header: [String]
-  let rows: [Row]
+  /// Column names, lower-cased.
+  public let header: [String]
+  public let rows: [Row]
+
+  /// Parses `text`, throwing a `ScenarioError` that names `file` and the line of a
+  /// malformed record.
+  public static func parse(_ text: String, file: String) throws -> CSVTable {
+    let diagnostics = Diagnostics()
+    let table = CSVTable(text: text, file: file, diagnostics: diagnostics)
+    guard diagnostics.isEmpty else { throw ScenarioError(issues: diagnostics.issues) }
+    return table
+  }
+
+  /// A field as CSV text, quoted when it holds a comma, quote or line break.
+  public static func field(_ value: String) -> String {
+    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
 
   /// Parses `text`; a malformed record is reported with its line and skipped.
   init(text: String, file: String, diagnostics: Diagnostics) {
@@ -72,5 +88,5 @@ struct CSVTable {
   }
 
   /// Index of a column by header name.
-  func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+  public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 }

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Radio
+import Report
+
+/// `cosite pathloss`: one path loss, or a CSV of them.
+struct PathLoss: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pathloss",
+    abstract: "Compute median path loss in dB with a propagation model.",
+    discussion:
+      "Single value: give --model, --frequency-mhz, --bs-height-m, --ue-height-m and --distance-m (the ground, 2-D distance; the 3-D distance follows from the heights); prints the loss with 3 decimals. Batch: --csv FILE with the header model,environment,frequency_mhz,bs_height_m,ue_height_m,distance_m writes the same rows with loss_db appended to standard output. Models: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")). Environments (Hata models): \(Environment.allCases.map(\.rawValue).joined(separator: ", ")). Inputs outside a model's validity range give a warning on standard error."
+  )
+
+  @Option(help: "Propagation model.") var model: String?
+  @Option(name: .customLong("frequency-mhz"), help: "Carrier frequency, MHz.") var frequencyMHz: Double?
+  @Option(name: .customLong("bs-height-m"), help: "Base-station antenna height above ground, m.") var bsHeightM: Double?
+  @Option(name: .customLong("ue-height-m"), help: "UE antenna height above ground, m.") var ueHeightM: Double?
+  @Option(name: .customLong("distance-m"), help: "Ground (2-D) distance, m.") var distanceM: Double?
+  @Option(help: "Environment for the Hata models (default urban).") var environment: String?
+  @Option(help: "Batch mode: a CSV file of links.") var csv: String?
+
+  func validate() throws {
+    let single = [model != nil, frequencyMHz != nil, bsHeightM != nil, ueHeightM != nil, distanceM != nil]
+    if csv != nil {
+      guard !single.contains(true), environment == nil else {
+        throw ValidationError("--csv cannot be combined with single-value options")
+      }
+      return
+    }
+    guard !single.contains(false) else {
+      throw ValidationError(
+        "give --csv FILE, or all of --model, --frequency-mhz, --bs-height-m, --ue-height-m, --distance-m")
+    }
+    for (name, value) in [
+      ("frequency-mhz", frequencyMHz), ("bs-height-m", bsHeightM), ("ue-height-m", ueHeightM),
+      ("distance-m", distanceM),
+    ] {
+      guard let value, value.isFinite, value > 0 else { throw ValidationError("--\(name) must be a positive number") }
+    }
+    guard let model, PathLossModel(rawValue: model) != nil else {
+      throw ValidationError(
+        "unknown --model; expected one of: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    if let environment, Environment(rawValue: environment) == nil {
+      throw ValidationError(
+        "unknown --environment; expected one of: \(Environment.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+  }
+
+  func run() throws {
+    if let csv {
+      guard let data = FileManager.default.contents(atPath: csv), let text = String(data: data, encoding: .utf8) else {
+        printError("error: cannot read \(csv)")
+        throw ExitCode(1)
+      }
+      let output = try reportingScenarioErrors { try PathLossTable.process(text, file: csv) }
+      output.warnings.forEach { printError("warning: \($0)") }
+      print(output.text, terminator: "")
+      return
+    }
+    guard let model = model.flatMap(PathLossModel.init(rawValue:)), let frequencyMHz, let bsHeightM, let ueHeightM,
+      let distanceM
+    else { return }
+    let link = LinkGeometry(
+      frequencyMHz: frequencyMHz, bsHeightM: bsHeightM, ueHeightM: ueHeightM, distance2DM: distanceM)
+    let loss = model.pathLoss(link, environment: environment.flatMap(Environment.init(rawValue:)) ?? .urban)
+    if !loss.outsideValidity.isEmpty {
+      printError(
+        "warning: \(model.rawValue) used outside its validity (\(loss.outsideValidity.names.joined(separator: ", ")))")
+    }
+    print(String(format: "%.3f", loss.lossDB))
+  }
+}
