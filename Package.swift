@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // Cosite: coverage and shared-infrastructure planning for industrial zones.
-// Layers (dependencies point down only): cosite → Report → Scenario → Geo → CGEOS/CPROJ.
+// Layers (dependencies point down only): cosite → Bench, Report → Scenario → Geo → CGEOS/CPROJ, and Radio.
 import PackageDescription
 
 let package = Package(
@@ -25,7 +25,7 @@ let package = Package(
       name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
     .target(name: "Radio"),
     .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
-    .target(name: "Scenario", dependencies: ["Geo", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Scenario", dependencies: ["Geo", "Radio", .product(name: "Yams", package: "Yams")]),
     .target(name: "Report", dependencies: ["Geo", "Radio", "Scenario"]),
     .target(name: "Bench", dependencies: ["Radio"]),
     .executableTarget(

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Radio access technology.
-public enum RadioTechnology: String, Sendable, Hashable {
+public enum RadioTechnology: String, Sendable, Hashable, CaseIterable {
   case lte = "LTE"
   case nr = "NR"
 }
@@ -32,6 +32,14 @@ public struct CarrierNumerology: Sendable, Hashable {
       100: 135,
     ],
   ]
+
+  /// LTE channel bandwidths, MHz, ascending.
+  public static var lteBandwidthsMHz: [Double] { lteResourceBlocks.keys.sorted() }
+
+  /// NR FR1 channel bandwidths for a subcarrier spacing, MHz, ascending.
+  public static func nrBandwidthsMHz(subcarrierSpacingKHz: Double = 30) -> [Double] {
+    (nrResourceBlocks[subcarrierSpacingKHz] ?? [:]).keys.sorted()
+  }
 
   /// The numerology of an LTE carrier, or nil for a bandwidth LTE does not have.
   public static func lte(bandwidthMHz: Double) -> CarrierNumerology? {

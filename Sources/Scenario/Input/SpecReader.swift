@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Radio
 import Yams
 
 /// Reads the list sections of a scenario (zones, carriers) and file references.
@@ -91,9 +92,6 @@ struct SpecReader {
 /// Reads one radio layer and checks it against 3GPP channel bandwidths.
 enum LayerReader {
   static let keys = ["id", "technology", "band", "frequency_mhz", "bandwidth_mhz", "tdd_downlink_share"]
-  /// TS 36.101 Table 5.6-1 (LTE) and TS 38.104 Table 5.3.2-1 (NR FR1) channel bandwidths.
-  static let lteBandwidthsMHz: [Double] = [1.4, 3, 5, 10, 15, 20]
-  static let nrBandwidthsMHz: [Double] = [5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 60, 70, 80, 90, 100]
 
   static func read(_ layer: YAMLMap) -> RadioLayer? {
     let id = layer.string("id", required: true, expected: "a layer id")
@@ -110,7 +108,11 @@ enum LayerReader {
       "bandwidth_mhz", expected: "a channel bandwidth in MHz", range: 1...400, required: true)
     let share = layer.number("tdd_downlink_share", expected: "a downlink time share", range: 0.05...1) ?? 1
     guard let id, let technology, let band, let frequency, let bandwidth else { return nil }
-    let allowed = technology == .lte ? lteBandwidthsMHz : nrBandwidthsMHz
+    // Channel bandwidths of TS 36.101 Table 5.6-1 (LTE) and TS 38.101-1 Table 5.3.2-1
+    // (NR FR1 at 30 kHz, the SCS of the TDD mid-band layers), as Radio's numerology holds them.
+    let allowed =
+      technology == .lte
+      ? CarrierNumerology.lteBandwidthsMHz : CarrierNumerology.nrBandwidthsMHz(subcarrierSpacingKHz: 30)
     if !allowed.contains(bandwidth), let node = layer.node("bandwidth_mhz") {
       let list = allowed.map { JSONWriter.number($0) }.joined(separator: ", ")
       layer.wrong("bandwidth_mhz", "a \(technology.rawValue) channel bandwidth (\(list) MHz)", got: node)

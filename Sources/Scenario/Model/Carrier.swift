@@ -1,8 +1,7 @@
-/// Radio access technology of a layer.
-public enum Technology: String, Hashable, Sendable, CaseIterable {
-  case lte = "LTE"
-  case nr = "NR"
-}
+import Radio
+
+/// Radio access technology of a layer (Radio's type: one definition in the house).
+public typealias Technology = RadioTechnology
 
 /// One carrier's radio layer: a technology on one downlink carrier frequency.
 public struct RadioLayer: Hashable, Sendable {
