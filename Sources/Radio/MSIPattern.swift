@@ -13,9 +13,12 @@ public struct MSIPattern: Sendable, Hashable {
   public var frequencyMHz: Double?
   public var peakGainDBi: Double
   /// Attenuation at 0…359° clockwise from boresight.
-  public var horizontalDB: [Double]
+  public let horizontalDB: [Double]
   /// Attenuation at 0…359° below the horizon.
-  public var verticalDB: [Double]
+  public let verticalDB: [Double]
+  /// Largest attenuation in the file: the floor of the combined pattern (kept, not
+  /// recomputed per evaluation).
+  public let maxAttenuationDB: Double
 
   public static let dBdToDBi = 2.15
 
@@ -25,10 +28,8 @@ public struct MSIPattern: Sendable, Hashable {
     self.peakGainDBi = peakGainDBi
     self.horizontalDB = horizontalDB
     self.verticalDB = verticalDB
+    maxAttenuationDB = max(horizontalDB.max() ?? 0, verticalDB.max() ?? 0)
   }
-
-  /// Largest attenuation in the file: the floor of the combined pattern.
-  public var maxAttenuationDB: Double { max(horizontalDB.max() ?? 0, verticalDB.max() ?? 0) }
 
   /// Attenuation toward `angles`: horizontal + vertical cut (the vertical cut mirrored
   /// behind the antenna, 180° − θ), floored at the file's largest attenuation — the

@@ -57,15 +57,15 @@ extension LoadSession {
 
   /// Ids are unique; every sector's carrier, layer and structure exist; classes are known.
   func checkReferences() {
-    duplicates(document.zones.map { ($0.id, $0.line) }, what: "zone") { line in
+    duplicates(document.zones.map { ($0.id, $0.line) }) { line in
       self.diagnostics.report(self.scenarioFile, .line(line.1), "zone id '\(line.0)' is used twice")
     }
-    duplicates(document.carriers.map { ($0.carrier.id, $0.line) }, what: "carrier") { entry in
+    duplicates(document.carriers.map { ($0.carrier.id, $0.line) }) { entry in
       self.diagnostics.report(self.scenarioFile, .line(entry.1), "carrier id '\(entry.0)' is used twice")
     }
     for spec in document.carriers {
       let layers = zip(spec.carrier.layers.map(\.id), spec.layerLines).map { ($0, $1) }
-      duplicates(layers, what: "layer") { entry in
+      duplicates(layers) { entry in
         self.diagnostics.report(
           self.scenarioFile, .line(entry.1), "layer id '\(entry.0)' is used twice in carrier '\(spec.carrier.id)'")
       }
@@ -129,7 +129,7 @@ extension LoadSession {
   }
 
   /// Calls `report` for every entry whose id was already seen.
-  private func duplicates(_ entries: [(String, Int)], what: String, report: ((String, Int)) -> Void) {
+  private func duplicates(_ entries: [(String, Int)], report: ((String, Int)) -> Void) {
     var seen: Set<String> = []
     for entry in entries where !seen.insert(entry.0).inserted { report(entry) }
   }

@@ -14,6 +14,13 @@ import Testing
     var description: String { "\(frequencyMHz) MHz, \(bsHeightM)/\(ueHeightM) m, \(distanceM) m" }
   }
 
+  /// Cases from (f MHz, h_BS m, h_UT m, d m) tuples and the expected losses, in order.
+  static func cases(_ geometry: [(Double, Double, Double, Double)], _ expected: [Double]) -> [Case] {
+    zip(geometry, expected).map {
+      Case(frequencyMHz: $0.0, bsHeightM: $0.1, ueHeightM: $0.2, distanceM: $0.3, expectedDB: $1)
+    }
+  }
+
   static func check(_ model: PathLossModel, _ environment: Environment = .urban, _ cases: [Case]) {
     for item in cases {
       let loss = model.pathLoss(item.link, environment: environment).lossDB
@@ -46,9 +53,7 @@ import Testing
     for (environment, values) in expected {
       Self.check(
         .okumuraHata, environment,
-        zip(geometry, values).map {
-          Case(frequencyMHz: $0.0, bsHeightM: $0.1, ueHeightM: $0.2, distanceM: $0.3, expectedDB: $1)
-        })
+        Self.cases(geometry, values))
     }
   }
 
@@ -66,9 +71,7 @@ import Testing
     for (environment, values) in expected {
       Self.check(
         .cost231Hata, environment,
-        zip(geometry, values).map {
-          Case(frequencyMHz: $0.0, bsHeightM: $0.1, ueHeightM: $0.2, distanceM: $0.3, expectedDB: $1)
-        })
+        Self.cases(geometry, values))
     }
   }
 
@@ -85,14 +88,10 @@ import Testing
     let nlos = [69.2830, 104.8433, 136.2711, 148.1890]
     Self.check(
       .rmaLOS, .urban,
-      zip(geometry, los).map {
-        Case(frequencyMHz: $0.0, bsHeightM: $0.1, ueHeightM: $0.2, distanceM: $0.3, expectedDB: $1)
-      })
+      Self.cases(geometry, los))
     Self.check(
       .rmaNLOS, .urban,
-      zip(geometry, nlos).map {
-        Case(frequencyMHz: $0.0, bsHeightM: $0.1, ueHeightM: $0.2, distanceM: $0.3, expectedDB: $1)
-      })
+      Self.cases(geometry, nlos))
   }
 
   /// TR 38.901 UMa: d'_BP = 4 (h_BS − 1)(h_UT − 1) f_c/c; PL1 = 28 + 22 log10 d_3D + 20 log10 f_c;
@@ -106,14 +105,10 @@ import Testing
     let nlos = [86.7349, 108.6861, 126.7384, 149.1444]
     Self.check(
       .umaLOS, .urban,
-      zip(geometry, los).map {
-        Case(frequencyMHz: $0.0, bsHeightM: $0.1, ueHeightM: $0.2, distanceM: $0.3, expectedDB: $1)
-      })
+      Self.cases(geometry, los))
     Self.check(
       .umaNLOS, .urban,
-      zip(geometry, nlos).map {
-        Case(frequencyMHz: $0.0, bsHeightM: $0.1, ueHeightM: $0.2, distanceM: $0.3, expectedDB: $1)
-      })
+      Self.cases(geometry, nlos))
   }
 
   /// TR 38.901 UMi street canyon: PL1 = 32.4 + 21 log10 d_3D + 20 log10 f_c;
@@ -127,14 +122,10 @@ import Testing
     let nlos = [87.3611, 111.4675, 123.0951, 135.5244]
     Self.check(
       .umiLOS, .urban,
-      zip(geometry, los).map {
-        Case(frequencyMHz: $0.0, bsHeightM: $0.1, ueHeightM: $0.2, distanceM: $0.3, expectedDB: $1)
-      })
+      Self.cases(geometry, los))
     Self.check(
       .umiNLOS, .urban,
-      zip(geometry, nlos).map {
-        Case(frequencyMHz: $0.0, bsHeightM: $0.1, ueHeightM: $0.2, distanceM: $0.3, expectedDB: $1)
-      })
+      Self.cases(geometry, nlos))
   }
 
   @Test func flagsInputsOutsideValidity() {
