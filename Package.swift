@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // Cosite: coverage and shared-infrastructure planning for industrial zones.
-// Layers (dependencies point down only): cosite → Bench, Report → Scenario → Geo → CGEOS/CPROJ, and Radio.
+// Layers (dependencies point down only): cosite → Bench, Report → Coverage → Scenario → Geo → CGEOS/CPROJ, and Radio.
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "Radio", targets: ["Radio"]),
     .library(name: "Geo", targets: ["Geo"]),
     .library(name: "Scenario", targets: ["Scenario"]),
+    .library(name: "Coverage", targets: ["Coverage"]),
     .library(name: "Report", targets: ["Report"]),
     .library(name: "Bench", targets: ["Bench"]),
   ],
@@ -26,7 +27,8 @@ let package = Package(
     .target(name: "Radio"),
     .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
     .target(name: "Scenario", dependencies: ["Geo", "Radio", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Report", dependencies: ["Geo", "Radio", "Scenario"]),
+    .target(name: "Coverage", dependencies: ["Geo", "Radio", "Scenario"]),
+    .target(name: "Report", dependencies: ["Coverage", "Geo", "Radio", "Scenario"]),
     .target(name: "Bench", dependencies: ["Radio"]),
     .executableTarget(
       name: "cosite",
@@ -37,6 +39,7 @@ let package = Package(
     .testTarget(name: "RadioTests", dependencies: ["Radio"]),
     .testTarget(name: "GeoTests", dependencies: ["Geo"]),
     .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Geo"]),
+    .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Scenario", "Geo", "Radio"]),
     .testTarget(
       name: "CositeTests", dependencies: ["cosite", "Report", "Scenario", "Geo"],
       exclude: ["Fixtures"]),

@@ -32,21 +32,36 @@ public enum Diffraction {
     distancesM: [Double], terrainM: [Double], lengthM: Double, startHeightM: Double, endHeightM: Double,
     frequencyMHz: Double, kFactor: Double = 4.0 / 3.0, maxEdges: Int = 3
   ) -> Double {
+    var heights = terrainM
+    return distancesM.withUnsafeBufferPointer { distances in
+      heights.withUnsafeMutableBufferPointer { heights in
+        deygoutLossDB(
+          distancesM: distances, terrainM: heights, lengthM: lengthM, startHeightM: startHeightM,
+          endHeightM: endHeightM, frequencyMHz: frequencyMHz, kFactor: kFactor, maxEdges: maxEdges)
+      }
+    }
+  }
+
+  /// The same without allocating, for inner loops: `terrainM` is overwritten with the
+  /// terrain raised by the Earth's bulge.
+  public static func deygoutLossDB(
+    distancesM: UnsafeBufferPointer<Double>, terrainM heights: UnsafeMutableBufferPointer<Double>, lengthM: Double,
+    startHeightM: Double, endHeightM: Double, frequencyMHz: Double, kFactor: Double = 4.0 / 3.0, maxEdges: Int = 3
+  ) -> Double {
     let wavelength = Units.wavelengthM(frequencyMHz: frequencyMHz)
     let effectiveRadius = kFactor * earthRadiusM
     // Terrain raised by the Earth's bulge d1·d2/(2·k·a) relative to the chord.
-    var heights = terrainM
     for index in heights.indices {
       let d = distancesM[index]
       heights[index] += d * (lengthM - d) / (2 * effectiveRadius)
     }
     return deygout(
-      distances: distancesM, heights: heights, range: 0..<heights.count, start: (0, startHeightM),
-      end: (lengthM, endHeightM), wavelength: wavelength, edgesLeft: maxEdges)
+      distances: distancesM, heights: UnsafeBufferPointer(heights), range: 0..<heights.count,
+      start: (0, startHeightM), end: (lengthM, endHeightM), wavelength: wavelength, edgesLeft: maxEdges)
   }
 
   private static func deygout(
-    distances: [Double], heights: [Double], range: Range<Int>, start: (Double, Double), end: (Double, Double),
+    distances: UnsafeBufferPointer<Double>, heights: UnsafeBufferPointer<Double>, range: Range<Int>, start: (Double, Double), end: (Double, Double),
     wavelength: Double, edgesLeft: Int
   ) -> Double {
     guard edgesLeft > 0, !range.isEmpty else { return 0 }

@@ -80,8 +80,8 @@ extension LoadSession {
       }
       zones.append(
         Zone(
-          id: zone.id, name: zone.name, province: zone.province, publishedAreaHa: zone.publishedAreaHa, parcels: parcels
-        ))
+          id: zone.id, name: zone.name, province: zone.province, publishedAreaHa: zone.publishedAreaHa, parcels: parcels,
+          propagation: zone.propagation))
     }
     var projectedStructures: [Structure] = []
     for (record, lonLat) in zip(structures, structureLonLat) {
@@ -99,7 +99,7 @@ extension LoadSession {
       name: document.name, sourcePath: scenarioPath, crs: crs, crsName: crsName, crsIsAutomatic: document.crs == nil,
       grid: document.grid, buildingClasses: document.buildingClasses, zones: zones,
       carriers: document.carriers.map(\.carrier), structures: projectedStructures, sectors: sectors.map(\.sector),
-      costs: document.costs)
+      costs: document.costs, coverage: document.coverage, terrain: terrain, antennaPatterns: antennaPatterns)
   }
 
   /// Centre of the bounding box of `points` (0, 0 when there are none).

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Radio
 import Yams
 
 /// Reads a scenario file and everything it references, validates all of it, and projects
@@ -28,6 +29,8 @@ final class LoadSession {
   var parcelsByZone: [[ParcelRecord]] = []
   var structures: [StructureRecord] = []
   var sectors: [SectorRecord] = []
+  var antennaPatterns: [String: MSIPattern] = [:]
+  var terrain: ElevationModel?
 
   init(scenarioPath: String) {
     self.scenarioPath = scenarioPath
@@ -113,6 +116,32 @@ final class LoadSession {
           text: text, file: name,
           resolve: { URL(fileURLWithPath: $0, relativeTo: base).standardizedFileURL.path },
           diagnostics: diagnostics)
+      }
+    }
+    readAntennaPatterns()
+    if let reference = document.terrain?.file {
+      let name = shown(reference.path)
+      if FileManager.default.fileExists(atPath: reference.path) {
+        terrain = DEMFile.read(path: reference.path, name: name, crs: reference.crs, diagnostics: diagnostics)
+        terrain?.sourceName = name
+      } else {
+        diagnostics.report(scenarioFile, .line(reference.line), "file not found: \(name)")
+      }
+    }
+  }
+
+  /// Parses every distinct MSI file the sectors name, once.
+  private func readAntennaPatterns() {
+    for path in Set(sectors.compactMap(\.sector.antennaPatternPath)).sorted()
+    where FileManager.default.fileExists(atPath: path) {
+      let name = shown(path)
+      guard let text = readText(path, shownAs: name, line: nil) else { continue }
+      do {
+        antennaPatterns[path] = try MSIPattern(text: text)
+      } catch let error as MSIError {
+        diagnostics.report(name, .line(error.line), error.message)
+      } catch {
+        diagnostics.report(name, .file, "\(error)")
       }
     }
   }

@@ -18,6 +18,8 @@ struct ZoneSpec {
   let province: String?
   let publishedAreaHa: Double?
   let parcels: FileReference
+  /// The zone's own propagation model; nil = the scenario's.
+  let propagation: Propagation?
 }
 
 struct CarrierSpec {
@@ -41,10 +43,12 @@ struct ScenarioDocument {
   var structures: FileReference?
   var sites: FileReference?
   var costs = CostParameters()
+  var coverage = CoverageSettings()
+  var terrain: TerrainReference?
 
   static let rootKeys = [
     "cosite", "name", "description", "crs", "grid", "repair_geometry", "building_classes", "zones", "carriers",
-    "structures", "sites", "costs",
+    "structures", "sites", "costs", "coverage",
   ]
 
   /// An empty document with every default, for before the file is read.
@@ -73,6 +77,9 @@ struct ScenarioDocument {
     structures = reader.fileReference("structures", withCRS: true)
     sites = reader.fileReference("sites", withCRS: false)
     if let costs = map.map("costs", allowed: CostsReader.keys) { self.costs = CostsReader.read(costs) }
+    if let coverage = map.map("coverage", allowed: CoverageReader.keys) {
+      (self.coverage, terrain) = CoverageReader.read(coverage, reader: reader)
+    }
   }
 
   private mutating func readCRS(_ map: YAMLMap) {

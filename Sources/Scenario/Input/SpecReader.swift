@@ -45,7 +45,7 @@ struct SpecReader {
       diagnostics.report(map.file, .line(map.line(of: "zones")), "'zones' is empty: expected at least one zone")
     }
     return nodes.enumerated().compactMap { index, node in
-      let allowed = ["id", "name", "province", "published_area_ha", "parcels"]
+      let allowed = ["id", "name", "province", "published_area_ha", "parcels", "propagation"]
       guard
         let zone = YAMLMap(node, file: map.file, path: "zones[\(index)]", diagnostics: diagnostics, allowed: allowed)
       else { return nil }
@@ -53,11 +53,16 @@ struct SpecReader {
       let name = zone.string("name") ?? id
       let area = zone.number("published_area_ha", expected: "an area in ha", range: 0...1_000_000)
       let parcels = fileReference("parcels", withCRS: true, in: zone)
+      let propagation = zone.map("propagation", allowed: ["model", "environment"]).flatMap { spec in
+        let propagation = CoverageReader.propagation(spec)
+        if propagation == nil, spec.node("model") == nil { spec.missing("model", "a propagation model") }
+        return propagation
+      }
       if parcels == nil, zone.node("parcels") == nil { zone.missing("parcels", "a parcels GeoJSON file") }
       guard let id, let name, let parcels else { return nil }
       return ZoneSpec(
         id: id, line: zone.line, name: name, province: zone.string("province"), publishedAreaHa: area,
-        parcels: parcels)
+        parcels: parcels, propagation: propagation)
     }
   }
 

@@ -1,4 +1,5 @@
 import Geo
+import Radio
 
 /// The raster the coverage engine computes on.
 public struct GridSpec: Hashable, Sendable {
@@ -33,11 +34,17 @@ public struct ScenarioModel: Sendable {
   public let structures: [Structure]
   public let sectors: [Sector]
   public let costs: CostParameters
+  public let coverage: CoverageSettings
+  /// The terrain raster, when the scenario names one (flat earth otherwise).
+  public let terrain: ElevationModel?
+  /// Antenna pattern files the sectors use, by their resolved path.
+  public let antennaPatterns: [String: MSIPattern]
 
   public init(
     name: String, sourcePath: String, crs: CRS, crsName: String, crsIsAutomatic: Bool, grid: GridSpec,
     buildingClasses: [BuildingClass], zones: [Zone], carriers: [Carrier], structures: [Structure],
-    sectors: [Sector], costs: CostParameters
+    sectors: [Sector], costs: CostParameters, coverage: CoverageSettings = CoverageSettings(),
+    terrain: ElevationModel? = nil, antennaPatterns: [String: MSIPattern] = [:]
   ) {
     self.name = name
     self.sourcePath = sourcePath
@@ -51,6 +58,9 @@ public struct ScenarioModel: Sendable {
     self.structures = structures
     self.sectors = sectors
     self.costs = costs
+    self.coverage = coverage
+    self.terrain = terrain
+    self.antennaPatterns = antennaPatterns
   }
 
   public var parcels: [Parcel] { zones.flatMap(\.parcels) }

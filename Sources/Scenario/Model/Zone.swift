@@ -48,13 +48,19 @@ public struct Zone: Hashable, Sendable {
   /// The published area, for comparison with the outline; nil when unknown.
   public let publishedAreaHa: Double?
   public let parcels: [Parcel]
+  /// The zone's own propagation model; nil = the scenario's.
+  public let propagation: Propagation?
 
-  public init(id: String, name: String, province: String?, publishedAreaHa: Double?, parcels: [Parcel]) {
+  public init(
+    id: String, name: String, province: String?, publishedAreaHa: Double?, parcels: [Parcel],
+    propagation: Propagation? = nil
+  ) {
     self.id = id
     self.name = name
     self.province = province
     self.publishedAreaHa = publishedAreaHa
     self.parcels = parcels
+    self.propagation = propagation
   }
 
   /// Sum of parcel areas, hectares.

@@ -1,0 +1,53 @@
+/// Antenna attenuation in the inner loop, from the direction to the cell in the antenna's
+/// (tilted) frame: `right`, `forward`, `up` are the components of the vector to the cell,
+/// unnormalised. The formulas are those of Radio's `SectorAntenna` and `MSIPattern`.
+protocol Attenuation {
+  func attenuationDB(right: Float, forward: Float, up: Float) -> Float
+}
+
+/// TR 36.814 Table A.2.1.1-2 / TR 38.901 Table 7.3-1 (Radio's `SectorAntenna`).
+struct ParametricAttenuation: Attenuation {
+  let horizontalScale: Float  // √12 / φ_3dB
+  let verticalScale: Float  // √12 / θ_3dB
+  let maxDB: Float
+  let sideLobeDB: Float
+  let tiltDeg: Float
+
+  init(horizontal3dBDeg: Float, vertical3dBDeg: Float, maxDB: Float, sideLobeDB: Float, tiltDeg: Float) {
+    horizontalScale = Float(12).squareRoot() / horizontal3dBDeg
+    verticalScale = Float(12).squareRoot() / vertical3dBDeg
+    self.maxDB = maxDB
+    self.sideLobeDB = sideLobeDB
+    self.tiltDeg = tiltDeg
+  }
+
+  @inline(__always) func attenuationDB(right: Float, forward: Float, up: Float) -> Float {
+    let azimuth = FastMath.atan2Deg(right, forward) * horizontalScale
+    let depression = -FastMath.atan2Deg(up, (right * right + forward * forward).squareRoot())
+    let vertical = (depression - tiltDeg) * verticalScale
+    return min(min(azimuth * azimuth, maxDB) + min(vertical * vertical, sideLobeDB), maxDB)
+  }
+}
+
+/// Planet/MSI cuts, linearly interpolated at 1° (Radio's `MSIPattern`).
+struct PatternAttenuation: Attenuation {
+  let horizontal: UnsafeBufferPointer<Float>
+  let vertical: UnsafeBufferPointer<Float>
+  let floorDB: Float
+
+  @inline(__always) func attenuationDB(right: Float, forward: Float, up: Float) -> Float {
+    let azimuth = FastMath.atan2Deg(right, forward)
+    let depression = -FastMath.atan2Deg(up, (right * right + forward * forward).squareRoot())
+    // Behind the antenna the vertical cut is read mirrored: 180° − θ.
+    let verticalAngle = abs(azimuth) > 90 ? 180 - depression : depression
+    let sum = Self.interpolate(horizontal, azimuth) + Self.interpolate(vertical, verticalAngle)
+    return min(sum, floorDB)
+  }
+
+  @inline(__always) static func interpolate(_ table: UnsafeBufferPointer<Float>, _ angleDeg: Float) -> Float {
+    let wrapped = angleDeg < 0 ? angleDeg + 360 : angleDeg
+    let index = min(Int(wrapped), 359)
+    let fraction = wrapped - Float(index)
+    return table[index] + (table[index + 1] - table[index]) * fraction
+  }
+}

@@ -1,0 +1,57 @@
+import Geo
+import Scenario
+
+/// Everything `cosite run` computes for one carrier layer.
+public struct LayerCoverage: Sendable {
+  public let carrierID: String
+  public let layer: RadioLayer
+  /// Outdoor RSRP bands: bin index (into the scenario's `rsrpBinsDBm`) and its area.
+  public let rsrpBands: [(bin: Int, shape: MultiPolygon)]
+  /// Best-server areas where RSRP reaches the lowest bin: sector index and area.
+  public let bestServer: [(sectorIndex: Int, shape: MultiPolygon)]
+  public let rsrpOutdoor: ParcelHistogram
+  public let rsrpIndoor: ParcelHistogram
+  public let sinrOutdoor: ParcelHistogram
+  public let sinrIndoor: ParcelHistogram
+  /// Sector–cell evaluations of the field engine.
+  public let evaluations: Int
+}
+
+/// Everything `cosite run` computes for one carrier over all its layers.
+public struct CarrierCoverage: Sendable {
+  public let carrierID: String
+  /// Best service class of any layer (bins: the scenario's classes, best first, then none).
+  public let serviceOutdoor: ParcelHistogram
+  public let serviceIndoor: ParcelHistogram
+  /// Cells per parcel meeting the coverage target on some layer.
+  public let coveredCells: [Int]
+  /// Uncovered area of every parcel that misses the target: parcel index and area.
+  public let gaps: [(parcelIndex: Int, shape: MultiPolygon)]
+}
+
+/// Wall-clock seconds of each stage of a coverage run.
+public struct StageTimings: Sendable {
+  public var rasteriseSeconds = 0.0
+  public var fieldSeconds = 0.0
+  public var reduceSeconds = 0.0
+  public var polygoniseSeconds = 0.0
+  public init() {}
+}
+
+/// The coverage of a scenario: the grid, parcel figures and map polygons (metric CRS).
+public struct CoverageResult: Sendable {
+  public let grid: CoverageGrid
+  public let settings: CoverageSettings
+  /// The scenario's parcels in order, their zone index and their cell counts.
+  public let parcels: [Parcel]
+  public let zoneOfParcel: [Int]
+  public let parcelCells: [Int]
+  /// Whether each parcel has a building (indoor figures differ from outdoor ones).
+  public let parcelIsIndoor: [Bool]
+  public let layers: [LayerCoverage]
+  public let carriers: [CarrierCoverage]
+  public let timings: StageTimings
+
+  /// Cells evaluated by the field engine over all layers.
+  public var evaluations: Int { layers.reduce(0) { $0 + $1.evaluations } }
+}

@@ -1,0 +1,163 @@
+import Dispatch
+import Foundation
+import Radio
+import Scenario
+
+/// Computes a scenario's coverage: grid, rasterised parcels, every layer's field,
+/// per-parcel figures and map polygons.
+///
+/// ```swift
+/// let coverage = try CoverageRun.run(scenario)
+/// ```
+public enum CoverageRun {
+  /// Largest grid accepted: 10⁸ cells (about 3 GB of working arrays).
+  public static let maximumCells = 100_000_000
+
+  /// - Parameters:
+  ///   - threads: worker count for the field engine (results do not depend on it).
+  ///   - progress: called with a stage description and the share of layers done.
+  public static func run(
+    _ scenario: ScenarioModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    progress: ((String, Double) -> Void)? = nil
+  ) throws -> CoverageResult {
+    var timings = StageTimings()
+    let grid = try makeGrid(scenario)
+    var clock = DispatchTime.now()
+    func lap() -> Double {
+      let now = DispatchTime.now()
+      defer { clock = now }
+      return Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
+    }
+    let raster = ParcelRaster(scenario: scenario, grid: grid)
+    let ground = try scenario.terrain.map {
+      try GroundRaster(
+        dem: $0, grid: grid, crs: scenario.crs, demName: $0.sourceName)
+    }
+    timings.rasteriseSeconds = lap()
+    let settings = scenario.coverage
+    var builder = KernelBuilder(
+      settings: settings, propagations: raster.propagations, grid: grid, patterns: scenario.antennaPatterns)
+    let structures = Dictionary(scenario.structures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let classes = Dictionary(scenario.buildingClasses.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    let layerCount = scenario.carriers.reduce(0) { $0 + $1.layers.count }
+    var layers: [LayerCoverage] = []
+    var carriers: [CarrierCoverage] = []
+    for carrier in scenario.carriers {
+      var accumulator = CarrierAccumulator(cellCount: grid.cellCount)
+      for layer in carrier.layers {
+        guard let numerology = layer.numerology else { continue }
+        progress?("\(carrier.id) \(layer.id): field", Double(layers.count) / Double(max(layerCount, 1)))
+        let kernels = scenario.sectors.enumerated().compactMap { index, sector -> SectorKernel? in
+          guard sector.carrierID == carrier.id, sector.layerID == layer.id,
+            let structure = structures[sector.structureID]
+          else { return nil }
+          return builder.kernel(
+            sectorIndex: index, sector: sector, structure: structure, layer: layer, numerology: numerology)
+        }
+        let field = fieldOf(kernels, grid: grid, raster: raster, ground: ground, layer: layer, settings, threads)
+        timings.fieldSeconds += lap()
+        let indoorLoss = raster.parcels.map { parcel in
+          classes[parcel.buildingClass].map { Self.indoorLossDB($0, frequencyMHz: layer.frequencyMHz) } ?? 0
+        }
+        let reduction = LayerReduction(
+          field: field, layer: layer, numerology: numerology, raster: raster, settings: settings,
+          indoorLossDB: indoorLoss, accumulator: &accumulator)
+        timings.reduceSeconds += lap()
+        progress?("\(carrier.id) \(layer.id): maps", Double(layers.count) / Double(max(layerCount, 1)))
+        let bands = Polygoniser.polygons(classes: reduction.rsrpClasses, grid: grid)
+        let servers = Polygoniser.polygons(classes: reduction.serverClasses, grid: grid)
+        timings.polygoniseSeconds += lap()
+        layers.append(
+          LayerCoverage(
+            carrierID: carrier.id, layer: layer, rsrpBands: bands.map { (Int($0.classValue), $0.shape) },
+            bestServer: servers.map { (Int($0.classValue), $0.shape) }, rsrpOutdoor: reduction.rsrpOutdoor,
+            rsrpIndoor: reduction.rsrpIndoor, sinrOutdoor: reduction.sinrOutdoor, sinrIndoor: reduction.sinrIndoor,
+            evaluations: field.evaluations))
+      }
+      carriers.append(carrierCoverage(carrier.id, accumulator, raster: raster, settings: settings))
+      timings.polygoniseSeconds += lap()
+    }
+    progress?("done", 1)
+    return CoverageResult(
+      grid: grid, settings: settings, parcels: raster.parcels, zoneOfParcel: raster.zoneOfParcel,
+      parcelCells: raster.cellCount,
+      parcelIsIndoor: raster.parcels.map { (classes[$0.buildingClass]?.o2i ?? .none) != O2IModel.none },
+      layers: layers, carriers: carriers, timings: timings)
+  }
+
+  /// The grid over every zone's parcels plus the scenario's margin.
+  static func makeGrid(_ scenario: ScenarioModel) throws -> CoverageGrid {
+    let bounds = scenario.parcels.compactMap(\.outline.bounds)
+    guard let first = bounds.first else {
+      return CoverageGrid(originX: 0, originY: 0, resolutionM: scenario.grid.resolutionM, columns: 1, rows: 1)
+    }
+    var low = first.min
+    var high = first.max
+    for box in bounds {
+      low = .init(x: min(low.x, box.min.x), y: min(low.y, box.min.y))
+      high = .init(x: max(high.x, box.max.x), y: max(high.y, box.max.y))
+    }
+    let margin = scenario.grid.marginM
+    let resolution = scenario.grid.resolutionM
+    let cells = ((high.x - low.x + 2 * margin) / resolution + 2) * ((high.y - low.y + 2 * margin) / resolution + 2)
+    guard cells <= Double(maximumCells) else { throw CoverageError.gridTooLarge(cells: Int(cells), limit: maximumCells) }
+    return CoverageGrid(covering: (low, high), marginM: margin, resolutionM: resolution)
+  }
+
+  static func fieldOf(
+    _ kernels: [SectorKernel], grid: CoverageGrid, raster: ParcelRaster, ground: GroundRaster?, layer: RadioLayer,
+    _ settings: CoverageSettings, _ threads: Int
+  ) -> LayerField {
+    guard let ground else {
+      return FieldEngine.compute(
+        kernels: kernels, grid: grid, propagationClass: raster.propagationClass, terrain: nil, threads: threads)
+    }
+    return ground.heightsM.withUnsafeBufferPointer { heights in
+      FieldEngine.compute(
+        kernels: kernels, grid: grid, propagationClass: raster.propagationClass,
+        terrain: TerrainProfiles(
+          ground: heights, grid: grid, frequencyMHz: layer.frequencyMHz, kFactor: settings.kFactor),
+        threads: threads)
+    }
+  }
+
+  /// TR 38.901 §7.4.3 O2I loss of a building class (0 for open land) plus its extra loss.
+  public static func indoorLossDB(_ buildingClass: BuildingClass, frequencyMHz: Double) -> Double {
+    switch buildingClass.o2i {
+    case .none: return buildingClass.extraLossDB
+    case .lowLoss:
+      return BuildingPenetration.lossDB(.lowLoss, frequencyMHz: frequencyMHz, extraLossDB: buildingClass.extraLossDB)
+    case .highLoss:
+      return BuildingPenetration.lossDB(.highLoss, frequencyMHz: frequencyMHz, extraLossDB: buildingClass.extraLossDB)
+    }
+  }
+
+  static func carrierCoverage(
+    _ id: String, _ accumulator: CarrierAccumulator, raster: ParcelRaster, settings: CoverageSettings
+  ) -> CarrierCoverage {
+    let parcels = raster.parcels.count
+    // A cell gets the best class it reaches.
+    let classes = settings.serviceClassesBestFirst
+    let thresholds = classes.map(\.minimumDownlinkMbps)
+    var outdoor = ParcelHistogram(parcels: parcels, binCount: classes.count + 1)
+    var indoor = outdoor
+    var covered = [Int](repeating: 0, count: parcels)
+    for cell in 0..<raster.grid.cellCount {
+      let parcel = Int(raster.parcelIndex[cell])
+      guard parcel >= 0 else { continue }
+      outdoor.add(parcel: parcel, bin: binIndex(Double(accumulator.bestOutdoorMbps[cell]), thresholds: thresholds))
+      indoor.add(parcel: parcel, bin: binIndex(Double(accumulator.bestIndoorMbps[cell]), thresholds: thresholds))
+      covered[parcel] += Int(accumulator.covered[cell])
+    }
+    var gapClasses = [Int32](repeating: -1, count: raster.grid.cellCount)
+    for cell in 0..<raster.grid.cellCount {
+      let parcel = Int(raster.parcelIndex[cell])
+      guard parcel >= 0, accumulator.covered[cell] == 0 else { continue }
+      let share = Double(covered[parcel]) / Double(max(raster.cellCount[parcel], 1))
+      if share < settings.target.minimumShare { gapClasses[cell] = Int32(parcel) }
+    }
+    let gaps = Polygoniser.polygons(classes: gapClasses, grid: raster.grid).map { (Int($0.classValue), $0.shape) }
+    return CarrierCoverage(
+      carrierID: id, serviceOutdoor: outdoor, serviceIndoor: indoor, coveredCells: covered, gaps: gaps)
+  }
+}

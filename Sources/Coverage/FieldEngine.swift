@@ -1,0 +1,169 @@
+import Dispatch
+import Foundation
+
+/// Computes a layer's field over the grid: parallel over square tiles, each tile owned by
+/// one worker, sectors applied in scenario order — so every cell's values are the same
+/// whatever the number of threads.
+enum FieldEngine {
+  static let tileSize = 128
+
+  /// Pointers into the output arrays; workers write disjoint tiles only.
+  private struct Output: @unchecked Sendable {
+    let best: UnsafeMutablePointer<Float>
+    let server: UnsafeMutablePointer<Int32>
+    let total: UnsafeMutablePointer<Float>
+    let classes: UnsafePointer<UInt8>
+    let evaluations: UnsafeMutablePointer<Int>
+  }
+
+  static func compute(
+    kernels: [SectorKernel], grid: CoverageGrid, propagationClass: [UInt8], terrain: TerrainProfiles?,
+    threads: Int
+  ) -> LayerField {
+    var field = LayerField(cellCount: grid.cellCount)
+    let tilesX = (grid.columns + tileSize - 1) / tileSize
+    let tilesY = (grid.rows + tileSize - 1) / tileSize
+    let tileCount = tilesX * tilesY
+    let workers = max(1, min(threads, tileCount))
+    var evaluations = [Int](repeating: 0, count: tileCount)
+    field.bestDBm.withUnsafeMutableBufferPointer { best in
+      field.server.withUnsafeMutableBufferPointer { server in
+        field.totalMilliwatts.withUnsafeMutableBufferPointer { total in
+          propagationClass.withUnsafeBufferPointer { classes in
+            evaluations.withUnsafeMutableBufferPointer { counts in
+              let output = Output(
+                best: best.baseAddress!, server: server.baseAddress!, total: total.baseAddress!,
+                classes: classes.baseAddress!, evaluations: counts.baseAddress!)
+              DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var tile = worker
+                while tile < tileCount {
+                  let rows = (tile / tilesX * tileSize)..<min(grid.rows, (tile / tilesX + 1) * tileSize)
+                  let columns = (tile % tilesX * tileSize)..<min(grid.columns, (tile % tilesX + 1) * tileSize)
+                  output.evaluations[tile] = computeTile(
+                    rows: rows, columns: columns, kernels: kernels, grid: grid, output: output, terrain: terrain)
+                  tile += workers
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    field.evaluations = evaluations.reduce(0, +)
+    return field
+  }
+
+  private static func computeTile(
+    rows: Range<Int>, columns: Range<Int>, kernels: [SectorKernel], grid: CoverageGrid, output: Output,
+    terrain: TerrainProfiles?
+  ) -> Int {
+    let resolution = grid.resolutionM
+    let tileWest = Double(columns.lowerBound) * resolution
+    let tileEast = Double(columns.upperBound) * resolution
+    let tileSouth = Double(rows.lowerBound) * resolution
+    let tileNorth = Double(rows.upperBound) * resolution
+    var count = 0
+    for kernel in kernels {
+      let reach = kernel.reachM
+      guard kernel.x + reach >= tileWest, kernel.x - reach <= tileEast, kernel.y + reach >= tileSouth,
+        kernel.y - reach <= tileNorth
+      else { continue }
+      let area = TileArea(rows: rows, columns: columns, resolution: resolution, columnsInGrid: grid.columns)
+      switch kernel.antenna {
+      case .parametric(let h, let v, let maxDB, let sideLobe, let tilt):
+        let attenuation = ParametricAttenuation(
+          horizontal3dBDeg: h, vertical3dBDeg: v, maxDB: maxDB, sideLobeDB: sideLobe, tiltDeg: tilt)
+        count += apply(kernel, attenuation, area, output, terrain)
+      case .pattern(let horizontal, let vertical, let floor):
+        count += horizontal.withUnsafeBufferPointer { h in
+          vertical.withUnsafeBufferPointer { v in
+            apply(kernel, PatternAttenuation(horizontal: h, vertical: v, floorDB: floor), area, output, terrain)
+          }
+        }
+      }
+    }
+    return count
+  }
+
+  private static func apply<A: Attenuation>(
+    _ kernel: SectorKernel, _ attenuation: A, _ area: TileArea, _ output: Output, _ terrain: TerrainProfiles?
+  ) -> Int {
+    if kernel.tables.count == 1 {
+      return kernel.tables[0].lossDB.withUnsafeBufferPointer { table in
+        sweep(kernel, attenuation, area, output, terrain) { _ in table }
+      }
+    }
+    let tables = kernel.tables.map { table in
+      let copy = UnsafeMutableBufferPointer<Float>.allocate(capacity: table.lossDB.count)
+      _ = copy.initialize(from: table.lossDB)
+      return UnsafeBufferPointer(copy)
+    }
+    defer { for table in tables { table.deallocate() } }
+    return tables.withUnsafeBufferPointer { byClass in
+      sweep(kernel, attenuation, area, output, terrain) { cell in byClass[Int(output.classes[cell])] }
+    }
+  }
+
+  /// The inner loop over the cells of one tile within the sector's reach.
+  @inline(__always)
+  private static func sweep<A: Attenuation>(
+    _ kernel: SectorKernel, _ attenuation: A, _ area: TileArea, _ output: Output, _ terrain: TerrainProfiles?,
+    table: (Int) -> UnsafeBufferPointer<Float>
+  ) -> Int {
+    let resolution = area.resolution
+    let reachSquared = kernel.reachM * kernel.reachM
+    let step = Float(resolution)
+    let sinAz = kernel.sinAzimuth
+    let cosAz = kernel.cosAzimuth
+    let sinTilt = kernel.sinTilt
+    let cosTilt = kernel.cosTilt
+    let peak = kernel.peakEPREDBm
+    let server = Int32(kernel.sectorIndex)
+    var count = 0
+    for row in area.rows {
+      let dyDouble = (Double(row) + 0.5) * resolution - kernel.y
+      let dySquared = dyDouble * dyDouble
+      guard dySquared <= reachSquared else { continue }
+      let half = (reachSquared - dySquared).squareRoot()
+      let first = max(area.columns.lowerBound, Int(((kernel.x - half) / resolution - 0.5).rounded(.up)))
+      let last = min(area.columns.upperBound - 1, Int(((kernel.x + half) / resolution - 0.5).rounded(.down)))
+      guard first <= last else { continue }
+      let dy = Float(dyDouble)
+      let dy2 = Float(dySquared)
+      let dx0 = Float((Double(first) + 0.5) * resolution - kernel.x)
+      let rowBase = row * area.columnsInGrid
+      for column in first...last {
+        let cell = rowBase + column
+        let dx = dx0 + Float(column - first) * step
+        let squared = dx * dx + dy2
+        var loss = DistanceLossTable.lookup(table(cell), squaredM2: squared)
+        var up = kernel.heightDifferenceM
+        if let terrain {
+          let extra = terrain.extra(kernel: kernel, dx: Double(dx), dy: dyDouble, cell: cell)
+          loss += extra.lossDB
+          up += extra.heightOffsetM
+        }
+        let horizontal = dx * sinAz + dy * cosAz
+        let right = dx * cosAz - dy * sinAz
+        let forward = horizontal * cosTilt - up * sinTilt
+        let lifted = horizontal * sinTilt + up * cosTilt
+        let rsrp = peak - loss - attenuation.attenuationDB(right: right, forward: forward, up: lifted)
+        if rsrp > output.best[cell] {
+          output.best[cell] = rsrp
+          output.server[cell] = server
+        }
+        output.total[cell] += FastMath.linear(fromDB: rsrp)
+      }
+      count += last - first + 1
+    }
+    return count
+  }
+}
+
+/// The cells of one tile.
+struct TileArea {
+  let rows: Range<Int>
+  let columns: Range<Int>
+  let resolution: Double
+  let columnsInGrid: Int
+}

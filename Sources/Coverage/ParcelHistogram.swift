@@ -1,0 +1,29 @@
+/// Cell counts per parcel and bin (RSRP bins, SINR bins or service classes).
+public struct ParcelHistogram: Sendable, Hashable {
+  /// Bins per parcel; the last bin is "below the lowest threshold" (or "no class").
+  public let binCount: Int
+  /// Counts, parcel-major: `counts[parcel * binCount + bin]`.
+  public private(set) var counts: [Int]
+
+  public init(parcels: Int, binCount: Int) {
+    self.binCount = binCount
+    counts = [Int](repeating: 0, count: parcels * binCount)
+  }
+
+  @inline(__always) mutating func add(parcel: Int, bin: Int) { counts[parcel * binCount + bin] += 1 }
+
+  public func count(parcel: Int, bin: Int) -> Int { counts[parcel * binCount + bin] }
+
+  /// Cells of `parcel` in `bin` or a better one (bins are ordered best first).
+  public func cumulative(parcel: Int, throughBin bin: Int) -> Int {
+    (0...bin).reduce(0) { $0 + count(parcel: parcel, bin: $1) }
+  }
+}
+
+/// Index of the first threshold `value` reaches in a list ordered strongest first;
+/// `thresholds.count` when it reaches none.
+@inline(__always) func binIndex(_ value: Double, thresholds: [Double]) -> Int {
+  var index = 0
+  while index < thresholds.count, value < thresholds[index] { index += 1 }
+  return index
+}

@@ -1,0 +1,107 @@
+import Geo
+import Scenario
+
+/// Which parcel, zone and propagation class every cell of the grid belongs to.
+///
+/// A cell belongs to the parcel containing its centre (even–odd rule over all the
+/// parcel's rings, so holes are respected); where parcels overlap, the first one in
+/// scenario order keeps the cell.
+public struct ParcelRaster: Sendable {
+  public static let none: Int32 = -1
+
+  public let grid: CoverageGrid
+  /// Parcel index (into `parcels`) per cell, or `none`.
+  public let parcelIndex: [Int32]
+  /// Propagation class per cell: an index into `propagations`.
+  public let propagationClass: [UInt8]
+  /// The distinct propagation models in use: the scenario's first, then zones' own.
+  public let propagations: [Propagation]
+  /// The scenario's parcels, zone by zone (the order of `ScenarioModel.parcels`).
+  public let parcels: [Parcel]
+  /// Zone index per parcel.
+  public let zoneOfParcel: [Int]
+  /// Cells per parcel.
+  public let cellCount: [Int]
+
+  public init(scenario: ScenarioModel, grid: CoverageGrid) {
+    self.grid = grid
+    var propagations = [scenario.coverage.propagation]
+    var parcels: [Parcel] = []
+    var zoneOfParcel: [Int] = []
+    var classOfParcel: [UInt8] = []
+    for (zoneIndex, zone) in scenario.zones.enumerated() {
+      var propagationIndex = 0
+      if let own = zone.propagation {
+        if let existing = propagations.firstIndex(of: own) {
+          propagationIndex = existing
+        } else {
+          propagations.append(own)
+          propagationIndex = propagations.count - 1
+        }
+      }
+      for parcel in zone.parcels {
+        parcels.append(parcel)
+        zoneOfParcel.append(zoneIndex)
+        classOfParcel.append(UInt8(min(propagationIndex, 255)))
+      }
+    }
+    var index = [Int32](repeating: Self.none, count: grid.cellCount)
+    var counts = [Int](repeating: 0, count: parcels.count)
+    for (parcelIndex, parcel) in parcels.enumerated() {
+      Self.fill(parcel.outline, grid: grid) { cell in
+        if index[cell] == Self.none {
+          index[cell] = Int32(parcelIndex)
+          counts[parcelIndex] += 1
+        }
+      }
+    }
+    var classes = [UInt8](repeating: 0, count: grid.cellCount)
+    if propagations.count > 1 {
+      for cell in 0..<grid.cellCount where index[cell] != Self.none {
+        classes[cell] = classOfParcel[Int(index[cell])]
+      }
+    }
+    self.parcelIndex = index
+    self.propagationClass = classes
+    self.propagations = propagations
+    self.parcels = parcels
+    self.zoneOfParcel = zoneOfParcel
+    self.cellCount = counts
+  }
+
+  /// Calls `body` with the index of every cell whose centre is inside `shape` (scan lines
+  /// through cell centres; even–odd crossings of all rings).
+  static func fill(_ shape: MultiPolygon, grid: CoverageGrid, _ body: (Int) -> Void) {
+    guard let bounds = shape.bounds else { return }
+    let resolution = grid.resolutionM
+    let firstRow = max(0, Int(((bounds.min.y - grid.originY) / resolution - 0.5).rounded(.up)))
+    let lastRow = min(grid.rows - 1, Int(((bounds.max.y - grid.originY) / resolution - 0.5).rounded(.down)))
+    guard firstRow <= lastRow else { return }
+    let rings = shape.polygons.flatMap(\.rings)
+    var crossings: [Double] = []
+    for row in firstRow...lastRow {
+      let y = grid.originY + (Double(row) + 0.5) * resolution
+      crossings.removeAll(keepingCapacity: true)
+      for ring in rings {
+        let points = ring.coordinates
+        for k in 0..<(points.count - 1) {
+          let a = points[k]
+          let b = points[k + 1]
+          // Half-open rule: an edge counts when y is in [min, max) of its ends.
+          guard (a.y <= y) != (b.y <= y) else { continue }
+          crossings.append(a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y))
+        }
+      }
+      crossings.sort()
+      var k = 0
+      while k + 1 < crossings.count {
+        let first = max(0, Int(((crossings[k] - grid.originX) / resolution - 0.5).rounded(.up)))
+        let last = min(grid.columns - 1, Int(((crossings[k + 1] - grid.originX) / resolution - 0.5).rounded(.down)))
+        if first <= last {
+          for column in first...last { body(row * grid.columns + column) }
+        }
+        k += 2
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Radio
+import Scenario
+
+/// How a compiled sector attenuates off boresight.
+enum AntennaKernel: Sendable {
+  /// 3GPP parametric pattern (TR 36.814 Table A.2.1.1-2 / TR 38.901 Table 7.3-1).
+  case parametric(horizontal3dBDeg: Float, vertical3dBDeg: Float, maxDB: Float, sideLobeDB: Float, tiltDeg: Float)
+  /// MSI cuts at 0…360° (361 values, the last repeating the first), and the floor.
+  case pattern(horizontalDB: [Float], verticalDB: [Float], floorDB: Float)
+}
+
+/// One sector prepared for the field engine: everything per sector is computed once, in
+/// Double, and stored as Float32 for the inner loop.
+struct SectorKernel: Sendable {
+  /// Index of the sector in the scenario.
+  let sectorIndex: Int
+  /// Position relative to the grid origin, m.
+  let x: Double
+  let y: Double
+  /// Power per resource element + peak antenna gain − feeder loss, dBm.
+  let peakEPREDBm: Float
+  let sinAzimuth: Float
+  let cosAzimuth: Float
+  let sinTilt: Float
+  let cosTilt: Float
+  /// UE height − antenna height, m (flat earth).
+  let heightDifferenceM: Float
+  /// Antenna and UE heights above ground, m (for terrain profiles).
+  let antennaHeightM: Double
+  let ueHeightM: Double
+  let antenna: AntennaKernel
+  /// Path loss per propagation class of the grid (the same table object where models agree).
+  let tables: [DistanceLossTable]
+  /// Ground distance beyond which the sector is below the floor for every class, m.
+  let reachM: Double
+
+  /// Peak gain and pattern of a sector: an MSI file when it names one (its GAIN, its
+  /// vertical cut with the electrical tilt in it), else the 3GPP 65° panel with the
+  /// sector's gain and electrical tilt.
+  static func antenna(for sector: Sector, patterns: [String: MSIPattern]) -> (AntennaKernel, peakGainDBi: Double) {
+    if let path = sector.antennaPatternPath, let pattern = patterns[path] {
+      let horizontal = (0...360).map { Float(pattern.horizontalDB[$0 % 360]) }
+      let vertical = (0...360).map { Float(pattern.verticalDB[$0 % 360]) }
+      return (
+        .pattern(horizontalDB: horizontal, verticalDB: vertical, floorDB: Float(pattern.maxAttenuationDB)),
+        pattern.peakGainDBi
+      )
+    }
+    let model = referenceAntenna(for: sector)
+    return (
+      .parametric(
+        horizontal3dBDeg: Float(model.horizontalBeamwidthDeg), vertical3dBDeg: Float(model.verticalBeamwidthDeg),
+        maxDB: Float(model.maxAttenuationDB), sideLobeDB: Float(model.sideLobeLevelDB),
+        tiltDeg: Float(model.electricalTiltDeg)),
+      model.peakGainDBi
+    )
+  }
+
+  /// The parametric antenna of a sector without a pattern file.
+  static func referenceAntenna(for sector: Sector) -> SectorAntenna {
+    SectorAntenna(peakGainDBi: sector.antennaGainDBi, electricalTiltDeg: sector.electricalTiltDeg)
+  }
+}
+
+/// Builds kernels, sharing loss tables between sectors with the same model inputs.
+struct KernelBuilder {
+  let settings: CoverageSettings
+  let propagations: [Propagation]
+  let grid: CoverageGrid
+  let patterns: [String: MSIPattern]
+  private var cache: [TableKey: DistanceLossTable] = [:]
+
+  private struct TableKey: Hashable {
+    let propagation: Propagation
+    let frequencyMHz: Double
+    let bsHeightM: Double
+    let maxLossDB: Double
+  }
+
+  init(settings: CoverageSettings, propagations: [Propagation], grid: CoverageGrid, patterns: [String: MSIPattern]) {
+    self.settings = settings
+    self.propagations = propagations
+    self.grid = grid
+    self.patterns = patterns
+  }
+
+  mutating func kernel(
+    sectorIndex: Int, sector: Sector, structure: Structure, layer: RadioLayer, numerology: CarrierNumerology
+  ) -> SectorKernel {
+    let (antenna, peakGain) = SectorKernel.antenna(for: sector, patterns: patterns)
+    let epre = LinkBudget.energyPerResourceElementDBm(totalPowerDBm: sector.powerDBm, numerology: numerology)
+    let peak = epre + peakGain - sector.feederLossDB
+    // Beyond this loss even boresight is below the floor.
+    let maxLoss = (peak - settings.floorDBm).rounded(.up)
+    let tables = propagations.map { propagation in
+      let key = TableKey(
+        propagation: propagation, frequencyMHz: layer.frequencyMHz, bsHeightM: sector.heightM, maxLossDB: maxLoss)
+      if let table = cache[key] { return table }
+      let table = DistanceLossTable(
+        propagation: propagation, frequencyMHz: layer.frequencyMHz, bsHeightM: sector.heightM,
+        ueHeightM: settings.ueHeightM, maxLossDB: maxLoss, maxDistanceM: settings.maxRadiusM)
+      cache[key] = table
+      return table
+    }
+    let radians = Double.pi / 180
+    return SectorKernel(
+      sectorIndex: sectorIndex, x: structure.position.x - grid.originX, y: structure.position.y - grid.originY,
+      peakEPREDBm: Float(peak), sinAzimuth: Float(sin(sector.azimuthDeg * radians)),
+      cosAzimuth: Float(cos(sector.azimuthDeg * radians)), sinTilt: Float(sin(sector.mechanicalTiltDeg * radians)),
+      cosTilt: Float(cos(sector.mechanicalTiltDeg * radians)),
+      heightDifferenceM: Float(settings.ueHeightM - sector.heightM), antennaHeightM: sector.heightM,
+      ueHeightM: settings.ueHeightM, antenna: antenna, tables: tables,
+      reachM: tables.map(\.maxDistanceM).max() ?? 0)
+  }
+}

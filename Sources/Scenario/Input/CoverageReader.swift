@@ -1,0 +1,95 @@
+import Geo
+import Radio
+
+/// A terrain raster the scenario names, before it is read.
+struct TerrainReference {
+  let file: FileReference
+}
+
+/// Reads the `coverage` section and zones' `propagation` over `CoverageSettings` defaults.
+enum CoverageReader {
+  static let keys = [
+    "model", "environment", "ue_height_m", "floor_dbm", "max_radius_m", "rsrp_bins_dbm", "sinr_bins_db", "load",
+    "noise_figure_db", "service_classes", "target", "terrain",
+  ]
+
+  static func read(_ map: YAMLMap, reader: SpecReader) -> (CoverageSettings, TerrainReference?) {
+    var settings = CoverageSettings()
+    if let propagation = propagation(map) { settings.propagation = propagation }
+    settings.ueHeightM = map.number("ue_height_m", expected: "a UE height in m", range: 0.5...30) ?? settings.ueHeightM
+    settings.floorDBm = map.number("floor_dbm", expected: "a power in dBm", range: -200 ... -60) ?? settings.floorDBm
+    settings.maxRadiusM =
+      map.number("max_radius_m", expected: "a distance in m", range: 100...100_000) ?? settings.maxRadiusM
+    settings.rsrpBinsDBm = thresholds(map, "rsrp_bins_dbm", range: -160 ... -20) ?? settings.rsrpBinsDBm
+    settings.sinrBinsDB = thresholds(map, "sinr_bins_db", range: -30...60) ?? settings.sinrBinsDB
+    settings.loadFactor = map.number("load", expected: "an interferer load 0…1", range: 0...1) ?? settings.loadFactor
+    settings.noiseFigureDB =
+      map.number("noise_figure_db", expected: "a noise figure in dB", range: 0...20) ?? settings.noiseFigureDB
+    if let classes = map.map("service_classes", allowed: nil) {
+      settings.serviceClasses = classes.keys.compactMap { name in
+        classes.number(name, expected: "a minimum downlink rate in Mbit/s", range: 0...100_000).map {
+          ServiceClass(name: name, minimumDownlinkMbps: $0)
+        }
+      }
+    }
+    if let target = map.map("target", allowed: ["rsrp_dbm", "indoor", "min_share"]) {
+      let old = settings.target
+      settings.target = CoverageTarget(
+        rsrpDBm: target.number("rsrp_dbm", expected: "an RSRP in dBm", range: -160 ... -20) ?? old.rsrpDBm,
+        indoor: target.bool("indoor") ?? old.indoor,
+        minimumShare: target.number("min_share", expected: "a share of area 0…1", range: 0...1) ?? old.minimumShare)
+    }
+    var terrain: TerrainReference?
+    if let spec = map.map("terrain", allowed: ["dem", "crs", "k_factor"]) {
+      settings.kFactor = spec.number("k_factor", expected: "an effective Earth radius factor", range: 0.1...100) ?? 4 / 3
+      if let file = reader.fileReference("dem", withCRS: false, in: spec) {
+        var crs: CRS?
+        if let text = spec.string("crs", expected: "'EPSG:<code>'") {
+          do { crs = try CRS(parsing: text) } catch {
+            map.diagnostics.report(map.file, .line(spec.line(of: "crs")), "'\(spec.path).crs': \(error)")
+          }
+        }
+        terrain = TerrainReference(file: FileReference(path: file.path, line: file.line, crs: crs))
+      } else if spec.node("dem") == nil {
+        spec.missing("dem", "a DEM file (.asc or SRTM .hgt)")
+      }
+    }
+    return (settings, terrain)
+  }
+
+  /// `model` and `environment` keys of `map`, or nil when it names no model.
+  static func propagation(_ map: YAMLMap) -> Propagation? {
+    let models = PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")
+    let modelText = map.string("model", expected: "a propagation model (\(models))")
+    let model = modelText.flatMap(PathLossModel.init(rawValue:))
+    if modelText != nil, model == nil, let node = map.node("model") {
+      map.wrong("model", "a propagation model (\(models))", got: node)
+    }
+    let environments = Environment.allCases.map(\.rawValue).joined(separator: ", ")
+    let environmentText = map.string("environment", expected: "a clutter environment (\(environments))")
+    let environment = environmentText.flatMap(Environment.init(rawValue:))
+    if environmentText != nil, environment == nil, let node = map.node("environment") {
+      map.wrong("environment", "a clutter environment (\(environments))", got: node)
+    }
+    guard let model else { return nil }
+    return Propagation(model: model, environment: environment ?? .urban)
+  }
+
+  /// A strictly decreasing list of thresholds.
+  private static func thresholds(_ map: YAMLMap, _ key: String, range: ClosedRange<Double>) -> [Double]? {
+    guard let nodes = map.sequence(key, expected: "a list of thresholds, strongest first") else { return nil }
+    let values = nodes.compactMap { node -> Double? in
+      guard case .scalar(let scalar) = node, let value = Double(scalar.string), range.contains(value) else {
+        return nil
+      }
+      return value
+    }
+    guard values.count == nodes.count, !values.isEmpty, zip(values, values.dropFirst()).allSatisfy({ $0 > $1 })
+    else {
+      let expected = "a list of numbers between \(Int(range.lowerBound)) and \(Int(range.upperBound)), strongest first"
+      if let node = map.node(key) { map.wrong(key, expected, got: node) }
+      return nil
+    }
+    return values
+  }
+}
