@@ -100,7 +100,9 @@ public enum CoverageRun {
     let margin = scenario.grid.marginM
     let resolution = scenario.grid.resolutionM
     let cells = ((high.x - low.x + 2 * margin) / resolution + 2) * ((high.y - low.y + 2 * margin) / resolution + 2)
-    guard cells <= Double(maximumCells) else { throw CoverageError.gridTooLarge(cells: Int(cells), limit: maximumCells) }
+    guard cells <= Double(maximumCells) else {
+      throw CoverageError.gridTooLarge(cells: Int(cells), limit: maximumCells)
+    }
     return CoverageGrid(covering: (low, high), marginM: margin, resolutionM: resolution)
   }
 

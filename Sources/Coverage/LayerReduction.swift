@@ -20,7 +20,8 @@ struct LayerReduction {
   /// interference both reduced by the building's loss (TR 38.901 §7.4.3 applies to every
   /// path into the building alike), noise not.
   init(
-    field: LayerField, layer: RadioLayer, numerology: CarrierNumerology, raster: ParcelRaster, settings: CoverageSettings,
+    field: LayerField, layer: RadioLayer, numerology: CarrierNumerology, raster: ParcelRaster,
+    settings: CoverageSettings,
     indoorLossDB: [Double], accumulator: inout CarrierAccumulator
   ) {
     let parcelCount = raster.parcels.count

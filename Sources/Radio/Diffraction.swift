@@ -61,7 +61,8 @@ public enum Diffraction {
   }
 
   private static func deygout(
-    distances: UnsafeBufferPointer<Double>, heights: UnsafeBufferPointer<Double>, range: Range<Int>, start: (Double, Double), end: (Double, Double),
+    distances: UnsafeBufferPointer<Double>, heights: UnsafeBufferPointer<Double>, range: Range<Int>,
+    start: (Double, Double), end: (Double, Double),
     wavelength: Double, edgesLeft: Int
   ) -> Double {
     guard edgesLeft > 0, !range.isEmpty else { return 0 }

@@ -80,7 +80,8 @@ extension LoadSession {
       }
       zones.append(
         Zone(
-          id: zone.id, name: zone.name, province: zone.province, publishedAreaHa: zone.publishedAreaHa, parcels: parcels,
+          id: zone.id, name: zone.name, province: zone.province, publishedAreaHa: zone.publishedAreaHa,
+          parcels: parcels,
           propagation: zone.propagation))
     }
     var projectedStructures: [Structure] = []

@@ -8,7 +8,9 @@ import Testing
 
 @Suite struct FieldEngineTests {
   /// Sample cells: near the mast, on and off boresight, behind, at the grid's corners.
-  static let cells = [(120, 150), (121, 151), (130, 160), (100, 220), (200, 40), (5, 5), (239, 299), (120, 10), (60, 155)]
+  static let cells = [
+    (120, 150), (121, 151), (130, 160), (100, 220), (200, 40), (5, 5), (239, 299), (120, 10), (60, 155),
+  ]
 
   @Test(arguments: [
     Propagation(model: .umaNLOS), Propagation(model: .umaLOS), Propagation(model: .rmaLOS),

@@ -14,7 +14,9 @@ struct FieldFixture {
   var patterns: [String: MSIPattern] = [:]
 
   /// A structure at grid cell (row, column)'s centre plus an offset, `heightM` tall.
-  func structure(_ id: String, row: Int, column: Int, offset: (Double, Double) = (0, 0), heightM: Double = 40)
+  func structure(
+    _ id: String, row: Int, column: Int, offset: (Double, Double) = (0, 0), heightM: Double = 40
+  )
     -> Structure
   {
     let centre = grid.centre(row: row, column: column)

@@ -41,7 +41,8 @@ enum CoverageReader {
     }
     var terrain: TerrainReference?
     if let spec = map.map("terrain", allowed: ["dem", "crs", "k_factor"]) {
-      settings.kFactor = spec.number("k_factor", expected: "an effective Earth radius factor", range: 0.1...100) ?? 4 / 3
+      settings.kFactor =
+        spec.number("k_factor", expected: "an effective Earth radius factor", range: 0.1...100) ?? 4 / 3
       if let file = reader.fileReference("dem", withCRS: false, in: spec) {
         var crs: CRS?
         if let text = spec.string("crs", expected: "'EPSG:<code>'") {

@@ -1,0 +1,95 @@
+import Foundation
+import Geo
+import Radio
+import Scenario
+import Testing
+
+@testable import Coverage
+
+@Suite struct RingsAndTerrainTests {
+  /// An isotropic antenna: an MSI pattern of zeros, 0 dBd peak (2.15 dBi).
+  static let isotropic = MSIPattern(
+    name: "iso", frequencyMHz: nil, peakGainDBi: 2.15, horizontalDB: .init(repeating: 0, count: 360),
+    verticalDB: .init(repeating: 0, count: 360))
+
+  @Test func isotropicSectorGivesConcentricRingsOfTheAnalyticRadii() throws {
+    var fixture = FieldFixture()
+    fixture.grid = CoverageGrid(originX: 0, originY: 0, resolutionM: 5, columns: 800, rows: 800)
+    fixture.settings.propagation = Propagation(model: .freeSpace)
+    fixture.settings.rsrpBinsDBm = [-60, -65, -70, -75]
+    fixture.patterns["iso"] = Self.isotropic
+    let mast = fixture.structure("t", row: 400, column: 400, offset: (-2.5, -2.5))  // on a cell corner
+    let sector = fixture.sector("s", on: mast, azimuthDeg: 0, heightM: 30, pattern: "iso")
+    let field = fixture.field([(sector, mast)])
+    // By hand: EPRE = 46 − 10·log10(1200) = 15.21 dBm; peak = EPRE + 2.15 − 0.5 dBi/dB.
+    // Free space: RSRP = peak − 20·log10(d3D) − 20·log10(f_MHz) + 27.55 (d in m), so the
+    // threshold T is met within d3D = 10^((peak − T − 20·log10 f + 27.55)/20), and
+    // r2D = √(d3D² − (30 − 1.5)²).
+    let peak = 46 - 10 * log10(1200.0) + 2.15 - 0.5
+    let engine = GeometryEngine()
+    let bands = Polygoniser.polygons(
+      classes: field.bestDBm.map { Int32(binIndex(Double($0), thresholds: fixture.settings.rsrpBinsDBm)) },
+      grid: fixture.grid)
+    var cumulativeAreaM2 = 0.0
+    for (index, threshold) in fixture.settings.rsrpBinsDBm.enumerated() {
+      let d3D = pow(10, (peak - threshold - 20 * log10(1815.0) + 27.55) / 20)
+      let radius = (d3D * d3D - 28.5 * 28.5).squareRoot()
+      let band = try #require(bands.first { $0.classValue == Int32(index) })
+      #expect(band.shape.polygons.count == 1, "one ring per band")
+      cumulativeAreaM2 += try engine.area(of: .multiPolygon(band.shape))
+      // A digitised disc differs from πr² by O(r·cell): within 1% for r ≥ 100 cells·5 m.
+      let analytic = Double.pi * radius * radius
+      #expect(abs(cumulativeAreaM2 - analytic) / analytic < 0.01, "T = \(threshold): r = \(radius) m")
+    }
+  }
+
+  @Test func ridgeGivesTheKnifeEdgeLossOfITURP526() {
+    // Flat ground at 0 m but a 60 m ridge one cell wide, 2 km east of the mast, running north–south.
+    var fixture = FieldFixture()
+    fixture.grid = CoverageGrid(originX: 0, originY: 0, resolutionM: 10, columns: 500, rows: 20)
+    fixture.settings.kFactor = 4.0 / 3.0
+    fixture.settings.maxRadiusM = 5000
+    fixture.settings.floorDBm = -170
+    let ridgeColumn = 210
+    var ground = [Float](repeating: 0, count: fixture.grid.cellCount)
+    for row in 0..<fixture.grid.rows { ground[row * fixture.grid.columns + ridgeColumn] = 60 }
+    fixture.patterns["iso"] = Self.isotropic
+    let mast = fixture.structure("t", row: 10, column: 10)
+    let sector = fixture.sector("s", on: mast, azimuthDeg: 90, heightM: 30, pattern: "iso")
+    let flat = fixture.field([(sector, mast)])
+    let hilly = fixture.field([(sector, mast)], ground: ground)
+    for column in [300, 400, 480] {
+      // By hand (ITU-R P.526-15 eq. 26, 31): d1 = 2,000 m, d2 = 10·(column − 210) m; the
+      // line from 30 m to 1.5 m passes the ridge at 30 − 28.5·d1/d; the ridge stands
+      // 60 m plus the Earth's bulge d1·d2/(2·k·a) above sea level.
+      let d1 = 2000.0
+      let d2 = Double(column - ridgeColumn) * 10
+      let d = d1 + d2
+      let bulge = d1 * d2 / (2 * 4.0 / 3.0 * 6_371_000)
+      let h = 60 + bulge - (30 - 28.5 * d1 / d)
+      let wavelength = 299_792_458.0 / 1815e6
+      let nu = h * (2 / wavelength * (1 / d1 + 1 / d2)).squareRoot()
+      let loss = 6.9 + 20 * log10(((nu - 0.1) * (nu - 0.1) + 1).squareRoot() + nu - 0.1)
+      let cell = 10 * fixture.grid.columns + column
+      let difference = Double(flat.bestDBm[cell] - hilly.bestDBm[cell])
+      #expect(abs(difference - loss) < 0.01, "column \(column): \(difference) dB vs J(ν) = \(loss) dB")
+    }
+    // Before the ridge the ground is flat: no loss at all.
+    #expect(flat.bestDBm[10 * fixture.grid.columns + 150] == hilly.bestDBm[10 * fixture.grid.columns + 150])
+  }
+
+  @Test func parcelsAreRasterisedByCellCentres() throws {
+    // A 95 m × 42 m rectangle from (1003, 2001) on a 10 m grid at (1000, 2000): centres
+    // x = 1005…1095 (10 columns) and y = 2005…2035 (4 rows) fall inside: 40 cells.
+    let grid = CoverageGrid(originX: 1000, originY: 2000, resolutionM: 10, columns: 20, rows: 10)
+    let ring = try LinearRing([
+      Coordinate(x: 1003, y: 2001), Coordinate(x: 1098, y: 2001), Coordinate(x: 1098, y: 2043),
+      Coordinate(x: 1003, y: 2043), Coordinate(x: 1003, y: 2001),
+    ])
+    var cells: [Int] = []
+    ParcelRaster.fill(MultiPolygon([Polygon(exterior: ring)]), grid: grid) { cells.append($0) }
+    #expect(cells.count == 40)
+    #expect(Set(cells.map { $0 % grid.columns }) == Set(0..<10))
+    #expect(Set(cells.map { $0 / grid.columns }) == Set(0..<4))
+  }
+}
