@@ -29,11 +29,11 @@ let package = Package(
     .target(name: "Scenario", dependencies: ["Geo", "Radio", .product(name: "Yams", package: "Yams")]),
     .target(name: "Coverage", dependencies: ["Geo", "Radio", "Scenario"]),
     .target(name: "Report", dependencies: ["Coverage", "Geo", "Radio", "Scenario"]),
-    .target(name: "Bench", dependencies: ["Radio"]),
+    .target(name: "Bench", dependencies: ["Coverage", "Geo", "Radio", "Report", "Scenario"]),
     .executableTarget(
       name: "cosite",
       dependencies: [
-        "Bench", "Report", "Scenario", "Geo", "Radio",
+        "Bench", "Coverage", "Report", "Scenario", "Geo", "Radio",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "RadioTests", dependencies: ["Radio"]),

@@ -6,7 +6,7 @@ import Foundation
 struct Benchmark: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Measure the speed of Cosite's hot paths (build with -c release).",
-    subcommands: [RadioBench.self])
+    subcommands: [CoverageBench.self, RadioBench.self], defaultSubcommand: CoverageBench.self)
 }
 
 struct RadioBench: ParsableCommand {
@@ -27,5 +27,55 @@ struct RadioBench: ParsableCommand {
         format: "  %d cores:  %.3f s  %.1f M evaluations/s", result.cores, result.allCoresSeconds,
         result.allCoresPerSecond / 1e6))
     print(String(format: "  checksum %.6e", result.checksum))
+  }
+}
+
+struct CoverageBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "coverage",
+    abstract: "Time each stage of a coverage run on a scenario and on a synthetic large grid.")
+
+  @Option(help: "A scenario file to time (load, rasterise, field, reduce, polygonise, write).")
+  var scenario = "scenarios/hai-phong-dinh-vu.yaml"
+
+  @Option(help: "Cells per side of the synthetic grid (10 m cells); 0 skips it.")
+  var cells = 5000
+
+  @Option(help: "Sectors per carrier in the synthetic grid.")
+  var sectors = 200
+
+  @Option(help: "Carriers in the synthetic grid (one LTE layer each).")
+  var carriers = 1
+
+  @Option(help: "Worker threads (default: all cores).")
+  var threads = ProcessInfo.processInfo.activeProcessorCount
+
+  func run() throws {
+    let polygons = CoverageBenchmark.polygonise(side: 2000)
+    print(
+      String(
+        format: "polygonise 2000 × 2000: %.3f s smooth bands, %.3f s random classes (%.0f M cells/s)",
+        polygons.smoothSeconds, polygons.raggedSeconds, 4.0 / polygons.smoothSeconds))
+    if !scenario.isEmpty {
+      report(try reportingScenarioErrors { try CoverageBenchmark.scenario(path: scenario, threads: threads) })
+    }
+    if cells > 0 {
+      report(
+        try CoverageBenchmark.synthetic(cellsPerSide: cells, sectors: sectors, carriers: carriers, threads: threads))
+    }
+  }
+
+  private func report(_ result: CoverageBenchmark.Result) {
+    let t = result.timings
+    print("\(result.label): \(result.cells) cells, \(result.sectors) sectors, \(threads) thread(s)")
+    print(
+      String(
+        format: "  load %.3f s  rasterise %.3f s  field %.3f s  reduce %.3f s  polygonise %.3f s  write %.3f s",
+        result.loadSeconds, t.rasteriseSeconds, t.fieldSeconds, t.reduceSeconds, t.polygoniseSeconds,
+        result.writeSeconds))
+    print(
+      String(
+        format: "  field: %.1f M sector-cell evaluations, %.1f M evaluations/s; peak memory %.0f MB",
+        Double(result.evaluations) / 1e6, result.evaluationsPerSecond / 1e6, Double(result.peakMemoryBytes) / 1e6))
   }
 }

@@ -5,10 +5,14 @@ import Report
 /// `cosite run SCENARIO --out DIR`: the main job.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Run a scenario and write its outputs to a directory.",
-    discussion:
-      "Writes parcels.geojson, structures.geojson and sites.geojson (the validated inputs in WGS84, RFC 7946) and summary.json. Files are written atomically; if the scenario has any problem, nothing is written. The same input always gives byte-identical files."
-  )
+    abstract: "Run a scenario: coverage maps, per-parcel figures and a summary in a directory.",
+    discussion: """
+      Writes the validated inputs (parcels, structures, sites as RFC 7946 GeoJSON) and summary.json; \
+      per carrier layer coverage-<carrier>-<layer>.geojson (RSRP bands) and best-server-<carrier>-<layer>.geojson; \
+      per carrier gaps-<carrier>.geojson (parcels below the coverage target); parcel-coverage.csv and .json; \
+      summary.md. Files are written atomically; if the scenario has any problem, nothing is written. The same \
+      input always gives byte-identical files, whatever the number of threads.
+      """)
 
   @Argument(help: "The scenario YAML file.")
   var scenario: String
@@ -16,10 +20,36 @@ struct Run: ParsableCommand {
   @Option(name: .long, help: "Output directory (created if missing).")
   var out: String
 
+  @Option(help: "Worker threads for the field engine (default: all cores).")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  func validate() throws {
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+  }
+
   func run() throws {
+    let progress = TerminalProgress()
+    defer { progress.clear() }
+    let callback: ((String, Double) -> Void)? = progress.isShown ? { progress.show($0, $1) } : nil
     let written = try reportingScenarioErrors {
-      try RunJob.run(scenarioPath: scenario, outputDirectory: URL(fileURLWithPath: out))
+      try RunJob.run(
+        scenarioPath: scenario, outputDirectory: URL(fileURLWithPath: out), threads: threads,
+        progress: callback)
     }
     for name in written { print("wrote \((out as NSString).appendingPathComponent(name))") }
+  }
+}
+
+/// A one-line progress display on standard error, only when it is a terminal.
+struct TerminalProgress {
+  let isShown = isatty(STDERR_FILENO) != 0
+
+  func show(_ stage: String, _ share: Double) {
+    let line = "\r\u{1B}[K" + String(format: "%3.0f%%", share * 100) + "  " + stage
+    FileHandle.standardError.write(Data(line.utf8))
+  }
+
+  func clear() {
+    if isShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Coverage
 import Foundation
+import Geo
 import Report
 import Scenario
 
@@ -28,6 +30,12 @@ func reportingScenarioErrors<T>(_ body: () throws -> T) throws -> T {
     printError(error.description)
     throw ExitCode(1)
   } catch let error as OutputError {
+    printError("error: \(error)")
+    throw ExitCode(1)
+  } catch let error as CoverageError {
+    printError("error: \(error)")
+    throw ExitCode(1)
+  } catch let error as ProjectionError {
     printError("error: \(error)")
     throw ExitCode(1)
   }

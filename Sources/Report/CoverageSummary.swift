@@ -1,0 +1,57 @@
+import Coverage
+import Foundation
+import Geo
+import Scenario
+
+/// `summary.md`: a readable table per zone and carrier.
+enum CoverageSummary {
+  static func markdown(_ result: CoverageResult, scenario: ScenarioModel) -> String {
+    let settings = result.settings
+    let target = settings.target
+    var lines = ["# Coverage — \(scenario.name)", ""]
+    let place = target.indoor ? "indoors in buildings, outdoors elsewhere" : "outdoors"
+    lines.append(
+      "Target: RSRP ≥ \(CoverageMaps.format(target.rsrpDBm)) dBm on any of the carrier's layers, \(place); a parcel meets it when at least \(percent(target.minimumShare)) of its area does."
+    )
+    lines.append(
+      "Grid: \(result.grid.columns) × \(result.grid.rows) cells of \(JSONWriter.number(result.grid.resolutionM)) m in \(scenario.crs) (\(scenario.crsName)); model \(settings.propagation.model.rawValue) unless a zone names its own."
+    )
+    lines.append("Shares are of area unless marked *workers*. Service classes: best downlink rate of any layer.")
+    let rsrpLegend = BinLabels.legend(settings.rsrpBinsDBm, unit: "dBm")
+    let sinrLegend = BinLabels.legend(settings.sinrBinsDB, unit: "dB")
+    let services = settings.serviceClassesBestFirst.map { "\($0.name) (≥ \(JSONWriter.number($0.minimumDownlinkMbps)) Mbit/s)" } + ["none"]
+    for (zoneIndex, zone) in scenario.zones.enumerated() {
+      let parcels = result.parcels(inZone: zoneIndex)
+      let areaHa = parcels.reduce(0.0) { $0 + Double(result.parcelCells[$1]) } * result.grid.cellAreaM2 / 1e4
+      let workers = parcels.reduce(0.0) { $0 + result.parcels[$1].workers }
+      lines += [
+        "", "## \(zone.name) (`\(zone.id)`)", "",
+        "\(parcels.count) parcels, \(JSONWriter.fixed(areaHa, decimals: 1)) ha, \(JSONWriter.number(workers)) workers.", "",
+      ]
+      lines.append(row(["Carrier", "Target met", "Target met (*workers*)", "Parcels below target"] + services.map { "Indoor \($0) (*workers*)" }))
+      lines.append(row(Array(repeating: "---", count: 4 + services.count)))
+      for carrier in result.carriers {
+        let covered = result.coveredShare(carrier, zone: zoneIndex)
+        let missing = parcels.filter { result.missesTarget(carrier, parcel: $0) }.count
+        let service = result.shares(carrier.serviceIndoor, zone: zoneIndex).workers
+        lines.append(
+          row([carrier.carrierID, percent(covered.area), percent(covered.workers), "\(missing)"] + service.map(percent)))
+      }
+      lines += ["", row(["Carrier", "Layer", "Where"] + rsrpLegend + sinrLegend.map { "SINR \($0)" })]
+      lines.append(row(Array(repeating: "---", count: 3 + rsrpLegend.count + sinrLegend.count)))
+      for layer in result.layers {
+        for (place, rsrp, sinr) in [
+          ("outdoor", layer.rsrpOutdoor, layer.sinrOutdoor), ("indoor", layer.rsrpIndoor, layer.sinrIndoor),
+        ] {
+          let values = result.shares(rsrp, zone: zoneIndex).area + result.shares(sinr, zone: zoneIndex).area
+          lines.append(row([layer.carrierID, layer.layer.id, place] + values.map(percent)))
+        }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+
+  static func percent(_ share: Double) -> String { JSONWriter.fixed(share * 100, decimals: 1) + " %" }
+}

@@ -1,0 +1,113 @@
+import Coverage
+import Geo
+import Scenario
+
+/// `parcel-coverage.csv` and `.json`: per carrier, layer, parcel and place (outdoor or
+/// indoor), the share of the parcel's area in each RSRP bin, SINR bin and service class,
+/// and whether the parcel meets the coverage target.
+enum ParcelCoverageTable {
+  static func csv(_ result: CoverageResult, scenario: ScenarioModel) -> String {
+    let settings = result.settings
+    var header = [
+      "carrier", "layer", "zone", "parcel", "land_use", "building_class", "where", "area_ha", "workers", "demand",
+    ]
+    header += BinLabels.keys(settings.rsrpBinsDBm, prefix: "rsrp") + BinLabels.keys(settings.sinrBinsDB, prefix: "sinr")
+    header += BinLabels.serviceKeys(settings) + ["covered_share", "meets_target"]
+    var lines = [header.joined(separator: ",")]
+    for layer in result.layers {
+      guard let carrier = result.carriers.first(where: { $0.carrierID == layer.carrierID }) else { continue }
+      for (parcelIndex, parcel) in result.parcels.enumerated() {
+        for indoor in [false, true] {
+          guard let rsrp = result.shares(indoor ? layer.rsrpIndoor : layer.rsrpOutdoor, parcel: parcelIndex),
+            let sinr = result.shares(indoor ? layer.sinrIndoor : layer.sinrOutdoor, parcel: parcelIndex),
+            let service = result.shares(indoor ? carrier.serviceIndoor : carrier.serviceOutdoor, parcel: parcelIndex),
+            let covered = result.coveredShare(carrier, parcel: parcelIndex)
+          else { continue }
+          var fields = [
+            layer.carrierID, layer.layer.id, parcel.zoneID, parcel.id, parcel.landUse.rawValue, parcel.buildingClass,
+            indoor ? "indoor" : "outdoor", fixed(Double(result.parcelCells[parcelIndex]) * result.grid.cellAreaM2 / 1e4, 2),
+            JSONWriter.number(parcel.workers), JSONWriter.number(parcel.demand),
+          ]
+          fields += (rsrp + sinr + service).map { fixed($0, 4) }
+          fields += [fixed(covered, 4), result.missesTarget(carrier, parcel: parcelIndex) ? "no" : "yes"]
+          lines.append(fields.map(CSVField.quoted).joined(separator: ","))
+        }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func json(_ result: CoverageResult, scenario: ScenarioModel) -> String {
+    let settings = result.settings
+    func shares(_ values: [Double]?) -> JSONValue { .array((values ?? []).map { number($0, decimals: 4) }) }
+    let carriers: [JSONValue] = result.carriers.map { carrier in
+      let layers = result.layers.filter { $0.carrierID == carrier.carrierID }
+      let zones: [JSONValue] = scenario.zones.enumerated().map { zoneIndex, zone in
+        let covered = result.coveredShare(carrier, zone: zoneIndex)
+        let parcelIndices = result.parcels(inZone: zoneIndex)
+        let parcels: [JSONValue] = parcelIndices.map { index in
+          var entries: [(String, JSONValue)] = [
+            ("parcel", .string(result.parcels[index].id)),
+            ("area_ha", number(Double(result.parcelCells[index]) * result.grid.cellAreaM2 / 1e4, decimals: 2)),
+            ("covered_share", result.coveredShare(carrier, parcel: index).map { number($0, decimals: 4) } ?? .null),
+            ("meets_target", .bool(!result.missesTarget(carrier, parcel: index))),
+            ("service_outdoor", shares(result.shares(carrier.serviceOutdoor, parcel: index))),
+            ("service_indoor", shares(result.shares(carrier.serviceIndoor, parcel: index))),
+          ]
+          for layer in layers {
+            entries.append(
+              (
+                layer.layer.id,
+                .object([
+                  ("rsrp_outdoor", shares(result.shares(layer.rsrpOutdoor, parcel: index))),
+                  ("rsrp_indoor", shares(result.shares(layer.rsrpIndoor, parcel: index))),
+                  ("sinr_outdoor", shares(result.shares(layer.sinrOutdoor, parcel: index))),
+                  ("sinr_indoor", shares(result.shares(layer.sinrIndoor, parcel: index))),
+                ])
+              ))
+          }
+          return .object(entries)
+        }
+        return .object([
+          ("zone", .string(zone.id)), ("name", .string(zone.name)),
+          ("covered_share_area", number(covered.area, decimals: 4)),
+          ("covered_share_workers", number(covered.workers, decimals: 4)),
+          ("covered_share_demand", number(covered.demand, decimals: 4)),
+          (
+            "parcels_missing_target",
+            .number(Double(parcelIndices.filter { result.missesTarget(carrier, parcel: $0) }.count))
+          ),
+          ("parcels", .array(parcels)),
+        ])
+      }
+      return .object([("carrier", .string(carrier.carrierID)), ("zones", .array(zones))])
+    }
+    let document: JSONValue = .object([
+      ("scenario", .string(scenario.name)),
+      ("cell_size_m", .number(result.grid.resolutionM)),
+      (
+        "target",
+        .object([
+          ("rsrp_dbm", .number(settings.target.rsrpDBm)), ("indoor", .bool(settings.target.indoor)),
+          ("min_share", .number(settings.target.minimumShare)),
+        ])
+      ),
+      ("rsrp_bins", .array(BinLabels.keys(settings.rsrpBinsDBm, prefix: "rsrp").map { .string($0) })),
+      ("sinr_bins", .array(BinLabels.keys(settings.sinrBinsDB, prefix: "sinr").map { .string($0) })),
+      ("service_classes", .array(BinLabels.serviceKeys(settings).map { .string($0) })),
+      ("carriers", .array(carriers)),
+    ])
+    return JSONWriter.text(document, pretty: true) + "\n"
+  }
+
+  /// `value` with exactly `decimals` decimals, "−0" avoided.
+  static func fixed(_ value: Double, _ decimals: Int) -> String { JSONWriter.fixed(value, decimals: decimals) }
+}
+
+/// RFC 4180 quoting of one CSV field.
+enum CSVField {
+  static func quoted(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
