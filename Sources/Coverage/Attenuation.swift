@@ -3,6 +3,8 @@
 /// unnormalised. The formulas are those of Radio's `SectorAntenna` and `MSIPattern`.
 protocol Attenuation {
   func attenuationDB(right: Float, forward: Float, up: Float) -> Float
+  /// The same for four cells at once.
+  func attenuationDB(right: Lanes, forward: Lanes, up: Lanes) -> Lanes
 }
 
 /// TR 36.814 Table A.2.1.1-2 / TR 38.901 Table 7.3-1 (Radio's `SectorAntenna`).
@@ -27,6 +29,15 @@ struct ParametricAttenuation: Attenuation {
     let vertical = (depression - tiltDeg) * verticalScale
     return min(min(azimuth * azimuth, maxDB) + min(vertical * vertical, sideLobeDB), maxDB)
   }
+
+  @inline(__always) func attenuationDB(right: Lanes, forward: Lanes, up: Lanes) -> Lanes {
+    let azimuth = FastMath.atan2Deg(right, forward) * horizontalScale
+    let depression = -FastMath.atan2Deg(up, (right * right + forward * forward).squareRoot())
+    let vertical = (depression - tiltDeg) * verticalScale
+    let horizontalDB = lanesMin(azimuth * azimuth, Lanes(repeating: maxDB))
+    let verticalDB = lanesMin(vertical * vertical, Lanes(repeating: sideLobeDB))
+    return lanesMin(horizontalDB + verticalDB, Lanes(repeating: maxDB))
+  }
 }
 
 /// Planet/MSI cuts, linearly interpolated at 1° (Radio's `MSIPattern`).
@@ -42,6 +53,18 @@ struct PatternAttenuation: Attenuation {
     let verticalAngle = abs(azimuth) > 90 ? 180 - depression : depression
     let sum = Self.interpolate(horizontal, azimuth) + Self.interpolate(vertical, verticalAngle)
     return min(sum, floorDB)
+  }
+
+  @inline(__always) func attenuationDB(right: Lanes, forward: Lanes, up: Lanes) -> Lanes {
+    let azimuth = FastMath.atan2Deg(right, forward)
+    let depression = -FastMath.atan2Deg(up, (right * right + forward * forward).squareRoot())
+    var verticalAngle = depression
+    verticalAngle.replace(with: 180 - depression, where: FastMath.magnitude(azimuth) .> 90)
+    var sum = Lanes()
+    for lane in 0..<4 {
+      sum[lane] = Self.interpolate(horizontal, azimuth[lane]) + Self.interpolate(vertical, verticalAngle[lane])
+    }
+    return lanesMin(sum, Lanes(repeating: floorDB))
   }
 
   @inline(__always) static func interpolate(_ table: UnsafeBufferPointer<Float>, _ angleDeg: Float) -> Float {

@@ -132,7 +132,49 @@ enum FieldEngine {
       let dy2 = Float(dySquared)
       let dx0 = Float((Double(first) + 0.5) * resolution - kernel.x)
       let rowBase = row * area.columnsInGrid
-      for column in first...last {
+      var column = first
+      if terrain == nil {
+        // Four cells at a time; the scalar loop below finishes the row.
+        let laneIndices = Lanes(0, 1, 2, 3)
+        let bestLanes = UnsafeMutableRawPointer(output.best)
+        let serverLanes = UnsafeMutableRawPointer(output.server)
+        let totalLanes = UnsafeMutableRawPointer(output.total)
+        while column + 3 <= last {
+          let cell = rowBase + column
+          let dx = dx0 + (Float(column - first) + laneIndices) * step
+          let squared = lanesMax(dx * dx + dy2, Lanes(repeating: 1))
+          let bits = unsafeBitCast(squared, to: SIMD4<UInt32>.self) &- DistanceLossTable.baseBits
+          let fraction = FastMath.float(bits & 0x7FFF) * DistanceLossTable.fractionScale
+          var low = Lanes()
+          var high = Lanes()
+          for lane in 0..<4 {
+            let lookup = table(cell + lane)
+            let index = min(Int(bits[lane] >> DistanceLossTable.fractionBits), lookup.count - 2)
+            low[lane] = lookup[index]
+            high[lane] = lookup[index + 1]
+          }
+          let loss = low + (high - low) * fraction
+          let up = Lanes(repeating: kernel.heightDifferenceM)
+          let horizontal = dx * sinAz + dy * cosAz
+          let right = dx * cosAz - dy * sinAz
+          let forward = horizontal * cosTilt - up * sinTilt
+          let lifted = horizontal * sinTilt + up * cosTilt
+          let rsrp = peak - loss - attenuation.attenuationDB(right: right, forward: forward, up: lifted)
+          let offset = cell * 4
+          var best = bestLanes.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+          var servers = serverLanes.loadUnaligned(fromByteOffset: offset, as: SIMD4<Int32>.self)
+          let better = rsrp .> best
+          best.replace(with: rsrp, where: better)
+          servers.replace(with: server, where: better)
+          bestLanes.storeBytes(of: best, toByteOffset: offset, as: Lanes.self)
+          serverLanes.storeBytes(of: servers, toByteOffset: offset, as: SIMD4<Int32>.self)
+          let total = totalLanes.loadUnaligned(fromByteOffset: offset, as: Lanes.self) + FastMath.linear(fromDB: rsrp)
+          totalLanes.storeBytes(of: total, toByteOffset: offset, as: Lanes.self)
+          column += 4
+        }
+      }
+      while column <= last {
+        defer { column += 1 }
         let cell = rowBase + column
         let dx = dx0 + Float(column - first) * step
         let squared = dx * dx + dy2

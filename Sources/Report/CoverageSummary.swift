@@ -19,23 +19,31 @@ enum CoverageSummary {
     lines.append("Shares are of area unless marked *workers*. Service classes: best downlink rate of any layer.")
     let rsrpLegend = BinLabels.legend(settings.rsrpBinsDBm, unit: "dBm")
     let sinrLegend = BinLabels.legend(settings.sinrBinsDB, unit: "dB")
-    let services = settings.serviceClassesBestFirst.map { "\($0.name) (≥ \(JSONWriter.number($0.minimumDownlinkMbps)) Mbit/s)" } + ["none"]
+    let services =
+      settings.serviceClassesBestFirst.map { "\($0.name) (≥ \(JSONWriter.number($0.minimumDownlinkMbps)) Mbit/s)" } + [
+        "none"
+      ]
     for (zoneIndex, zone) in scenario.zones.enumerated() {
       let parcels = result.parcels(inZone: zoneIndex)
       let areaHa = parcels.reduce(0.0) { $0 + Double(result.parcelCells[$1]) } * result.grid.cellAreaM2 / 1e4
       let workers = parcels.reduce(0.0) { $0 + result.parcels[$1].workers }
       lines += [
         "", "## \(zone.name) (`\(zone.id)`)", "",
-        "\(parcels.count) parcels, \(JSONWriter.fixed(areaHa, decimals: 1)) ha, \(JSONWriter.number(workers)) workers.", "",
+        "\(parcels.count) parcels, \(JSONWriter.fixed(areaHa, decimals: 1)) ha, \(JSONWriter.number(workers)) workers.",
+        "",
       ]
-      lines.append(row(["Carrier", "Target met", "Target met (*workers*)", "Parcels below target"] + services.map { "Indoor \($0) (*workers*)" }))
+      lines.append(
+        row(
+          ["Carrier", "Target met", "Target met (*workers*)", "Parcels below target"]
+            + services.map { "Indoor \($0) (*workers*)" }))
       lines.append(row(Array(repeating: "---", count: 4 + services.count)))
       for carrier in result.carriers {
         let covered = result.coveredShare(carrier, zone: zoneIndex)
         let missing = parcels.filter { result.missesTarget(carrier, parcel: $0) }.count
         let service = result.shares(carrier.serviceIndoor, zone: zoneIndex).workers
         lines.append(
-          row([carrier.carrierID, percent(covered.area), percent(covered.workers), "\(missing)"] + service.map(percent)))
+          row(
+            [carrier.carrierID, percent(covered.area), percent(covered.workers), "\(missing)"] + service.map(percent)))
       }
       lines += ["", row(["Carrier", "Layer", "Where"] + rsrpLegend + sinrLegend.map { "SINR \($0)" })]
       lines.append(row(Array(repeating: "---", count: 3 + rsrpLegend.count + sinrLegend.count)))

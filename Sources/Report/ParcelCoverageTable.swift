@@ -25,7 +25,8 @@ enum ParcelCoverageTable {
           else { continue }
           var fields = [
             layer.carrierID, layer.layer.id, parcel.zoneID, parcel.id, parcel.landUse.rawValue, parcel.buildingClass,
-            indoor ? "indoor" : "outdoor", fixed(Double(result.parcelCells[parcelIndex]) * result.grid.cellAreaM2 / 1e4, 2),
+            indoor ? "indoor" : "outdoor",
+            fixed(Double(result.parcelCells[parcelIndex]) * result.grid.cellAreaM2 / 1e4, 2),
             JSONWriter.number(parcel.workers), JSONWriter.number(parcel.demand),
           ]
           fields += (rsrp + sinr + service).map { fixed($0, 4) }

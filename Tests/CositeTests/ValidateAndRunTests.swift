@@ -40,24 +40,35 @@ import Testing
     #expect(result.standardOutput.contains("Carriers: 3"))
   }
 
-  @Test func runTwiceGivesByteIdenticalRFC7946Outputs() throws {
+  /// Every file `cosite run` writes for the Hai Phong scenario.
+  static let outputs: [String] = {
+    var names = ["parcels.geojson", "structures.geojson", "sites.geojson", "summary.json"]
+    let layers =
+      [("viettel", "lte1800"), ("viettel", "nr2600"), ("vnpt", "lte1800"), ("vnpt", "nr3700")]
+      + [("mobifone", "lte1800"), ("mobifone", "nr3800")]
+    names += layers.flatMap { ["coverage-\($0)-\($1).geojson", "best-server-\($0)-\($1).geojson"] }
+    names += ["viettel", "vnpt", "mobifone"].map { "gaps-\($0).geojson" }
+    return names + ["parcel-coverage.csv", "parcel-coverage.json", "summary.md"]
+  }()
+
+  @Test func runWithOneThreadAndAllThreadsGivesIdenticalRFC7946Outputs() throws {
     let first = CLI.temporaryDirectory()
     let second = CLI.temporaryDirectory()
-    for out in [first, second] {
-      let result = try CLI.run(["run", Self.haiPhong, "--out", out.path])
+    for (out, threads) in [(first, "1"), (second, "\(ProcessInfo.processInfo.activeProcessorCount + 1)")] {
+      let result = try CLI.run(["run", Self.haiPhong, "--out", out.path, "--threads", threads])
       #expect(result.status == 0, "\(result.standardError)")
     }
-    let names = ["parcels.geojson", "structures.geojson", "sites.geojson", "summary.json"]
     let written = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
-    #expect(written == names.sorted())  // and no temporary files left behind
-    for name in names {
+    #expect(written == Self.outputs.sorted())  // and no temporary files left behind
+    for name in Self.outputs {
       let a = try Data(contentsOf: first.appendingPathComponent(name))
       let b = try Data(contentsOf: second.appendingPathComponent(name))
-      #expect(a == b, "\(name) differs between runs")
+      #expect(a == b, "\(name) differs between 1 thread and all threads")
       if name.hasSuffix(".geojson") {
         #expect(try RFC7946.violations(in: String(decoding: a, as: UTF8.self)) == [], "\(name)")
       }
     }
+    try CoverageOutputChecks.check(first)
   }
 
   @Test func helpListsEveryCommandAndOption() throws {

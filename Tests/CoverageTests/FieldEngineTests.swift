@@ -80,12 +80,12 @@ import Testing
 
   @Test func resultsDoNotDependOnTheThreadCount() {
     var fixture = FieldFixture()
-    fixture.grid = CoverageGrid(originX: 0, originY: 0, resolutionM: 10, columns: 700, rows: 500)
+    fixture.grid = CoverageGrid(originX: 0, originY: 0, resolutionM: 10, columns: 400, rows: 300)
     var sectors: [(Sector, Structure)] = []
     var generator = SplitMix(seed: 11)
     for index in 0..<12 {
       let mast = fixture.structure(
-        "t\(index)", row: Int(generator.next() % 500), column: Int(generator.next() % 700))
+        "t\(index)", row: Int(generator.next() % 300), column: Int(generator.next() % 400))
       sectors.append((fixture.sector("s\(index)", on: mast, azimuthDeg: Double(generator.next() % 360)), mast))
     }
     let one = fixture.field(sectors, threads: 1)
