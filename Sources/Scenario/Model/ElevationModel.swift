@@ -43,11 +43,13 @@ public struct ElevationModel: Sendable, Hashable {
     let r1 = min(r0 + 1, rows - 1)
     let fx = column - Double(c0)
     let fy = row - Double(r0)
-    let h00 = Double(heightsM[r0 * columns + c0])
-    let h01 = Double(heightsM[r0 * columns + c1])
-    let h10 = Double(heightsM[r1 * columns + c0])
-    let h11 = Double(heightsM[r1 * columns + c1])
-    let value = (h00 * (1 - fx) + h01 * fx) * (1 - fy) + (h10 * (1 - fx) + h11 * fx) * fy
+    // Samples of zero weight are left out, so a void next to an exact hit does not spoil it.
+    var value = 0.0
+    for (row, column, weight) in [
+      (r0, c0, (1 - fx) * (1 - fy)), (r0, c1, fx * (1 - fy)), (r1, c0, (1 - fx) * fy), (r1, c1, fx * fy),
+    ] where weight > 0 {
+      value += weight * Double(heightsM[row * columns + column])
+    }
     return value.isNaN ? nil : value
   }
 }
