@@ -80,7 +80,8 @@ import Testing
   @Test func readsAnESRIASCIIGridWithItsGeoreference() throws {
     // 3 × 2 cells of 30 m, lower-left corner at (500000, 2300000): the centre of the
     // north-west cell is at (500015, 2300045).
-    let asc = "ncols 3\nnrows 2\nxllcorner 500000\nyllcorner 2300000\ncellsize 30\nNODATA_value -9999\n1 2 3\n4 -9999 6\n"
+    let asc =
+      "ncols 3\nnrows 2\nxllcorner 500000\nyllcorner 2300000\ncellsize 30\nNODATA_value -9999\n1 2 3\n4 -9999 6\n"
     let diagnostics = Diagnostics()
     let dem = try #require(DEMFile.readASCII(asc, name: "t.asc", crs: CRS(epsg: 32648), diagnostics: diagnostics))
     #expect(diagnostics.isEmpty)
