@@ -69,8 +69,26 @@ enum ParcelCoverageTable {
           }
           return .object(entries)
         }
+        func weighted(_ histogram: ParcelHistogram) -> JSONValue {
+          let zoneShares = result.shares(histogram, zone: zoneIndex)
+          return .object([
+            ("area", shares(zoneShares.area)), ("workers", shares(zoneShares.workers)),
+            ("demand", shares(zoneShares.demand)),
+          ])
+        }
+        let layerTotals: [(String, JSONValue)] = layers.map { layer in
+          (
+            layer.layer.id,
+            .object([
+              ("rsrp_outdoor", weighted(layer.rsrpOutdoor)), ("rsrp_indoor", weighted(layer.rsrpIndoor)),
+              ("sinr_outdoor", weighted(layer.sinrOutdoor)), ("sinr_indoor", weighted(layer.sinrIndoor)),
+            ])
+          )
+        }
         return .object([
           ("zone", .string(zone.id)), ("name", .string(zone.name)),
+          ("service_outdoor", weighted(carrier.serviceOutdoor)), ("service_indoor", weighted(carrier.serviceIndoor)),
+          ("layers", .object(layerTotals)),
           ("covered_share_area", number(covered.area, decimals: 4)),
           ("covered_share_workers", number(covered.workers, decimals: 4)),
           ("covered_share_demand", number(covered.demand, decimals: 4)),

@@ -93,3 +93,26 @@ import Testing
     #expect(Set(cells.map { $0 / grid.columns }) == Set(0..<4))
   }
 }
+
+@Suite struct GroundRasterTests {
+  @Test func samplesTheDEMAtCellCentresAndRefusesAGridItDoesNotCover() throws {
+    // A DEM in the grid's CRS whose cell centres are the grid's: heights 100·row + column
+    // (rows counted from the north), so each cell's expected height is known.
+    let grid = CoverageGrid(originX: 1000, originY: 5000, resolutionM: 10, columns: 4, rows: 3)
+    var heights: [Float] = []
+    for demRow in 0..<3 { for column in 0..<4 { heights.append(Float(100 * demRow + column)) } }
+    let dem = ElevationModel(
+      crs: CRS(epsg: 32648), columns: 4, rows: 3, originX: 1005, originY: 5025, cellSizeX: 10, cellSizeY: 10,
+      heightsM: heights)
+    let ground = try GroundRaster(dem: dem, grid: grid, crs: CRS(epsg: 32648), demName: "t.asc")
+    for row in 0..<3 {
+      for column in 0..<4 {
+        #expect(ground.heightsM[row * 4 + column] == Float(100 * (2 - row) + column))
+      }
+    }
+    let wider = CoverageGrid(originX: 990, originY: 5000, resolutionM: 10, columns: 5, rows: 3)
+    #expect(throws: CoverageError.terrainDoesNotCover(file: "t.asc", missingCells: 3, cells: 15)) {
+      try GroundRaster(dem: dem, grid: wider, crs: CRS(epsg: 32648), demName: "t.asc")
+    }
+  }
+}
