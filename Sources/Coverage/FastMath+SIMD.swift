@@ -19,7 +19,8 @@ extension FastMath {
     unsafeBitCast(unsafeBitCast(value, to: SIMD4<UInt32>.self) & 0x7FFF_FFFF, to: Lanes.self)
   }
 
-  /// atan2(y, x) in degrees per lane (Abramowitz & Stegun 4.4.49, as the scalar form).
+  /// atan2(y, x) in degrees per lane, −180…180. Abramowitz & Stegun 4.4.49: atan x on
+  /// [0, 1] as an odd polynomial of degree 17, |error| ≤ 2·10⁻⁸ rad (below Float32 rounding).
   @inline(__always) static func atan2Deg(_ y: Lanes, _ x: Lanes) -> Lanes {
     let ax = magnitude(x)
     let ay = magnitude(y)
@@ -42,7 +43,8 @@ extension FastMath {
     return angle * degreesPerRadian
   }
 
-  /// 10^(dB/10) per lane (the scalar form's series).
+  /// 10^(dB/10) per lane. 2^y = 2^⌊y⌋ · 2^f with 2^f, f ∈ [0, 1), by its Taylor series
+  /// to degree 7 (relative error < 2·10⁻⁶, i.e. < 10⁻⁵ dB).
   @inline(__always) static func linear(fromDB value: Lanes) -> Lanes {
     let y = lanesMax(value * 0.332_192_8, Lanes(repeating: -126))
     // ⌊y⌋ as a float and as an integer: round to nearest by the magic number, then step down.
