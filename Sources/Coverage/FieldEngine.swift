@@ -16,6 +16,31 @@ enum FieldEngine {
     let evaluations: UnsafeMutablePointer<Int>
   }
 
+  /// Every kernel's loss tables (one per propagation class) copied once into stable memory
+  /// before the parallel section, so tiles read them through pointers without copying.
+  private struct PinnedTables: @unchecked Sendable {
+    let byKernel: [UnsafeBufferPointer<UnsafeBufferPointer<Float>>]
+
+    init(_ kernels: [SectorKernel]) {
+      byKernel = kernels.map { kernel in
+        let classes = UnsafeMutableBufferPointer<UnsafeBufferPointer<Float>>.allocate(capacity: kernel.tables.count)
+        for (index, table) in kernel.tables.enumerated() {
+          let copy = UnsafeMutableBufferPointer<Float>.allocate(capacity: table.lossDB.count)
+          _ = copy.initialize(from: table.lossDB)
+          classes[index] = UnsafeBufferPointer(copy)
+        }
+        return UnsafeBufferPointer(classes)
+      }
+    }
+
+    func deallocate() {
+      for classes in byKernel {
+        for table in classes { table.deallocate() }
+        classes.deallocate()
+      }
+    }
+  }
+
   static func compute(
     kernels: [SectorKernel], grid: CoverageGrid, propagationClass: [UInt8], terrain: TerrainProfiles?,
     threads: Int
@@ -26,6 +51,8 @@ enum FieldEngine {
     let tileCount = tilesX * tilesY
     let workers = max(1, min(threads, tileCount))
     var evaluations = [Int](repeating: 0, count: tileCount)
+    let tables = PinnedTables(kernels)
+    defer { tables.deallocate() }
     field.bestDBm.withUnsafeMutableBufferPointer { best in
       field.server.withUnsafeMutableBufferPointer { server in
         field.totalMilliwatts.withUnsafeMutableBufferPointer { total in
@@ -40,7 +67,8 @@ enum FieldEngine {
                   let rows = (tile / tilesX * tileSize)..<min(grid.rows, (tile / tilesX + 1) * tileSize)
                   let columns = (tile % tilesX * tileSize)..<min(grid.columns, (tile % tilesX + 1) * tileSize)
                   output.evaluations[tile] = computeTile(
-                    rows: rows, columns: columns, kernels: kernels, grid: grid, output: output, terrain: terrain)
+                    rows: rows, columns: columns, kernels: kernels, tables: tables, grid: grid, output: output,
+                    terrain: terrain)
                   tile += workers
                 }
               }
@@ -54,8 +82,8 @@ enum FieldEngine {
   }
 
   private static func computeTile(
-    rows: Range<Int>, columns: Range<Int>, kernels: [SectorKernel], grid: CoverageGrid, output: Output,
-    terrain: TerrainProfiles?
+    rows: Range<Int>, columns: Range<Int>, kernels: [SectorKernel], tables: PinnedTables, grid: CoverageGrid,
+    output: Output, terrain: TerrainProfiles?
   ) -> Int {
     let resolution = grid.resolutionM
     let tileWest = Double(columns.lowerBound) * resolution
@@ -63,7 +91,7 @@ enum FieldEngine {
     let tileSouth = Double(rows.lowerBound) * resolution
     let tileNorth = Double(rows.upperBound) * resolution
     var count = 0
-    for kernel in kernels {
+    for (index, kernel) in kernels.enumerated() {
       let reach = kernel.reachM
       guard kernel.x + reach >= tileWest, kernel.x - reach <= tileEast, kernel.y + reach >= tileSouth,
         kernel.y - reach <= tileNorth
@@ -73,11 +101,13 @@ enum FieldEngine {
       case .parametric(let h, let v, let maxDB, let sideLobe, let tilt):
         let attenuation = ParametricAttenuation(
           horizontal3dBDeg: h, vertical3dBDeg: v, maxDB: maxDB, sideLobeDB: sideLobe, tiltDeg: tilt)
-        count += apply(kernel, attenuation, area, output, terrain)
+        count += apply(kernel, tables.byKernel[index], attenuation, area, output, terrain)
       case .pattern(let horizontal, let vertical, let floor):
         count += horizontal.withUnsafeBufferPointer { h in
           vertical.withUnsafeBufferPointer { v in
-            apply(kernel, PatternAttenuation(horizontal: h, vertical: v, floorDB: floor), area, output, terrain)
+            apply(
+              kernel, tables.byKernel[index], PatternAttenuation(horizontal: h, vertical: v, floorDB: floor), area,
+              output, terrain)
           }
         }
       }
@@ -86,22 +116,14 @@ enum FieldEngine {
   }
 
   private static func apply<A: Attenuation>(
-    _ kernel: SectorKernel, _ attenuation: A, _ area: TileArea, _ output: Output, _ terrain: TerrainProfiles?
+    _ kernel: SectorKernel, _ byClass: UnsafeBufferPointer<UnsafeBufferPointer<Float>>, _ attenuation: A,
+    _ area: TileArea, _ output: Output, _ terrain: TerrainProfiles?
   ) -> Int {
-    if kernel.tables.count == 1 {
-      return kernel.tables[0].lossDB.withUnsafeBufferPointer { table in
-        sweep(kernel, attenuation, area, output, terrain) { _ in table }
-      }
+    if byClass.count == 1 {
+      let table = byClass[0]
+      return sweep(kernel, attenuation, area, output, terrain) { _ in table }
     }
-    let tables = kernel.tables.map { table in
-      let copy = UnsafeMutableBufferPointer<Float>.allocate(capacity: table.lossDB.count)
-      _ = copy.initialize(from: table.lossDB)
-      return UnsafeBufferPointer(copy)
-    }
-    defer { for table in tables { table.deallocate() } }
-    return tables.withUnsafeBufferPointer { byClass in
-      sweep(kernel, attenuation, area, output, terrain) { cell in byClass[Int(output.classes[cell])] }
-    }
+    return sweep(kernel, attenuation, area, output, terrain) { cell in byClass[Int(output.classes[cell])] }
   }
 
   /// The inner loop over the cells of one tile within the sector's reach.

@@ -44,12 +44,13 @@ public struct ElevationModel: Sendable, Hashable {
     let fx = column - Double(c0)
     let fy = row - Double(r0)
     // Samples of zero weight are left out, so a void next to an exact hit does not spoil it.
-    var value = 0.0
-    for (row, column, weight) in [
-      (r0, c0, (1 - fx) * (1 - fy)), (r0, c1, fx * (1 - fy)), (r1, c0, (1 - fx) * fy), (r1, c1, fx * fy),
-    ] where weight > 0 {
-      value += weight * Double(heightsM[row * columns + column])
+    // (Called once per grid cell: no temporary arrays.)
+    func term(_ row: Int, _ column: Int, _ weight: Double) -> Double {
+      weight > 0 ? weight * Double(heightsM[row * columns + column]) : 0
     }
+    let value =
+      term(r0, c0, (1 - fx) * (1 - fy)) + term(r0, c1, fx * (1 - fy)) + term(r1, c0, (1 - fx) * fy)
+      + term(r1, c1, fx * fy)
     return value.isNaN ? nil : value
   }
 }
