@@ -46,7 +46,11 @@ public enum SummaryJSON {
         "structures",
         .object(
           [("total", .number(Double(summary.structureCount)))]
-            + summary.structuresByKind.map { ($0.0.rawValue, .number(Double($0.1))) })
+            + summary.structuresByKind.map { ($0.0.rawValue, .number(Double($0.1))) }
+            + [
+              ("rooftop_non_bulky", .number(Double(summary.nonBulkyRooftopCount))),
+              ("rooftop_needing_permit", .number(Double(summary.permitRooftopCount))),
+            ])
       ),
       ("sites", .number(Double(summary.siteCount))),
       ("sectors", .number(Double(summary.sectorCount))),

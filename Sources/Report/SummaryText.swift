@@ -29,6 +29,11 @@ public enum SummaryText {
     }
     let kinds = summary.structuresByKind.filter { $0.1 > 0 }.map { "\($0.0.rawValue) \($0.1)" }
     lines.append("Structures: \(summary.structureCount)" + (kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))"))
+    if summary.nonBulkyRooftopCount + summary.permitRooftopCount > 0 {
+      lines.append(
+        "  rooftop masts: \(summary.nonBulkyRooftopCount) non-bulky (≤ 3 m and ≤ 20 % of the building: no permit, JC 15/2016), \(summary.permitRooftopCount) needing a building permit"
+      )
+    }
     lines.append("Sites: \(summary.siteCount) with \(summary.sectorCount) sectors")
     lines.append(
       "Shared structures: \(summary.sharedStructureCount) of \(summary.structureCount) (passive sharing rate \(grouped(summary.passiveSharingRate * 100, decimals: 1))%)"

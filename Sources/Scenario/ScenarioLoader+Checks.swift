@@ -17,7 +17,7 @@ extension LoadSession {
         diagnostics.report(scenarioFile, .line(document.crsLine), "'crs': \(error)")
       }
     }
-    let references = document.zones.map(\.parcels) + [document.structures].compactMap { $0 }
+    let references = document.zones.map(\.parcels) + document.zones.compactMap(\.outline) + document.structures
     for reference in references {
       guard let crs = reference.crs else { continue }
       do { _ = try crs.describe() } catch {
@@ -71,7 +71,25 @@ extension LoadSession {
       }
     }
     checkParcels()
+    checkAcrossFiles(structures.map { ($0.id, $0.file, $0.line) }, what: "structure")
+    checkAcrossFiles(sectors.map { ($0.sector.id, $0.file, $0.line) }, what: "sector")
     checkSectors()
+  }
+
+  /// Ids repeated in another file of the same list (repeats inside one file are reported
+  /// by the file's reader).
+  private func checkAcrossFiles(_ rows: [(id: String, file: String, line: Int)], what: String) {
+    var first: [String: (file: String, line: Int)] = [:]
+    for row in rows {
+      guard let earlier = first[row.id] else {
+        first[row.id] = (row.file, row.line)
+        continue
+      }
+      if earlier.file != row.file {
+        diagnostics.report(
+          row.file, .line(row.line), "\(what) id '\(row.id)' is already used in \(earlier.file), line \(earlier.line)")
+      }
+    }
   }
 
   private func checkParcels() {
@@ -95,13 +113,11 @@ extension LoadSession {
   }
 
   private func checkSectors() {
-    guard let reference = document.sites else { return }
-    let file = shown(reference.path)
     let structuresByID = Dictionary(structures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let carriers = Dictionary(document.carriers.map { ($0.carrier.id, $0.carrier) }, uniquingKeysWith: { a, _ in a })
     for record in sectors {
       let sector = record.sector
-      func report(_ message: String) { diagnostics.report(file, .line(record.line), message) }
+      func report(_ message: String) { diagnostics.report(record.file, .line(record.line), message) }
       if let carrier = carriers[sector.carrierID] {
         if carrier.layer(sector.layerID) == nil {
           report(
@@ -120,7 +136,7 @@ extension LoadSession {
           )
         }
       } else {
-        report("column 'structure': unknown structure '\(sector.structureID)' (not in the structures file)")
+        report("column 'structure': unknown structure '\(sector.structureID)' (not in the scenario's structures files)")
       }
       if let pattern = sector.antennaPatternPath, !FileManager.default.fileExists(atPath: pattern) {
         report("column 'antenna_pattern': file not found: \(shown(pattern))")

@@ -29,20 +29,29 @@ extension LoadSession {
           }
         })
     }
-    let structureFile = document.structures.map { shown($0.path) } ?? ""
     let structureLonLat: [Coordinate] = structures.map { record in
       guard !record.isLonLat else { return record.sourcePosition }
-      guard let crs = document.structures?.crs else {
+      guard let crs = record.crs else {
         diagnostics.report(
-          structureFile, .line(record.line),
-          "position given as x/y or easting/northing, but the scenario names no 'crs' for the structures file")
+          record.file, .line(record.line),
+          "position given as x/y or easting/northing, but the scenario names no 'crs' for this structures file")
         return record.sourcePosition
       }
       do {
         return try transform(from: crs, to: .wgs84).forward(record.sourcePosition)
       } catch {
-        diagnostics.report(structureFile, .line(record.line), "\(error)")
+        diagnostics.report(record.file, .line(record.line), "\(error)")
         return record.sourcePosition
+      }
+    }
+    let outlineLonLat: [MultiPolygon?] = zip(document.zones, outlineByZone).map { zone, outline in
+      guard let outline, let reference = zone.outline, let crs = reference.crs, crs != .wgs84 else { return outline }
+      do {
+        let toLonLat = try transform(from: crs, to: .wgs84)
+        return try outline.map { try toLonLat.forward($0) }
+      } catch {
+        diagnostics.report(shown(reference.path), .file, "\(error)")
+        return outline
       }
     }
     guard diagnostics.isEmpty else { return nil }
@@ -78,10 +87,13 @@ extension LoadSession {
           diagnostics.report(file, .feature(index: record.index, id: record.id), "\(error)")
         }
       }
+      let outline = projectOutline(zoneIndex, lonLat: outlineLonLat[zoneIndex], parcels: parcels) {
+        try $0.map { try toMetric.forward($0) }
+      }
       zones.append(
         Zone(
           id: zone.id, name: zone.name, province: zone.province, publishedAreaHa: zone.publishedAreaHa,
-          parcels: parcels,
+          parcels: parcels, outlineLonLat: outlineLonLat[zoneIndex], outline: outline,
           propagation: zone.propagation))
     }
     var projectedStructures: [Structure] = []
@@ -91,9 +103,10 @@ extension LoadSession {
           Structure(
             id: record.id, kind: record.kind, positionLonLat: lonLat, position: try toMetric.forward(lonLat),
             heightM: record.heightM, owner: record.owner, freeSlots: record.freeSlots,
-            rentVNDPerMonth: record.rentVNDPerMonth ?? document.costs.defaultRentVNDPerMonth))
+            rentVNDPerMonth: record.rentVNDPerMonth ?? document.costs.defaultRentVNDPerMonth,
+            buildingHeightM: record.buildingHeightM))
       } catch {
-        diagnostics.report(structureFile, .line(record.line), "\(error)")
+        diagnostics.report(record.file, .line(record.line), "\(error)")
       }
     }
     return ScenarioModel(

@@ -27,6 +27,8 @@ final class LoadSession {
   let engine = GeometryEngine()
   var document = ScenarioDocument()
   var parcelsByZone: [[ParcelRecord]] = []
+  /// Each zone's outline as read (file CRS), nil when the zone names none.
+  var outlineByZone: [MultiPolygon?] = []
   var structures: [StructureRecord] = []
   var sectors: [SectorRecord] = []
   var antennaPatterns: [String: MSIPattern] = [:]
@@ -102,22 +104,23 @@ final class LoadSession {
       let isLonLat = zone.parcels.crs == nil || zone.parcels.crs == .wgs84
       return ParcelsFile.read(text: text, file: name, isLonLat: isLonLat, diagnostics: diagnostics)
     }
-    if let reference = document.structures {
+    for reference in document.structures {
       let name = shown(reference.path)
       if let text = readText(reference.path, shownAs: name, line: reference.line) {
-        structures = StructuresFile.read(text: text, file: name, diagnostics: diagnostics)
+        structures += StructuresFile.read(text: text, file: name, crs: reference.crs, diagnostics: diagnostics)
       }
     }
-    if let reference = document.sites {
+    for reference in document.sites {
       let name = shown(reference.path)
       let base = URL(fileURLWithPath: reference.path).deletingLastPathComponent()
       if let text = readText(reference.path, shownAs: name, line: reference.line) {
-        sectors = SectorsFile.read(
+        sectors += SectorsFile.read(
           text: text, file: name,
           resolve: { URL(fileURLWithPath: $0, relativeTo: base).standardizedFileURL.path },
           diagnostics: diagnostics)
       }
     }
+    readOutlines()
     readAntennaPatterns()
     if let reference = document.terrain?.file {
       let name = shown(reference.path)

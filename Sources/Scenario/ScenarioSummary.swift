@@ -21,6 +21,10 @@ public struct ScenarioSummary: Sendable {
   public let carriers: [Carrier]
   public let structuresByKind: [(StructureKind, Int)]
   public let structureCount: Int
+  /// Rooftop masts that need no building permit (Joint Circular 15/2016 "non-bulky": ≤ 3 m
+  /// and ≤ 20 % of the building) and those that do; masts without a building height are in neither.
+  public let nonBulkyRooftopCount: Int
+  public let permitRooftopCount: Int
   /// Distinct (carrier, structure) pairs with at least one sector.
   public let siteCount: Int
   public let sectorCount: Int
@@ -34,7 +38,7 @@ public struct ScenarioSummary: Sendable {
     crsIsAutomatic = scenario.crsIsAutomatic
     zones = scenario.zones.map {
       ZoneLine(
-        id: $0.id, name: $0.name, parcels: $0.parcels.count, areaHa: $0.parcelAreaHa,
+        id: $0.id, name: $0.name, parcels: $0.parcels.count, areaHa: $0.areaHa,
         publishedAreaHa: $0.publishedAreaHa)
     }
     parcelCount = scenario.parcels.count
@@ -44,6 +48,8 @@ public struct ScenarioSummary: Sendable {
     structuresByKind = StructureKind.allCases.map { kind in (kind, scenario.structures.filter { $0.kind == kind }.count)
     }
     structureCount = scenario.structures.count
+    nonBulkyRooftopCount = scenario.structures.filter { $0.isNonBulkyRooftopMast == true }.count
+    permitRooftopCount = scenario.structures.filter { $0.isNonBulkyRooftopMast == false }.count
     let tenants = Self.tenants(of: scenario)
     siteCount = tenants.values.reduce(0) { $0 + $1.count }
     sectorCount = scenario.sectors.count

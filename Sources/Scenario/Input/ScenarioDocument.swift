@@ -18,6 +18,8 @@ struct ZoneSpec {
   let province: String?
   let publishedAreaHa: Double?
   let parcels: FileReference
+  /// The zone's boundary (a Polygon/MultiPolygon GeoJSON); nil = the union of its parcels.
+  let outline: FileReference?
   /// The zone's own propagation model; nil = the scenario's.
   let propagation: Propagation?
 }
@@ -40,8 +42,8 @@ struct ScenarioDocument {
   var buildingClasses = BuildingClass.defaults
   var zones: [ZoneSpec] = []
   var carriers: [CarrierSpec] = []
-  var structures: FileReference?
-  var sites: FileReference?
+  var structures: [FileReference] = []
+  var sites: [FileReference] = []
   var costs = CostParameters()
   var coverage = CoverageSettings()
   var terrain: TerrainReference?
@@ -74,8 +76,8 @@ struct ScenarioDocument {
     let reader = SpecReader(map: map, directory: directory)
     zones = reader.zones()
     carriers = reader.carriers()
-    structures = reader.fileReference("structures", withCRS: true)
-    sites = reader.fileReference("sites", withCRS: false)
+    structures = reader.fileReferences("structures", withCRS: true)
+    sites = reader.fileReferences("sites", withCRS: false)
     if let costs = map.map("costs", allowed: CostsReader.keys) { self.costs = CostsReader.read(costs) }
     if let coverage = map.map("coverage", allowed: CoverageReader.keys) {
       (self.coverage, terrain) = CoverageReader.read(coverage, reader: reader)

@@ -1,5 +1,7 @@
 /// A sector as read from its CSV row, with the line for cross-reference errors.
 struct SectorRecord {
+  /// The file as shown to the planner.
+  let file: String
   let line: Int
   let sector: Sector
 }
@@ -45,7 +47,7 @@ enum SectorsFile {
         azimuthDeg: azimuth.truncatingRemainder(dividingBy: 360),
         mechanicalTiltDeg: mechanical, electricalTiltDeg: electrical, antennaGainDBi: gain,
         antennaPatternPath: pattern, powerDBm: power, heightM: height, feederLossDB: feeder)
-      return SectorRecord(line: record.line, sector: sector)
+      return SectorRecord(file: file, line: record.line, sector: sector)
     }
   }
 }

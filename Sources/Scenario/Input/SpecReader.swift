@@ -31,6 +31,31 @@ struct SpecReader {
     return FileReference(path: resolve(file), line: spec.line(of: "file"), crs: crs)
   }
 
+  /// `key: reference` or `key: [reference, …]`, each reference as `fileReference` reads it
+  /// (a list lets a scenario combine, say, each province's structures and sites).
+  func fileReferences(_ key: String, withCRS: Bool) -> [FileReference] {
+    guard let node = map.node(key) else { return [] }
+    guard case .sequence(let items) = node else {
+      return fileReference(key, withCRS: withCRS).map { [$0] } ?? []
+    }
+    if items.isEmpty {
+      diagnostics.report(map.file, .line(map.line(of: key)), "'\(key)' is empty: expected a file or a list of files")
+    }
+    return items.enumerated().compactMap { index, item in
+      let path = "\(key)[\(index)]"
+      if case .scalar(let scalar) = item {
+        return FileReference(path: resolve(scalar.string), line: item.mark?.line ?? map.line(of: key), crs: nil)
+      }
+      // A one-entry mapping under a synthetic key reuses the single-reference reader.
+      guard
+        let wrapper = YAMLMap(
+          .mapping(Node.Mapping([(Node(path), item)])), file: map.file, path: "", diagnostics: diagnostics,
+          allowed: nil)
+      else { return nil }
+      return fileReference(path, withCRS: withCRS, in: wrapper)
+    }
+  }
+
   func resolve(_ path: String) -> String {
     let url =
       path.hasPrefix("/")
@@ -45,7 +70,7 @@ struct SpecReader {
       diagnostics.report(map.file, .line(map.line(of: "zones")), "'zones' is empty: expected at least one zone")
     }
     return nodes.enumerated().compactMap { index, node in
-      let allowed = ["id", "name", "province", "published_area_ha", "parcels", "propagation"]
+      let allowed = ["id", "name", "province", "published_area_ha", "parcels", "outline", "propagation"]
       guard
         let zone = YAMLMap(node, file: map.file, path: "zones[\(index)]", diagnostics: diagnostics, allowed: allowed)
       else { return nil }
@@ -53,6 +78,7 @@ struct SpecReader {
       let name = zone.string("name") ?? id
       let area = zone.number("published_area_ha", expected: "an area in ha", range: 0...1_000_000)
       let parcels = fileReference("parcels", withCRS: true, in: zone)
+      let outline = fileReference("outline", withCRS: true, in: zone)
       let propagation = zone.map("propagation", allowed: ["model", "environment"]).flatMap { spec in
         let propagation = CoverageReader.propagation(spec)
         if propagation == nil, spec.node("model") == nil { spec.missing("model", "a propagation model") }
@@ -62,7 +88,7 @@ struct SpecReader {
       guard let id, let name, let parcels else { return nil }
       return ZoneSpec(
         id: id, line: zone.line, name: name, province: zone.string("province"), publishedAreaHa: area,
-        parcels: parcels, propagation: propagation)
+        parcels: parcels, outline: outline, propagation: propagation)
     }
   }
 

@@ -3,7 +3,11 @@ import Geo
 /// A structure as read from its CSV row, before projection.
 struct StructureRecord {
   let id: String
+  /// The file as shown to the planner, and the line of the row.
+  let file: String
   let line: Int
+  /// The CRS the scenario names for the file (for `easting, northing` or `x, y` rows).
+  let crs: CRS?
   let kind: StructureKind
   /// In the file's CRS, normalised order: `lon, lat` or `easting, northing`.
   let sourcePosition: Coordinate
@@ -13,6 +17,8 @@ struct StructureRecord {
   let owner: String
   let freeSlots: Int
   let rentVNDPerMonth: Double?
+  /// Height of the building under a rooftop mast, m.
+  let buildingHeightM: Double?
 }
 
 /// Reads a structures CSV.
@@ -20,12 +26,15 @@ struct StructureRecord {
 /// Columns: `id, kind, height_m, owner, free_slots` and a position, as either `lon, lat`
 /// (WGS84), `easting, northing` or `x, y` in the CRS named in the scenario. `x, y` follow
 /// the Vietnamese survey convention for VN-2000: **x is northing, y is easting**.
-/// Optional: `name`, `rent_vnd_month`.
+/// Optional: `name`, `rent_vnd_month`, `building_height_m` (rooftop masts only: the roof
+/// height, so the mast is `height_m − building_height_m` tall).
 enum StructuresFile {
   static let required = ["id", "kind", "height_m", "owner", "free_slots"]
-  static let optional = ["name", "rent_vnd_month", "lon", "lat", "x", "y", "easting", "northing"]
+  static let optional = [
+    "name", "rent_vnd_month", "building_height_m", "lon", "lat", "x", "y", "easting", "northing",
+  ]
 
-  static func read(text: String, file: String, diagnostics: Diagnostics) -> [StructureRecord] {
+  static func read(text: String, file: String, crs: CRS?, diagnostics: Diagnostics) -> [StructureRecord] {
     let table = CSVTable(text: text, file: file, diagnostics: diagnostics)
     guard table.checkHeader(required: required, optional: optional, file: file, diagnostics: diagnostics) else {
       return []
@@ -50,10 +59,28 @@ enum StructuresFile {
       let slots = record.integer("free_slots", expected: "a count of free antenna slots", range: 0...50)
       let rent = record.number(
         "rent_vnd_month", expected: "a monthly rent in VND", range: 0...1e12, required: false)
+      let building = record.number(
+        "building_height_m", expected: "the height of the building under the mast in m", range: 1...300,
+        required: false)
       guard let id, let kind, let position, let height, let owner, let slots else { return nil }
+      if let building {
+        guard kind == .rooftop else {
+          diagnostics.report(
+            file, .line(record.line), "column 'building_height_m': only a rooftop structure stands on a building")
+          return nil
+        }
+        guard building < height else {
+          diagnostics.report(
+            file, .line(record.line),
+            "column 'building_height_m': the building (\(JSONWriter.number(building)) m) must be lower than the top of the mast (height_m \(JSONWriter.number(height)) m)"
+          )
+          return nil
+        }
+      }
       return StructureRecord(
-        id: id, line: record.line, kind: kind, sourcePosition: position, isLonLat: pair == ["lon", "lat"],
-        heightM: height, owner: owner, freeSlots: slots, rentVNDPerMonth: rent)
+        id: id, file: file, line: record.line, crs: crs, kind: kind, sourcePosition: position,
+        isLonLat: pair == ["lon", "lat"], heightM: height, owner: owner, freeSlots: slots, rentVNDPerMonth: rent,
+        buildingHeightM: building)
     }
   }
 

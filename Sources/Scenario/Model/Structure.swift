@@ -23,10 +23,12 @@ public struct Structure: Hashable, Sendable {
   /// Antenna positions still free for new tenants.
   public let freeSlots: Int
   public let rentVNDPerMonth: Double
+  /// Height of the building under a rooftop mast, m; nil when not given or not a rooftop.
+  public let buildingHeightM: Double?
 
   public init(
     id: String, kind: StructureKind, positionLonLat: Coordinate, position: Coordinate, heightM: Double,
-    owner: String, freeSlots: Int, rentVNDPerMonth: Double
+    owner: String, freeSlots: Int, rentVNDPerMonth: Double, buildingHeightM: Double? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -36,6 +38,18 @@ public struct Structure: Hashable, Sendable {
     self.owner = owner
     self.freeSlots = freeSlots
     self.rentVNDPerMonth = rentVNDPerMonth
+    self.buildingHeightM = buildingHeightM
+  }
+
+  /// Height of a rooftop mast above its roof, m; nil without a building height.
+  public var mastHeightM: Double? { buildingHeightM.map { heightM - $0 } }
+
+  /// Whether a rooftop mast is "non-bulky" under Joint Circular 15/2016 (no building permit):
+  /// at most 3 m tall and at most 20 % of the building's height. nil when not a rooftop mast
+  /// with a known building height.
+  public var isNonBulkyRooftopMast: Bool? {
+    guard kind == .rooftop, let building = buildingHeightM, let mast = mastHeightM else { return nil }
+    return mast <= 3 && mast <= 0.2 * building
   }
 }
 

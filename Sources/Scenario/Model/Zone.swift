@@ -48,21 +48,30 @@ public struct Zone: Hashable, Sendable {
   /// The published area, for comparison with the outline; nil when unknown.
   public let publishedAreaHa: Double?
   public let parcels: [Parcel]
+  /// The zone's boundary as the scenario gives it (WGS84 and metric); nil = the parcels'
+  /// union stands for it. Every parcel lies inside it (checked at load).
+  public let outlineLonLat: MultiPolygon?
+  public let outline: MultiPolygon?
   /// The zone's own propagation model; nil = the scenario's.
   public let propagation: Propagation?
 
   public init(
     id: String, name: String, province: String?, publishedAreaHa: Double?, parcels: [Parcel],
-    propagation: Propagation? = nil
+    outlineLonLat: MultiPolygon? = nil, outline: MultiPolygon? = nil, propagation: Propagation? = nil
   ) {
     self.id = id
     self.name = name
     self.province = province
     self.publishedAreaHa = publishedAreaHa
     self.parcels = parcels
+    self.outlineLonLat = outlineLonLat
+    self.outline = outline
     self.propagation = propagation
   }
 
   /// Sum of parcel areas, hectares.
   public var parcelAreaHa: Double { parcels.reduce(0) { $0 + $1.areaM2 } / 10_000 }
+
+  /// The zone's area, hectares: its outline's when given, else the sum of its parcels.
+  public var areaHa: Double { outline.map { $0.area / 10_000 } ?? parcelAreaHa }
 }
