@@ -34,7 +34,7 @@ public enum CoverageBenchmark {
     try? FileManager.default.removeItem(at: directory)
     let writeSeconds = seconds(computed, written)
     return Result(
-      label: (path as NSString).lastPathComponent, cells: coverage.grid.cellCount, sectors: scenario.sectors.count,
+      label: (path as NSString).lastPathComponent, cells: coverage.cellCount, sectors: scenario.sectors.count,
       loadSeconds: seconds(start, loaded), timings: coverage.timings, writeSeconds: writeSeconds,
       evaluations: coverage.evaluations, peakMemoryBytes: peakMemoryBytes())
   }
@@ -44,7 +44,7 @@ public enum CoverageBenchmark {
     let scenario = SyntheticScenario.make(cellsPerSide: cellsPerSide, sectorsPerCarrier: sectors, carriers: carriers)
     let coverage = try CoverageRun.run(scenario, threads: threads)
     return Result(
-      label: "synthetic \(cellsPerSide)×\(cellsPerSide), \(carriers) carrier(s)", cells: coverage.grid.cellCount,
+      label: "synthetic \(cellsPerSide)×\(cellsPerSide), \(carriers) carrier(s)", cells: coverage.cellCount,
       sectors: scenario.sectors.count, loadSeconds: 0, timings: coverage.timings, writeSeconds: 0,
       evaluations: coverage.evaluations, peakMemoryBytes: peakMemoryBytes())
   }

@@ -38,9 +38,10 @@ public struct StageTimings: Sendable {
   public init() {}
 }
 
-/// The coverage of a scenario: the grid, parcel figures and map polygons (metric CRS).
+/// The coverage of a scenario: the grids, parcel figures and map polygons (metric CRS).
 public struct CoverageResult: Sendable {
-  public let grid: CoverageGrid
+  /// One grid per group of nearby zones (`ZoneClusters`), in the order of their first zone.
+  public let grids: [CoverageGrid]
   public let settings: CoverageSettings
   /// The scenario's parcels in order, their zone index and their cell counts.
   public let parcels: [Parcel]
@@ -51,6 +52,11 @@ public struct CoverageResult: Sendable {
   public let layers: [LayerCoverage]
   public let carriers: [CarrierCoverage]
   public let timings: StageTimings
+
+  public var resolutionM: Double { grids[0].resolutionM }
+  public var cellAreaM2: Double { grids[0].cellAreaM2 }
+  /// Cells of every grid.
+  public var cellCount: Int { grids.reduce(0) { $0 + $1.cellCount } }
 
   /// Cells evaluated by the field engine over all layers.
   public var evaluations: Int { layers.reduce(0) { $0 + $1.evaluations } }

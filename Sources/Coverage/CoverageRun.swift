@@ -16,12 +16,40 @@ public enum CoverageRun {
   /// - Parameters:
   ///   - threads: worker count for the field engine (results do not depend on it).
   ///   - progress: called with a stage description and the share of layers done.
+  ///   - clustering: one grid per group of nearby zones (`ZoneClusters`); false forces one
+  ///     grid over everything (the figures are the same; tests compare the two).
   public static func run(
     _ scenario: ScenarioModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-    progress: ((String, Double) -> Void)? = nil
+    clustering: Bool = true, progress: ((String, Double) -> Void)? = nil
+  ) throws -> CoverageResult {
+    let clusters = clustering ? ZoneClusters.of(scenario) : []
+    guard clusters.count > 1 else {
+      return try run(scenario, grid: try makeGrid(scenario), threads: threads, progress: progress)
+    }
+    var parts: [(cluster: ZoneCluster, result: CoverageResult)] = []
+    for (index, cluster) in clusters.enumerated() {
+      try checkSize(cluster.grid)
+      let part = ScenarioModel(
+        name: scenario.name, sourcePath: scenario.sourcePath, crs: scenario.crs, crsName: scenario.crsName,
+        crsIsAutomatic: scenario.crsIsAutomatic, grid: scenario.grid, buildingClasses: scenario.buildingClasses,
+        zones: cluster.zoneIndices.map { scenario.zones[$0] }, carriers: scenario.carriers,
+        structures: scenario.structures, sectors: scenario.sectors, costs: scenario.costs,
+        coverage: scenario.coverage, terrain: scenario.terrain, antennaPatterns: scenario.antennaPatterns)
+      let share = 1 / Double(clusters.count)
+      let result = try run(part, grid: cluster.grid, threads: threads) { stage, done in
+        progress?("zone group \(index + 1)/\(clusters.count): \(stage)", (Double(index) + done) * share)
+      }
+      parts.append((cluster, result))
+    }
+    progress?("done", 1)
+    return merge(parts, scenario: scenario)
+  }
+
+  /// One grid's run: the zones of `scenario` on `grid`.
+  static func run(
+    _ scenario: ScenarioModel, grid: CoverageGrid, threads: Int, progress: ((String, Double) -> Void)?
   ) throws -> CoverageResult {
     var timings = StageTimings()
-    let grid = try makeGrid(scenario)
     var clock = DispatchTime.now()
     func lap() -> Double {
       let now = DispatchTime.now()
@@ -79,7 +107,7 @@ public enum CoverageRun {
     }
     progress?("done", 1)
     return CoverageResult(
-      grid: grid, settings: settings, parcels: raster.parcels, zoneOfParcel: raster.zoneOfParcel,
+      grids: [grid], settings: settings, parcels: raster.parcels, zoneOfParcel: raster.zoneOfParcel,
       parcelCells: raster.cellCount,
       parcelIsIndoor: raster.parcels.map { (classes[$0.buildingClass]?.o2i ?? .none) != O2IModel.none },
       layers: layers, carriers: carriers, timings: timings)
@@ -104,6 +132,12 @@ public enum CoverageRun {
       throw CoverageError.gridTooLarge(cells: Int(cells), limit: maximumCells)
     }
     return CoverageGrid(covering: (low, high), marginM: margin, resolutionM: resolution)
+  }
+
+  static func checkSize(_ grid: CoverageGrid) throws {
+    guard grid.cellCount <= maximumCells else {
+      throw CoverageError.gridTooLarge(cells: grid.cellCount, limit: maximumCells)
+    }
   }
 
   static func fieldOf(

@@ -134,7 +134,6 @@ enum FieldEngine {
   ) -> Int {
     let resolution = area.resolution
     let reachSquared = kernel.reachM * kernel.reachM
-    let step = Float(resolution)
     let sinAz = kernel.sinAzimuth
     let cosAz = kernel.cosAzimuth
     let sinTilt = kernel.sinTilt
@@ -152,18 +151,20 @@ enum FieldEngine {
       guard first <= last else { continue }
       let dy = Float(dyDouble)
       let dy2 = Float(dySquared)
-      let dx0 = Float((Double(first) + 0.5) * resolution - kernel.x)
+      // Each cell's offset from the sector is rounded to Float once, from its own Double
+      // value, so a cell gets the same field whatever tile or grid it is computed in.
+      let kernelX = kernel.x
       let rowBase = row * area.columnsInGrid
       var column = first
       if terrain == nil {
         // Four cells at a time; the scalar loop below finishes the row.
-        let laneIndices = Lanes(0, 1, 2, 3)
+        let laneCentres = SIMD4<Double>(0.5, 1.5, 2.5, 3.5)
         let bestLanes = UnsafeMutableRawPointer(output.best)
         let serverLanes = UnsafeMutableRawPointer(output.server)
         let totalLanes = UnsafeMutableRawPointer(output.total)
         while column + 3 <= last {
           let cell = rowBase + column
-          let dx = dx0 + (Float(column - first) + laneIndices) * step
+          let dx = Lanes((SIMD4<Double>(repeating: Double(column)) + laneCentres) * resolution - kernelX)
           let squared = lanesMax(dx * dx + dy2, Lanes(repeating: 1))
           let bits = unsafeBitCast(squared, to: SIMD4<UInt32>.self) &- DistanceLossTable.baseBits
           let fraction = FastMath.float(bits & 0x7FFF) * DistanceLossTable.fractionScale
@@ -198,7 +199,7 @@ enum FieldEngine {
       while column <= last {
         defer { column += 1 }
         let cell = rowBase + column
-        let dx = dx0 + Float(column - first) * step
+        let dx = Float((Double(column) + 0.5) * resolution - kernelX)
         let squared = dx * dx + dy2
         var loss = DistanceLossTable.lookup(table(cell), squaredM2: squared)
         var up = kernel.heightDifferenceM

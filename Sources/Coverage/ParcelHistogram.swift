@@ -20,6 +20,16 @@ public struct ParcelHistogram: Sendable, Hashable {
   }
 }
 
+extension ParcelHistogram {
+  /// Copies every parcel of `other` to the parcel `mapping[parcel]` of this histogram.
+  mutating func copy(_ other: ParcelHistogram, mapping: [Int]) {
+    precondition(other.binCount == binCount, "histograms of different bins")
+    for (local, global) in mapping.enumerated() {
+      for bin in 0..<binCount { counts[global * binCount + bin] = other.count(parcel: local, bin: bin) }
+    }
+  }
+}
+
 /// Index of the first threshold `value` reaches in a list ordered strongest first;
 /// `thresholds.count` when it reaches none.
 @inline(__always) func binIndex(_ value: Double, thresholds: [Double]) -> Int {

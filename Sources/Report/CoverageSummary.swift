@@ -14,7 +14,7 @@ enum CoverageSummary {
       "Target: RSRP ≥ \(CoverageMaps.format(target.rsrpDBm)) dBm on any of the carrier's layers, \(place); a parcel meets it when at least \(percent(target.minimumShare)) of its area does."
     )
     lines.append(
-      "Grid: \(result.grid.columns) × \(result.grid.rows) cells of \(JSONWriter.number(result.grid.resolutionM)) m in \(scenario.crs) (\(scenario.crsName)); model \(settings.propagation.model.rawValue) unless a zone names its own."
+      "\(gridText(result)) in \(scenario.crs) (\(scenario.crsName)); model \(settings.propagation.model.rawValue) unless a zone names its own."
     )
     lines.append("Shares are of area unless marked *workers*. Service classes: best downlink rate of any layer.")
     let rsrpLegend = BinLabels.legend(settings.rsrpBinsDBm, unit: "dBm")
@@ -25,7 +25,7 @@ enum CoverageSummary {
       ]
     for (zoneIndex, zone) in scenario.zones.enumerated() {
       let parcels = result.parcels(inZone: zoneIndex)
-      let areaHa = parcels.reduce(0.0) { $0 + Double(result.parcelCells[$1]) } * result.grid.cellAreaM2 / 1e4
+      let areaHa = parcels.reduce(0.0) { $0 + Double(result.parcelCells[$1]) } * result.cellAreaM2 / 1e4
       let workers = parcels.reduce(0.0) { $0 + result.parcels[$1].workers }
       lines += [
         "", "## \(zone.name) (`\(zone.id)`)", "",
@@ -57,6 +57,15 @@ enum CoverageSummary {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// "Grid: 1214 × 742 cells of 10 m", or for several zone groups each grid's size.
+  static func gridText(_ result: CoverageResult) -> String {
+    let sizes = result.grids.map { "\($0.columns) × \($0.rows)" }
+    let size = JSONWriter.number(result.resolutionM)
+    guard sizes.count > 1 else { return "Grid: \(sizes[0]) cells of \(size) m" }
+    return
+      "Grids: one per group of nearby zones, \(sizes.joined(separator: ", ")) cells (\(result.cellCount) in all) of \(size) m"
   }
 
   static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }

@@ -26,7 +26,7 @@ enum ParcelCoverageTable {
           var fields = [
             layer.carrierID, layer.layer.id, parcel.zoneID, parcel.id, parcel.landUse.rawValue, parcel.buildingClass,
             indoor ? "indoor" : "outdoor",
-            fixed(Double(result.parcelCells[parcelIndex]) * result.grid.cellAreaM2 / 1e4, 2),
+            fixed(Double(result.parcelCells[parcelIndex]) * result.cellAreaM2 / 1e4, 2),
             JSONWriter.number(parcel.workers), JSONWriter.number(parcel.demand),
           ]
           fields += (rsrp + sinr + service).map { fixed($0, 4) }
@@ -49,7 +49,7 @@ enum ParcelCoverageTable {
         let parcels: [JSONValue] = parcelIndices.map { index in
           var entries: [(String, JSONValue)] = [
             ("parcel", .string(result.parcels[index].id)),
-            ("area_ha", number(Double(result.parcelCells[index]) * result.grid.cellAreaM2 / 1e4, decimals: 2)),
+            ("area_ha", number(Double(result.parcelCells[index]) * result.cellAreaM2 / 1e4, decimals: 2)),
             ("covered_share", result.coveredShare(carrier, parcel: index).map { number($0, decimals: 4) } ?? .null),
             ("meets_target", .bool(!result.missesTarget(carrier, parcel: index))),
             ("service_outdoor", shares(result.shares(carrier.serviceOutdoor, parcel: index))),
@@ -103,7 +103,7 @@ enum ParcelCoverageTable {
     }
     let document: JSONValue = .object([
       ("scenario", .string(scenario.name)),
-      ("cell_size_m", .number(result.grid.resolutionM)),
+      ("cell_size_m", .number(result.resolutionM)),
       (
         "target",
         .object([
