@@ -13,15 +13,18 @@ import Testing
     try process.run()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    let generated = out.appendingPathComponent("geodata")
-    let provinces = try FileManager.default.contentsOfDirectory(atPath: generated.path).sorted()
-    #expect(!provinces.isEmpty)
-    for province in provinces {
-      let folder = generated.appendingPathComponent(province)
-      for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
-        let committed = CLI.repositoryRoot.appendingPathComponent("geodata/\(province)/\(name)")
-        let fresh = try Data(contentsOf: folder.appendingPathComponent(name))
-        #expect((try? Data(contentsOf: committed)) == fresh, "geodata/\(province)/\(name) differs from the generator's")
+    let folders = ["geodata/antennas", "geodata/hai-phong", "geodata/quang-ninh", "geodata/phu-tho", "scenarios"]
+    for folder in folders {
+      let generated = out.appendingPathComponent(folder)
+      let names = try FileManager.default.contentsOfDirectory(atPath: generated.path).sorted()
+      let committedNames = try FileManager.default.contentsOfDirectory(
+        atPath: CLI.repositoryRoot.appendingPathComponent(folder).path
+      ).sorted()
+      #expect(names == committedNames, "\(folder): the generator makes other files than are committed")
+      for name in names {
+        let committed = CLI.repositoryRoot.appendingPathComponent("\(folder)/\(name)")
+        let fresh = try Data(contentsOf: generated.appendingPathComponent(name))
+        #expect((try? Data(contentsOf: committed)) == fresh, "\(folder)/\(name) differs from the generator's")
       }
     }
   }

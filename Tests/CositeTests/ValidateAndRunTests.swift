@@ -36,16 +36,16 @@ import Testing
     let result = try CLI.run(["validate", Self.haiPhong])
     #expect(result.status == 0, "\(result.standardError)")
     #expect(result.standardOutput.contains("CRS: EPSG:32648 WGS 84 / UTM zone 48N"))
-    #expect(result.standardOutput.contains("Zones: 2"))
+    #expect(result.standardOutput.contains("Zones: 3"))
     #expect(result.standardOutput.contains("Carriers: 3"))
   }
 
   /// Every file `cosite run` writes for the Hai Phong scenario.
   static let outputs: [String] = {
     var names = ["parcels.geojson", "structures.geojson", "sites.geojson", "summary.json"]
-    let layers =
-      [("viettel", "lte1800"), ("viettel", "nr2600"), ("vnpt", "lte1800"), ("vnpt", "nr3700")]
-      + [("mobifone", "lte1800"), ("mobifone", "nr3800")]
+    let layers = [("viettel", "nr2600"), ("vnpt", "nr3700"), ("mobifone", "nr3800")].flatMap { carrier, nr in
+      [(carrier, "lte1800"), (carrier, "lte2100"), (carrier, nr)]
+    }
     names += layers.flatMap { ["coverage-\($0)-\($1).geojson", "best-server-\($0)-\($1).geojson"] }
     names += ["viettel", "vnpt", "mobifone"].map { "gaps-\($0).geojson" }
     return names + ["parcel-coverage.csv", "parcel-coverage.json", "summary.md"]
