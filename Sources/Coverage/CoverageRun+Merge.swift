@@ -4,7 +4,9 @@ import Scenario
 extension CoverageRun {
   /// One result from the runs of each zone group: parcels back in scenario order, map shapes
   /// of a class joined (groups' grids never touch, so the joined polygons stay valid).
-  static func merge(_ parts: [(cluster: ZoneCluster, result: CoverageResult)], scenario: ScenarioModel) -> CoverageResult {
+  static func merge(
+    _ parts: [(cluster: ZoneCluster, result: CoverageResult)], scenario: ScenarioModel
+  ) -> CoverageResult {
     var firstParcel: [Int] = []
     var count = 0
     for zone in scenario.zones {

@@ -31,6 +31,25 @@ public enum InputLayers {
     return GeoJSON.featureCollection(features)
   }
 
+  /// One feature per zone: its outline (or, without one, its parcels' union), with its
+  /// province and measured and published areas.
+  public static func zones(_ scenario: ScenarioModel) throws -> String {
+    let engine = GeometryEngine()
+    let features = try scenario.zones.map { zone in
+      let shape = try zone.outlineLonLat ?? engine.coverageUnion(zone.parcels.map(\.outlineLonLat))
+      return OutputFeature(
+        geometry: .multiPolygon(shape),
+        properties: [
+          ("id", .string(zone.id)), ("name", .string(zone.name)),
+          ("province", zone.province.map { .string($0) } ?? .null), ("area_ha", hectares(zone.areaHa * 10_000)),
+          ("published_area_ha", zone.publishedAreaHa.map { .number($0) } ?? .null),
+          ("parcels", .number(Double(zone.parcels.count))), ("outline_given", .bool(zone.outline != nil)),
+          ("fill-opacity", .number(0)), ("stroke", .string("#222222")), ("stroke-width", .number(2)),
+        ])
+    }
+    return GeoJSON.featureCollection(features)
+  }
+
   /// One point per structure, with its tenants today.
   public static func structures(_ scenario: ScenarioModel) -> String {
     let tenants = ScenarioSummary.tenants(of: scenario)
@@ -43,6 +62,8 @@ public enum InputLayers {
           ("height_m", .number(structure.heightM)), ("owner", .string(structure.owner)),
           ("free_slots", .number(Double(structure.freeSlots))),
           ("rent_vnd_month", .number(structure.rentVNDPerMonth)),
+          ("building_height_m", structure.buildingHeightM.map { .number($0) } ?? .null),
+          ("rooftop_permit", structure.isNonBulkyRooftopMast.map { .string($0 ? "non-bulky" : "permit") } ?? .null),
           ("tenants", .array(carriers.map { .string($0) })), ("tenant_count", .number(Double(carriers.count))),
           ("marker-color", .string(structureColours[structure.kind] ?? "#7f7f7f")),
           ("marker-symbol", .string(structure.kind == .tower ? "communications-tower" : "triangle")),

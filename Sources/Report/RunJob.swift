@@ -5,7 +5,8 @@ import Scenario
 
 /// `cosite run`: loads a scenario, computes its coverage and writes every output.
 ///
-/// Outputs: the validated inputs (`parcels.geojson`, `structures.geojson`, `sites.geojson`),
+/// Outputs: the validated inputs (`zones.geojson`, `parcels.geojson`, `structures.geojson`,
+/// `sites.geojson`),
 /// `summary.json`; per carrier layer `coverage-<carrier>-<layer>.geojson` and
 /// `best-server-<carrier>-<layer>.geojson`; per carrier `gaps-<carrier>.geojson`;
 /// `parcel-coverage.csv`, `parcel-coverage.json` and `summary.md`.
@@ -13,6 +14,7 @@ public enum RunJob {
   /// Builds every output in memory; nothing is written.
   public static func outputs(for scenario: ScenarioModel, coverage: CoverageResult) throws -> OutputSet {
     var outputs = OutputSet()
+    outputs.add("zones.geojson", text: try InputLayers.zones(scenario))
     outputs.add("parcels.geojson", text: InputLayers.parcels(scenario))
     outputs.add("structures.geojson", text: InputLayers.structures(scenario))
     outputs.add("sites.geojson", text: InputLayers.sites(scenario))

@@ -65,7 +65,8 @@ import Testing
   @Test(arguments: scenarioNames) func structuresStandInOrNearAZone(name: String) throws {
     let scenario = try Self.load(name)
     for structure in scenario.structures {
-      let nearest = scenario.zones.compactMap(\.outline).map { Self.distanceM(structure.position, $0) }.min() ?? .infinity
+      let nearest =
+        scenario.zones.compactMap(\.outline).map { Self.distanceM(structure.position, $0) }.min() ?? .infinity
       #expect(nearest <= 1_000, "\(structure.id) is \(nearest) m from every zone")
     }
   }
@@ -128,7 +129,18 @@ import Testing
     let result = try CLI.run(["run", "scenarios/\(name).yaml", "--out", out.path])
     #expect(result.status == 0, "\(result.standardError)")
     let table = try String(contentsOf: out.appendingPathComponent("parcel-coverage.csv"), encoding: .utf8)
-    let rows = table.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let rows = table.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    // zones.geojson: one outline per park, of its published area (within 5 %).
+    let zones = try GeoJSON.features(
+      in: String(contentsOf: out.appendingPathComponent("zones.geojson"), encoding: .utf8))
+    #expect(zones.count == (try Self.load(name)).zones.count)
+    for zone in zones {
+      let area = try #require(zone.property("area_ha")?.numberValue)
+      let published = try #require(zone.property("published_area_ha")?.numberValue)
+      #expect(abs(area - published) / published < 0.05)
+    }
     for carrier in ["viettel", "vnpt", "mobifone"] {
       let verdicts = Set(rows.filter { $0.first == Substring(carrier) }.compactMap(\.last).map(String.init))
       #expect(verdicts == ["yes", "no"], "\(name) \(carrier): \(verdicts)")

@@ -42,7 +42,7 @@ import Testing
 
   /// Every file `cosite run` writes for the Hai Phong scenario.
   static let outputs: [String] = {
-    var names = ["parcels.geojson", "structures.geojson", "sites.geojson", "summary.json"]
+    var names = ["zones.geojson", "parcels.geojson", "structures.geojson", "sites.geojson", "summary.json"]
     let layers = [("viettel", "nr2600"), ("vnpt", "nr3700"), ("mobifone", "nr3800")].flatMap { carrier, nr in
       [(carrier, "lte1800"), (carrier, "lte2100"), (carrier, nr)]
     }
