@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // Cosite: coverage and shared-infrastructure planning for industrial zones.
-// Layers (dependencies point down only): cosite → Bench, Report → Coverage → Scenario → Geo → CGEOS/CPROJ, and Radio.
+// Layers (dependencies point down only): cosite → Bench, Report → Planning → Coverage → Scenario → Geo → CGEOS/CPROJ, and Radio.
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "Geo", targets: ["Geo"]),
     .library(name: "Scenario", targets: ["Scenario"]),
     .library(name: "Coverage", targets: ["Coverage"]),
+    .library(name: "Planning", targets: ["Planning"]),
     .library(name: "Report", targets: ["Report"]),
     .library(name: "Bench", targets: ["Bench"]),
   ],
@@ -28,7 +29,8 @@ let package = Package(
     .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
     .target(name: "Scenario", dependencies: ["Geo", "Radio", .product(name: "Yams", package: "Yams")]),
     .target(name: "Coverage", dependencies: ["Geo", "Radio", "Scenario"]),
-    .target(name: "Report", dependencies: ["Coverage", "Geo", "Radio", "Scenario"]),
+    .target(name: "Planning", dependencies: ["Coverage", "Geo", "Radio", "Scenario"]),
+    .target(name: "Report", dependencies: ["Coverage", "Geo", "Planning", "Radio", "Scenario"]),
     .target(name: "Bench", dependencies: ["Coverage", "Geo", "Radio", "Report", "Scenario"]),
     .executableTarget(
       name: "cosite",
@@ -40,6 +42,7 @@ let package = Package(
     .testTarget(name: "GeoTests", dependencies: ["Geo"]),
     .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Geo"]),
     .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Scenario", "Geo", "Radio"]),
+    .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
     .testTarget(
       name: "CositeTests", dependencies: ["cosite", "Report", "Scenario", "Geo"],
       exclude: ["Fixtures"]),
