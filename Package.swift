@@ -44,7 +44,7 @@ let package = Package(
     .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Scenario", "Geo", "Radio"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
     .testTarget(
-      name: "CositeTests", dependencies: ["cosite", "Report", "Scenario", "Geo"],
+      name: "CositeTests", dependencies: ["cosite", "Coverage", "Planning", "Report", "Scenario", "Geo"],
       exclude: ["Fixtures"]),
   ]
 )

@@ -51,6 +51,8 @@ public struct CoverageResult: Sendable {
   public let parcelIsIndoor: [Bool]
   public let layers: [LayerCoverage]
   public let carriers: [CarrierCoverage]
+  /// Per grid: parcels, propagation classes and today's covered cells per carrier.
+  public let cellMaps: [CellMap]
   public let timings: StageTimings
 
   public var resolutionM: Double { grids[0].resolutionM }

@@ -70,7 +70,10 @@ extension CoverageRun {
     return CoverageResult(
       grids: parts.map(\.cluster.grid), settings: parts[0].result.settings, parcels: scenario.parcels,
       zoneOfParcel: zoneOfParcel, parcelCells: parcelCells, parcelIsIndoor: isIndoor, layers: layers,
-      carriers: carriers, timings: timings)
+      carriers: carriers,
+      cellMaps: zip(parts, globalIndex).flatMap { part, indices in part.result.cellMaps.map { $0.renumbered(indices) }
+      },
+      timings: timings)
   }
 
   /// Shapes of the same class from every part as one multipolygon per class, classes ascending.

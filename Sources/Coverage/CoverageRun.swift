@@ -70,6 +70,7 @@ public enum CoverageRun {
     let layerCount = scenario.carriers.reduce(0) { $0 + $1.layers.count }
     var layers: [LayerCoverage] = []
     var carriers: [CarrierCoverage] = []
+    var coveredByCarrier: [[UInt8]] = []
     for carrier in scenario.carriers {
       var accumulator = CarrierAccumulator(cellCount: grid.cellCount)
       for layer in carrier.layers {
@@ -103,6 +104,7 @@ public enum CoverageRun {
             evaluations: field.evaluations))
       }
       carriers.append(carrierCoverage(carrier.id, accumulator, raster: raster, settings: settings))
+      coveredByCarrier.append(accumulator.covered)
       timings.polygoniseSeconds += lap()
     }
     progress?("done", 1)
@@ -110,7 +112,12 @@ public enum CoverageRun {
       grids: [grid], settings: settings, parcels: raster.parcels, zoneOfParcel: raster.zoneOfParcel,
       parcelCells: raster.cellCount,
       parcelIsIndoor: raster.parcels.map { (classes[$0.buildingClass]?.o2i ?? .none) != O2IModel.none },
-      layers: layers, carriers: carriers, timings: timings)
+      layers: layers, carriers: carriers,
+      cellMaps: [
+        CellMap(
+          grid: grid, parcelIndex: raster.parcelIndex, propagationClass: raster.propagationClass,
+          propagations: raster.propagations, coveredByCarrier: coveredByCarrier)
+      ], timings: timings)
   }
 
   /// The grid over every zone's parcels plus the scenario's margin.

@@ -38,6 +38,9 @@ func reportingScenarioErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as ProjectionError {
     printError("error: \(error)")
     throw ExitCode(1)
+  } catch let error as UnknownCarrierError {
+    printError("error: \(error)")
+    throw ExitCode(1)
   }
 }
 

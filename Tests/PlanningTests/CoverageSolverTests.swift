@@ -128,3 +128,23 @@ struct SplitMix {
     return z ^ (z >> 31)
   }
 }
+
+/// Co-location against a new build that covers the same cells.
+@Suite struct CoLocationPreferenceTests {
+  /// Candidate 0 is a new tower, candidate 1 a free slot nearby: both cover cells 0–2
+  /// (weights 4, 4, 2). The slot costs 5.6 bn VND over the horizon, the tower 7.9 bn.
+  /// Whatever the limits, the slot is taken and the tower is not.
+  @Test func aCheaperSlotWithTheSameCoverageWins() {
+    for (budget, count) in [(nil, nil), (8e9, nil), (nil, 1), (20e9, 2)] as [(Double?, Int?)] {
+      let problem = CoverageProblem(
+        weights: [4, 4, 2],
+        candidates: [.init(cost: 7.9e9, elements: [0, 1, 2]), .init(cost: 5.6e9, elements: [0, 1, 2], groups: [0])],
+        groupCapacity: [1], budget: budget, maxCount: count)
+      for depth in 0...2 {
+        let solution = CoverageSolver.solve(problem, depth: depth, exactUpTo: 0)
+        #expect(solution.ranked.map(\.index) == [1], "budget \(String(describing: budget)), depth \(depth)")
+        #expect(solution.value == 10 && solution.cost == 5.6e9)
+      }
+    }
+  }
+}

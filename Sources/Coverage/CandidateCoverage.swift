@@ -1,0 +1,119 @@
+import Radio
+import Scenario
+
+/// Where a planned station (a set of sectors on one structure) would newly meet the
+/// coverage target for its carrier: the field of its sectors, computed by the field engine
+/// on a window of each grid around the structure, judged as `cosite run` judges today's
+/// cells (best RSRP of a layer, less the parcel's O2I loss when the target is indoor).
+/// The window reaches as far as the sectors could still reach the target at boresight.
+public struct CandidateCoverage: Sendable {
+  let scenario: ScenarioModel
+  let maps: [CellMap]
+  let settings: CoverageSettings
+  /// Per carrier and layer (scenario order): O2I loss per parcel, dB.
+  let indoorLossDB: [[[Double]]]
+
+  public init(scenario: ScenarioModel, coverage: CoverageResult) {
+    self.scenario = scenario
+    maps = coverage.cellMaps
+    var settings = scenario.coverage
+    // Nothing weaker than the target can meet it, even outdoors.
+    settings.floorDBm = max(settings.floorDBm, settings.target.rsrpDBm)
+    self.settings = settings
+    let classes = Dictionary(scenario.buildingClasses.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    let parcels = scenario.parcels
+    let indoor = settings.target.indoor
+    indoorLossDB = scenario.carriers.map { carrier in
+      carrier.layers.map { layer in
+        parcels.map { parcel in
+          guard indoor, let buildingClass = classes[parcel.buildingClass] else { return 0 }
+          return CoverageRun.indoorLossDB(buildingClass, frequencyMHz: layer.frequencyMHz)
+        }
+      }
+    }
+  }
+
+  /// Newly covered cells per cell map (ascending cell indices), for `sectors` of carrier
+  /// `carrierIndex` on `structure`. Single-threaded: callers run candidates in parallel.
+  public func newlyCovered(sectors: [Sector], structure: Structure, carrierIndex: Int) -> [[Int32]] {
+    let carrier = scenario.carriers[carrierIndex]
+    let layers = carrier.layers.enumerated().compactMap { index, layer -> (Int, RadioLayer, CarrierNumerology)? in
+      layer.numerology.map { (index, layer, $0) }
+    }
+    return maps.map { map in
+      // One window for every layer: as far as the farthest-reaching sector.
+      var probe = KernelBuilder(
+        settings: settings, propagations: map.propagations, grid: map.grid, patterns: scenario.antennaPatterns)
+      var reachM = 0.0
+      for (_, layer, numerology) in layers {
+        for (index, sector) in sectors.enumerated() where sector.layerID == layer.id {
+          let kernel = probe.kernel(
+            sectorIndex: index, sector: sector, structure: structure, layer: layer, numerology: numerology)
+          reachM = max(reachM, kernel.reachM)
+        }
+      }
+      guard let area = Self.window(around: structure, reachM: reachM, in: map.grid) else { return [] }
+      var hit = [Bool](repeating: false, count: area.cellCount)
+      for (layerIndex, layer, numerology) in layers {
+        let own = sectors.enumerated().filter { $0.element.layerID == layer.id }
+        guard !own.isEmpty else { continue }
+        let (columnOffset, rowOffset) = Self.offset(of: area, in: map.grid)
+        var classes = [UInt8](repeating: 0, count: area.cellCount)
+        for row in 0..<area.rows {
+          for column in 0..<area.columns {
+            classes[row * area.columns + column] =
+              map.propagationClass[(row + rowOffset) * map.grid.columns + column + columnOffset]
+          }
+        }
+        var builder = KernelBuilder(
+          settings: settings, propagations: map.propagations, grid: area, patterns: scenario.antennaPatterns)
+        let kernels = own.map {
+          builder.kernel(
+            sectorIndex: $0.offset, sector: $0.element, structure: structure, layer: layer, numerology: numerology)
+        }
+        let field = FieldEngine.compute(
+          kernels: kernels, grid: area, propagationClass: classes, terrain: nil, threads: 1)
+        let losses = indoorLossDB[carrierIndex][layerIndex]
+        let target = settings.target.rsrpDBm
+        for row in 0..<area.rows {
+          for column in 0..<area.columns {
+            let cell = row * area.columns + column
+            let global = (row + rowOffset) * map.grid.columns + column + columnOffset
+            let parcel = Int(map.parcelIndex[global])
+            guard parcel >= 0, map.coveredByCarrier[carrierIndex][global] == 0 else { continue }
+            if Double(field.bestDBm[cell]) - losses[parcel] >= target { hit[cell] = true }
+          }
+        }
+      }
+      let (columnOffset, rowOffset) = Self.offset(of: area, in: map.grid)
+      var cells: [Int32] = []
+      for row in 0..<area.rows {
+        for column in 0..<area.columns where hit[row * area.columns + column] {
+          cells.append(Int32((row + rowOffset) * map.grid.columns + column + columnOffset))
+        }
+      }
+      return cells
+    }
+  }
+
+  /// The part of `grid` within `reachM` of the structure (aligned to its cells); nil when
+  /// none of it is.
+  static func window(around structure: Structure, reachM: Double, in grid: CoverageGrid) -> CoverageGrid? {
+    let resolution = grid.resolutionM
+    let west = max(0, Int(((structure.position.x - reachM - grid.originX) / resolution).rounded(.down)))
+    let east = min(grid.columns, Int(((structure.position.x + reachM - grid.originX) / resolution).rounded(.up)))
+    let south = max(0, Int(((structure.position.y - reachM - grid.originY) / resolution).rounded(.down)))
+    let north = min(grid.rows, Int(((structure.position.y + reachM - grid.originY) / resolution).rounded(.up)))
+    guard west < east, south < north else { return nil }
+    return CoverageGrid(
+      originX: grid.originX + Double(west) * resolution, originY: grid.originY + Double(south) * resolution,
+      resolutionM: resolution, columns: east - west, rows: north - south)
+  }
+
+  static func offset(of window: CoverageGrid, in grid: CoverageGrid) -> (Int, Int) {
+    (
+      Int(((window.originX - grid.originX) / grid.resolutionM).rounded()),
+      Int(((window.originY - grid.originY) / grid.resolutionM).rounded())
+    )
+  }
+}

@@ -1,0 +1,20 @@
+import Scenario
+
+/// What a coverage run knows per cell of one grid, for planning on top of it: the parcel
+/// (scenario order, −1 outside), the propagation class, and where each carrier meets the
+/// coverage target today.
+public struct CellMap: Sendable {
+  public let grid: CoverageGrid
+  public let parcelIndex: [Int32]
+  public let propagationClass: [UInt8]
+  public let propagations: [Propagation]
+  /// Per carrier in scenario order: 1 where some layer meets the target today.
+  public let coveredByCarrier: [[UInt8]]
+
+  /// The same map with its parcel indices moved to the scenario's order.
+  func renumbered(_ global: [Int]) -> CellMap {
+    CellMap(
+      grid: grid, parcelIndex: parcelIndex.map { $0 < 0 ? $0 : Int32(global[Int($0)]) },
+      propagationClass: propagationClass, propagations: propagations, coveredByCarrier: coveredByCarrier)
+  }
+}
