@@ -2,6 +2,7 @@ import Foundation
 import Geo
 import Radio
 import Scenario
+import TestSupport
 import Testing
 
 @testable import Coverage

@@ -1,5 +1,6 @@
 import Coverage
 import Geo
+import TestSupport
 import Testing
 
 @Suite struct PolygoniserTests {
@@ -73,18 +74,5 @@ import Testing
       sum += points[index].x * points[index + 1].y - points[index + 1].x * points[index].y
     }
     return sum / 2
-  }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator for reproducible tests.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

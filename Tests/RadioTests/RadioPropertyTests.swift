@@ -1,25 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Radio
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a repeatable generator for property sweeps.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 @Suite struct RadioPropertyTests {
   static let pairs: [(PathLossModel, PathLossModel)] = [(.rmaLOS, .rmaNLOS), (.umaLOS, .umaNLOS), (.umiLOS, .umiNLOS)]
 
   @Test func nlosNeverBelowLos() {
-    var random = SplitMix64(state: 1)
+    var random = SplitMix(seed: 1)
     for _ in 0..<5_000 {
       let link = LinkGeometry(
         frequencyMHz: .random(in: 500...7000, using: &random), bsHeightM: .random(in: 10...60, using: &random),
@@ -31,7 +20,7 @@ struct SplitMix64: RandomNumberGenerator {
   }
 
   @Test func lossIncreasesWithDistance() {
-    var random = SplitMix64(state: 2)
+    var random = SplitMix(seed: 2)
     for _ in 0..<2_000 {
       let frequency = Double.random(in: 700...3900, using: &random)
       let bs = Double.random(in: 30...60, using: &random)
@@ -49,7 +38,7 @@ struct SplitMix64: RandomNumberGenerator {
   /// PL1 and PL2 meet at the breakpoint: the jump across it is below 0.01 dB (the 2-D
   /// distances d_BP ± 1 mm).
   @Test func breakpointContinuity() {
-    var random = SplitMix64(state: 3)
+    var random = SplitMix(seed: 3)
     for _ in 0..<1_000 {
       let frequency = Double.random(in: 700...3900, using: &random)
       let ue = Double.random(in: 1.5...3, using: &random)
@@ -68,7 +57,7 @@ struct SplitMix64: RandomNumberGenerator {
   }
 
   @Test func antennaGainNeverAbovePeakAndSymmetricAboutBoresight() {
-    var random = SplitMix64(state: 4)
+    var random = SplitMix(seed: 4)
     for _ in 0..<5_000 {
       let antenna = SectorAntenna(
         peakGainDBi: .random(in: 8...25, using: &random), electricalTiltDeg: .random(in: 0...10, using: &random))
