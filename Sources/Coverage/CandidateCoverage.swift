@@ -54,17 +54,17 @@ public struct CandidateCoverage: Sendable {
       }
       guard let area = Self.window(around: structure, reachM: reachM, in: map.grid) else { return [] }
       var hit = [Bool](repeating: false, count: area.cellCount)
+      let (columnOffset, rowOffset) = Self.offset(of: area, in: map.grid)
+      var classes = [UInt8](repeating: 0, count: area.cellCount)
+      for row in 0..<area.rows {
+        for column in 0..<area.columns {
+          classes[row * area.columns + column] =
+            map.propagationClass[(row + rowOffset) * map.grid.columns + column + columnOffset]
+        }
+      }
       for (layerIndex, layer, numerology) in layers {
         let own = sectors.enumerated().filter { $0.element.layerID == layer.id }
         guard !own.isEmpty else { continue }
-        let (columnOffset, rowOffset) = Self.offset(of: area, in: map.grid)
-        var classes = [UInt8](repeating: 0, count: area.cellCount)
-        for row in 0..<area.rows {
-          for column in 0..<area.columns {
-            classes[row * area.columns + column] =
-              map.propagationClass[(row + rowOffset) * map.grid.columns + column + columnOffset]
-          }
-        }
         var builder = KernelBuilder(
           settings: settings, propagations: map.propagations, grid: area, patterns: scenario.antennaPatterns)
         let kernels = own.map {
@@ -85,7 +85,6 @@ public struct CandidateCoverage: Sendable {
           }
         }
       }
-      let (columnOffset, rowOffset) = Self.offset(of: area, in: map.grid)
       var cells: [Int32] = []
       for row in 0..<area.rows {
         for column in 0..<area.columns where hit[row * area.columns + column] {
