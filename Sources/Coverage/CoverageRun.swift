@@ -29,12 +29,7 @@ public enum CoverageRun {
     var parts: [(cluster: ZoneCluster, result: CoverageResult)] = []
     for (index, cluster) in clusters.enumerated() {
       try checkSize(cluster.grid)
-      let part = ScenarioModel(
-        name: scenario.name, sourcePath: scenario.sourcePath, crs: scenario.crs, crsName: scenario.crsName,
-        crsIsAutomatic: scenario.crsIsAutomatic, grid: scenario.grid, buildingClasses: scenario.buildingClasses,
-        zones: cluster.zoneIndices.map { scenario.zones[$0] }, carriers: scenario.carriers,
-        structures: scenario.structures, sectors: scenario.sectors, costs: scenario.costs,
-        coverage: scenario.coverage, terrain: scenario.terrain, antennaPatterns: scenario.antennaPatterns)
+      let part = scenario.keepingZones(cluster.zoneIndices)
       let share = 1 / Double(clusters.count)
       let result = try run(part, grid: cluster.grid, threads: threads) { stage, done in
         progress?("zone group \(index + 1)/\(clusters.count): \(stage)", (Double(index) + done) * share)

@@ -47,7 +47,7 @@ public enum CoverageSolver {
       consider(single)
     }
     if depthUsed > 0 {
-      forEachFeasibleSet(problem, size: depthUsed) { seed in consider(LazyGreedy.complete(seed)) }
+      forEachFeasibleSet(problem, sizes: depthUsed...depthUsed) { seed in consider(LazyGreedy.complete(seed)) }
     }
     let exact = n <= exactUpTo ? ExactCoverage.best(problem) : nil
     if let exact { consider(exact) }
@@ -58,13 +58,12 @@ public enum CoverageSolver {
       apriorGuarantee: depthUsed >= 3 ? 1 - 1 / 2.718281828459045 : (1 - 1 / 2.718281828459045) / 2)
   }
 
-  /// Calls `body` with every feasible set of exactly `size` candidates (ascending indices).
-  static func forEachFeasibleSet(_ problem: CoverageProblem, size: Int, _ body: (GreedyState) -> Void) {
+  /// Calls `body` with every feasible set whose size is in `sizes` (ascending indices,
+  /// in lexicographic order); sets too large are never grown.
+  static func forEachFeasibleSet(_ problem: CoverageProblem, sizes: ClosedRange<Int>, _ body: (GreedyState) -> Void) {
     func extend(_ state: GreedyState, from start: Int) {
-      if state.chosen.count == size {
-        body(state)
-        return
-      }
+      if sizes.contains(state.chosen.count) { body(state) }
+      guard state.chosen.count < sizes.upperBound else { return }
       for index in start..<problem.candidates.count where state.fits(index) {
         var next = state
         next.add(index)
@@ -84,15 +83,9 @@ public enum CoverageSolver {
 enum ExactCoverage {
   static func best(_ problem: CoverageProblem) -> GreedyState {
     var best = GreedyState(problem)
-    func search(_ state: GreedyState, from start: Int) {
+    CoverageSolver.forEachFeasibleSet(problem, sizes: 0...problem.candidates.count) { state in
       if state.value > best.value || (state.value == best.value && state.cost < best.cost) { best = state }
-      for index in start..<problem.candidates.count where state.fits(index) {
-        var next = state
-        next.add(index)
-        search(next, from: index + 1)
-      }
     }
-    search(GreedyState(problem), from: 0)
     return best
   }
 }

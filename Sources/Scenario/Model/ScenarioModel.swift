@@ -65,6 +65,16 @@ public struct ScenarioModel: Sendable {
 
   public var parcels: [Parcel] { zones.flatMap(\.parcels) }
 
+  /// The same scenario with only the zones at `indices` (in that order); carriers,
+  /// structures, sectors and settings unchanged.
+  public func keepingZones(_ indices: [Int]) -> ScenarioModel {
+    ScenarioModel(
+      name: name, sourcePath: sourcePath, crs: crs, crsName: crsName, crsIsAutomatic: crsIsAutomatic, grid: grid,
+      buildingClasses: buildingClasses, zones: indices.map { zones[$0] }, carriers: carriers,
+      structures: structures, sectors: sectors, costs: costs, coverage: coverage, terrain: terrain,
+      antennaPatterns: antennaPatterns)
+  }
+
   public func carrier(_ id: String) -> Carrier? { carriers.first { $0.id == id } }
   public func structure(_ id: String) -> Structure? { structures.first { $0.id == id } }
   public func buildingClass(_ name: String) -> BuildingClass? { buildingClasses.first { $0.name == name } }
