@@ -5,7 +5,8 @@ import Scenario
 /// coverage target for its carrier: the field of its sectors, computed by the field engine
 /// on a window of each grid around the structure, judged as `cosite run` judges today's
 /// cells (best RSRP of a layer, less the parcel's O2I loss when the target is indoor).
-/// The window reaches as far as the sectors could still reach the target at boresight.
+/// The window reaches as far as the sectors could still reach the target at boresight over
+/// flat ground; with a DEM, the terrain's diffraction and height changes apply inside it.
 public struct CandidateCoverage: Sendable {
   let scenario: ScenarioModel
   let maps: [CellMap]
@@ -56,10 +57,12 @@ public struct CandidateCoverage: Sendable {
       var hit = [Bool](repeating: false, count: area.cellCount)
       let (columnOffset, rowOffset) = Self.offset(of: area, in: map.grid)
       var classes = [UInt8](repeating: 0, count: area.cellCount)
+      var ground = map.groundM.map { _ in [Float](repeating: 0, count: area.cellCount) }
       for row in 0..<area.rows {
         for column in 0..<area.columns {
-          classes[row * area.columns + column] =
-            map.propagationClass[(row + rowOffset) * map.grid.columns + column + columnOffset]
+          let global = (row + rowOffset) * map.grid.columns + column + columnOffset
+          classes[row * area.columns + column] = map.propagationClass[global]
+          if let heights = map.groundM { ground?[row * area.columns + column] = heights[global] }
         }
       }
       for (layerIndex, layer, numerology) in layers {
@@ -71,8 +74,7 @@ public struct CandidateCoverage: Sendable {
           builder.kernel(
             sectorIndex: $0.offset, sector: $0.element, structure: structure, layer: layer, numerology: numerology)
         }
-        let field = FieldEngine.compute(
-          kernels: kernels, grid: area, propagationClass: classes, terrain: nil, threads: 1)
+        let field = self.field(kernels, area: area, classes: classes, ground: ground, layer: layer)
         let losses = indoorLossDB[carrierIndex][layerIndex]
         let target = settings.target.rsrpDBm
         for row in 0..<area.rows {
@@ -92,6 +94,24 @@ public struct CandidateCoverage: Sendable {
         }
       }
       return cells
+    }
+  }
+
+  /// The field on the window, over its terrain when the scenario has a DEM (as in
+  /// `CoverageRun.fieldOf`; diffraction profiles then stay inside the window, which holds
+  /// every cell the sectors can reach).
+  private func field(
+    _ kernels: [SectorKernel], area: CoverageGrid, classes: [UInt8], ground: [Float]?, layer: RadioLayer
+  ) -> LayerField {
+    guard let ground else {
+      return FieldEngine.compute(kernels: kernels, grid: area, propagationClass: classes, terrain: nil, threads: 1)
+    }
+    return ground.withUnsafeBufferPointer { heights in
+      FieldEngine.compute(
+        kernels: kernels, grid: area, propagationClass: classes,
+        terrain: TerrainProfiles(
+          ground: heights, grid: area, frequencyMHz: layer.frequencyMHz, kFactor: settings.kFactor),
+        threads: 1)
     }
   }
 

@@ -10,11 +10,14 @@ public struct CellMap: Sendable {
   public let propagations: [Propagation]
   /// Per carrier in scenario order: 1 where some layer meets the target today.
   public let coveredByCarrier: [[UInt8]]
+  /// Ground height per cell (m above sea level) when the scenario has a DEM; nil = flat.
+  public let groundM: [Float]?
 
   /// The same map with its parcel indices moved to the scenario's order.
   func renumbered(_ global: [Int]) -> CellMap {
     CellMap(
       grid: grid, parcelIndex: parcelIndex.map { $0 < 0 ? $0 : Int32(global[Int($0)]) },
-      propagationClass: propagationClass, propagations: propagations, coveredByCarrier: coveredByCarrier)
+      propagationClass: propagationClass, propagations: propagations, coveredByCarrier: coveredByCarrier,
+      groundM: groundM)
   }
 }

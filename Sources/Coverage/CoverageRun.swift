@@ -111,7 +111,7 @@ public enum CoverageRun {
       cellMaps: [
         CellMap(
           grid: grid, parcelIndex: raster.parcelIndex, propagationClass: raster.propagationClass,
-          propagations: raster.propagations, coveredByCarrier: coveredByCarrier)
+          propagations: raster.propagations, coveredByCarrier: coveredByCarrier, groundM: ground?.heightsM)
       ], timings: timings)
   }
 

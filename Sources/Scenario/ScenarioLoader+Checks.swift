@@ -74,6 +74,20 @@ extension LoadSession {
     checkAcrossFiles(structures.map { ($0.id, $0.file, $0.line) }, what: "structure")
     checkAcrossFiles(sectors.map { ($0.sector.id, $0.file, $0.line) }, what: "sector")
     checkSectors()
+    checkOwnerPolicy()
+  }
+
+  /// Carriers named in `owner_policy` must exist.
+  private func checkOwnerPolicy() {
+    let known = Set(document.carriers.map(\.carrier.id))
+    for (owner, policy) in document.ownerPolicy.sorted(by: { $0.key < $1.key }) {
+      guard case .only(let ids) = policy else { continue }
+      for id in ids where !known.contains(id) {
+        diagnostics.report(
+          scenarioFile, .line(document.ownerPolicyLine),
+          "'owner_policy.\(owner)': unknown carrier '\(id)' (expected one of: \(known.sorted().joined(separator: ", ")))")
+      }
+    }
   }
 
   /// Ids repeated in another file of the same list (repeats inside one file are reported
@@ -129,7 +143,11 @@ extension LoadSession {
           "column 'carrier': unknown carrier '\(sector.carrierID)' (expected one of: \(carriers.keys.sorted().joined(separator: ", ")))"
         )
       }
-      if let structure = structuresByID[sector.structureID] {
+      if let structure = structuresByID[sector.structureID], structure.isPlanned {
+        report(
+          "column 'structure': '\(sector.structureID)' is a planned new build (\(structure.file)), not a structure that stands"
+        )
+      } else if let structure = structuresByID[sector.structureID] {
         if sector.heightM > structure.heightM {
           report(
             "column 'height_m': antenna at \(JSONWriter.number(sector.heightM)) m is above the top of structure '\(structure.id)' (\(JSONWriter.number(structure.heightM)) m)"

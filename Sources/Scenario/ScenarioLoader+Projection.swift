@@ -97,14 +97,16 @@ extension LoadSession {
           propagation: zone.propagation))
     }
     var projectedStructures: [Structure] = []
+    var plannedSites: [Structure] = []
     for (record, lonLat) in zip(structures, structureLonLat) {
       do {
-        projectedStructures.append(
-          Structure(
-            id: record.id, kind: record.kind, positionLonLat: lonLat, position: try toMetric.forward(lonLat),
-            heightM: record.heightM, owner: record.owner, freeSlots: record.freeSlots,
-            rentVNDPerMonth: record.rentVNDPerMonth ?? document.costs.defaultRentVNDPerMonth,
-            buildingHeightM: record.buildingHeightM))
+        let structure = try Structure(
+          id: record.id, kind: record.kind, positionLonLat: lonLat, position: try toMetric.forward(lonLat),
+          heightM: record.heightM, owner: record.owner, freeSlots: record.freeSlots,
+          rentVNDPerMonth: record.rentVNDPerMonth ?? document.costs.defaultRentVNDPerMonth,
+          buildingHeightM: record.buildingHeightM, mountWindowM: record.mountWindowM,
+          maxAddedSectors: record.maxAddedSectors)
+        if record.isPlanned { plannedSites.append(structure) } else { projectedStructures.append(structure) }
       } catch {
         diagnostics.report(record.file, .line(record.line), "\(error)")
       }
@@ -113,7 +115,8 @@ extension LoadSession {
       name: document.name, sourcePath: scenarioPath, crs: crs, crsName: crsName, crsIsAutomatic: document.crs == nil,
       grid: document.grid, buildingClasses: document.buildingClasses, zones: zones,
       carriers: document.carriers.map(\.carrier), structures: projectedStructures, sectors: sectors.map(\.sector),
-      costs: document.costs, coverage: document.coverage, terrain: terrain, antennaPatterns: antennaPatterns)
+      costs: document.costs, coverage: document.coverage, terrain: terrain, antennaPatterns: antennaPatterns,
+      plannedSites: plannedSites, ownerPolicy: document.ownerPolicy, sharing: document.sharing)
   }
 
   /// Centre of the bounding box of `points` (0, 0 when there are none).

@@ -110,6 +110,16 @@ final class LoadSession {
         structures += StructuresFile.read(text: text, file: name, crs: reference.crs, diagnostics: diagnostics)
       }
     }
+    for reference in document.newBuilds {
+      let name = shown(reference.path)
+      if let text = readText(reference.path, shownAs: name, line: reference.line) {
+        structures += StructuresFile.read(text: text, file: name, crs: reference.crs, diagnostics: diagnostics).map {
+          var planned = $0
+          planned.isPlanned = true
+          return planned
+        }
+      }
+    }
     for reference in document.sites {
       let name = shown(reference.path)
       let base = URL(fileURLWithPath: reference.path).deletingLastPathComponent()

@@ -44,13 +44,18 @@ struct ScenarioDocument {
   var carriers: [CarrierSpec] = []
   var structures: [FileReference] = []
   var sites: [FileReference] = []
+  var newBuilds: [FileReference] = []
+  var ownerPolicy: [String: OwnerPolicy] = [:]
+  /// Line of the `owner_policy` section.
+  var ownerPolicyLine = 1
+  var sharing = SharingSettings()
   var costs = CostParameters()
   var coverage = CoverageSettings()
   var terrain: TerrainReference?
 
   static let rootKeys = [
     "cosite", "name", "description", "crs", "grid", "repair_geometry", "building_classes", "zones", "carriers",
-    "structures", "sites", "costs", "coverage",
+    "structures", "sites", "new_builds", "owner_policy", "sharing", "costs", "coverage",
   ]
 
   /// An empty document with every default, for before the file is read.
@@ -78,7 +83,15 @@ struct ScenarioDocument {
     carriers = reader.carriers()
     structures = reader.fileReferences("structures", withCRS: true)
     sites = reader.fileReferences("sites", withCRS: false)
+    newBuilds = reader.fileReferences("new_builds", withCRS: true)
     if let costs = map.map("costs", allowed: CostsReader.keys) { self.costs = CostsReader.read(costs) }
+    if let policy = map.map("owner_policy", allowed: nil) {
+      ownerPolicy = SharingReader.ownerPolicy(policy)
+      ownerPolicyLine = policy.line
+    }
+    if let sharing = map.map("sharing", allowed: SharingReader.keys) {
+      self.sharing = SharingReader.read(sharing, costs: costs)
+    }
     if let coverage = map.map("coverage", allowed: CoverageReader.keys) {
       (self.coverage, terrain) = CoverageReader.read(coverage, reader: reader)
     }

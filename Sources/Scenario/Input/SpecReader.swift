@@ -158,17 +158,20 @@ enum LayerReader {
 /// Reads the `costs` section over the defaults of `CostParameters`.
 enum CostsReader {
   static let keys = [
-    "currency", "new_tower_vnd", "new_rooftop_vnd", "colocation_install_vnd", "radio_equipment_per_sector_vnd",
+    "currency", "new_tower_vnd", "new_rooftop_vnd", "new_pole_vnd", "colocation_install_vnd", "radio_equipment_per_sector_vnd",
     "default_rent_vnd_month", "power_per_sector_kw", "electricity_vnd_per_kwh", "operations_vnd_per_site_year",
     "discount_rate", "horizon_years",
   ]
 
-  static func read(_ map: YAMLMap) -> CostParameters {
-    var costs = CostParameters()
+  /// The section's values over `base` (the defaults, or the scenario's costs for a sharing
+  /// option's overrides).
+  static func read(_ map: YAMLMap, over base: CostParameters = CostParameters()) -> CostParameters {
+    var costs = base
     let money = "an amount in VND"
     costs.currency = map.string("currency") ?? costs.currency
     costs.newTowerVND = map.number("new_tower_vnd", expected: money, range: 0...1e13) ?? costs.newTowerVND
     costs.newRooftopVND = map.number("new_rooftop_vnd", expected: money, range: 0...1e13) ?? costs.newRooftopVND
+    costs.newPoleVND = map.number("new_pole_vnd", expected: money, range: 0...1e13) ?? costs.newPoleVND
     costs.colocationInstallVND =
       map.number("colocation_install_vnd", expected: money, range: 0...1e13) ?? costs.colocationInstallVND
     costs.radioEquipmentPerSectorVND =

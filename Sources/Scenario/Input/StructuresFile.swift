@@ -19,6 +19,10 @@ struct StructureRecord {
   let rentVNDPerMonth: Double?
   /// Height of the building under a rooftop mast, m.
   let buildingHeightM: Double?
+  let mountWindowM: ClosedRange<Double>?
+  let maxAddedSectors: Int?
+  /// Read from a `new_builds` file: a place a new structure may be built, not one that stands.
+  var isPlanned = false
 }
 
 /// Reads a structures CSV.
@@ -27,11 +31,13 @@ struct StructureRecord {
 /// (WGS84), `easting, northing` or `x, y` in the CRS named in the scenario. `x, y` follow
 /// the Vietnamese survey convention for VN-2000: **x is northing, y is easting**.
 /// Optional: `name`, `rent_vnd_month`, `building_height_m` (rooftop masts only: the roof
-/// height, so the mast is `height_m − building_height_m` tall).
+/// height, so the mast is `height_m − building_height_m` tall), `min_mount_m` and
+/// `max_mount_m` (the owner's height window for new antennas, m above ground),
+/// `max_added_sectors` (the structural budget for new antennas, shared by all tenants).
 enum StructuresFile {
   static let required = ["id", "kind", "height_m", "owner", "free_slots"]
   static let optional = [
-    "name", "rent_vnd_month", "building_height_m", "lon", "lat", "x", "y", "easting", "northing",
+    "name", "rent_vnd_month", "building_height_m", "min_mount_m", "max_mount_m", "max_added_sectors", "lon", "lat", "x", "y", "easting", "northing",
   ]
 
   static func read(text: String, file: String, crs: CRS?, diagnostics: Diagnostics) -> [StructureRecord] {
@@ -62,7 +68,16 @@ enum StructuresFile {
       let building = record.number(
         "building_height_m", expected: "the height of the building under the mast in m", range: 1...300,
         required: false)
+      let low = record.number(
+        "min_mount_m", expected: "the lowest antenna mount for new tenants in m", range: 0...300, required: false)
+      let high = record.number(
+        "max_mount_m", expected: "the highest antenna mount for new tenants in m", range: 0...300, required: false)
+      let budget = record.integer(
+        "max_added_sectors", expected: "how many more sectors the structure can carry", range: 0...200,
+        required: false)
       guard let id, let kind, let position, let height, let owner, let slots else { return nil }
+      let window = Self.mountWindow(low: low, high: high, heightM: height, file: file, line: record.line, diagnostics)
+      guard window.valid else { return nil }
       if let building {
         guard kind == .rooftop else {
           diagnostics.report(
@@ -80,8 +95,24 @@ enum StructuresFile {
       return StructureRecord(
         id: id, file: file, line: record.line, crs: crs, kind: kind, sourcePosition: position,
         isLonLat: pair == ["lon", "lat"], heightM: height, owner: owner, freeSlots: slots, rentVNDPerMonth: rent,
-        buildingHeightM: building)
+        buildingHeightM: building, mountWindowM: window.range, maxAddedSectors: budget)
     }
+  }
+
+  /// The height window from its two optional columns: both or neither, low ≤ high ≤ top.
+  private static func mountWindow(
+    low: Double?, high: Double?, heightM: Double, file: String, line: Int, _ diagnostics: Diagnostics
+  ) -> (range: ClosedRange<Double>?, valid: Bool) {
+    switch (low, high) {
+    case (nil, nil): return (nil, true)
+    case (let low?, let high?) where low <= high && high <= heightM: return (low...high, true)
+    case (.some, .some):
+      diagnostics.report(
+        file, .line(line), "columns 'min_mount_m', 'max_mount_m': expected min ≤ max ≤ height_m")
+    default:
+      diagnostics.report(file, .line(line), "columns 'min_mount_m', 'max_mount_m': give both or neither")
+    }
+    return (nil, false)
   }
 
   private static func position(_ record: CSVRecord, columns: [String]) -> Coordinate? {

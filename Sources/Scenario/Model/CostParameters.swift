@@ -9,6 +9,8 @@ public struct CostParameters: Hashable, Sendable {
   public var newTowerVND: Double = 2_000_000_000
   /// A new rooftop mast (non-bulky, Joint Circular 15/2016) with its passive equipment.
   public var newRooftopVND: Double = 400_000_000
+  /// A new street or lighting pole carrying one small-cell sector per layer.
+  public var newPoleVND: Double = 150_000_000
   /// One-off cost of installing a tenant's equipment on an existing structure.
   public var colocationInstallVND: Double = 150_000_000
   /// Radio equipment (RRU, antenna, baseband share) per sector.

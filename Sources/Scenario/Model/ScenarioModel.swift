@@ -32,6 +32,11 @@ public struct ScenarioModel: Sendable {
   public let zones: [Zone]
   public let carriers: [Carrier]
   public let structures: [Structure]
+  /// Places a new structure may be built (scenario `new_builds`); nothing stands there yet.
+  public let plannedSites: [Structure]
+  /// Whom each owner lets co-locate, by owner; owners not listed are open.
+  public let ownerPolicy: [String: OwnerPolicy]
+  public let sharing: SharingSettings
   public let sectors: [Sector]
   public let costs: CostParameters
   public let coverage: CoverageSettings
@@ -44,7 +49,8 @@ public struct ScenarioModel: Sendable {
     name: String, sourcePath: String, crs: CRS, crsName: String, crsIsAutomatic: Bool, grid: GridSpec,
     buildingClasses: [BuildingClass], zones: [Zone], carriers: [Carrier], structures: [Structure],
     sectors: [Sector], costs: CostParameters, coverage: CoverageSettings = CoverageSettings(),
-    terrain: ElevationModel? = nil, antennaPatterns: [String: MSIPattern] = [:]
+    terrain: ElevationModel? = nil, antennaPatterns: [String: MSIPattern] = [:], plannedSites: [Structure] = [],
+    ownerPolicy: [String: OwnerPolicy] = [:], sharing: SharingSettings = SharingSettings()
   ) {
     self.name = name
     self.sourcePath = sourcePath
@@ -61,6 +67,9 @@ public struct ScenarioModel: Sendable {
     self.coverage = coverage
     self.terrain = terrain
     self.antennaPatterns = antennaPatterns
+    self.plannedSites = plannedSites
+    self.ownerPolicy = ownerPolicy
+    self.sharing = sharing
   }
 
   public var parcels: [Parcel] { zones.flatMap(\.parcels) }
@@ -72,7 +81,12 @@ public struct ScenarioModel: Sendable {
       name: name, sourcePath: sourcePath, crs: crs, crsName: crsName, crsIsAutomatic: crsIsAutomatic, grid: grid,
       buildingClasses: buildingClasses, zones: indices.map { zones[$0] }, carriers: carriers,
       structures: structures, sectors: sectors, costs: costs, coverage: coverage, terrain: terrain,
-      antennaPatterns: antennaPatterns)
+      antennaPatterns: antennaPatterns, plannedSites: plannedSites, ownerPolicy: ownerPolicy, sharing: sharing)
+  }
+
+  /// Whether the owner of `structure` lets `carrierID` add antennas to it.
+  public func mayCoLocate(_ carrierID: String, on structure: Structure) -> Bool {
+    (ownerPolicy[structure.owner] ?? .open).admits(carrierID, owner: structure.owner)
   }
 
   public func carrier(_ id: String) -> Carrier? { carriers.first { $0.id == id } }

@@ -25,10 +25,17 @@ public struct Structure: Hashable, Sendable {
   public let rentVNDPerMonth: Double
   /// Height of the building under a rooftop mast, m; nil when not given or not a rooftop.
   public let buildingHeightM: Double?
+  /// Where a new tenant's antennas may be mounted, m above ground (the owner's height
+  /// window); nil = anywhere from the ground to the top.
+  public let mountWindowM: ClosedRange<Double>?
+  /// Structural budget for new antennas (TIA-222 wind load, expressed as sectors the
+  /// structure can still carry), shared by every new tenant; nil = only the slots limit.
+  public let maxAddedSectors: Int?
 
   public init(
     id: String, kind: StructureKind, positionLonLat: Coordinate, position: Coordinate, heightM: Double,
-    owner: String, freeSlots: Int, rentVNDPerMonth: Double, buildingHeightM: Double? = nil
+    owner: String, freeSlots: Int, rentVNDPerMonth: Double, buildingHeightM: Double? = nil,
+    mountWindowM: ClosedRange<Double>? = nil, maxAddedSectors: Int? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -39,6 +46,8 @@ public struct Structure: Hashable, Sendable {
     self.freeSlots = freeSlots
     self.rentVNDPerMonth = rentVNDPerMonth
     self.buildingHeightM = buildingHeightM
+    self.mountWindowM = mountWindowM
+    self.maxAddedSectors = maxAddedSectors
   }
 
   /// Height of a rooftop mast above its roof, m; nil without a building height.
