@@ -37,11 +37,20 @@ public struct CandidateCoverage: Sendable {
   /// Newly covered cells per cell map (ascending cell indices), for `sectors` of carrier
   /// `carrierIndex` on `structure`. Single-threaded: callers run candidates in parallel.
   public func newlyCovered(sectors: [Sector], structure: Structure, carrierIndex: Int) -> [[Int32]] {
+    field(sectors: sectors, structure: structure, carrierIndex: carrierIndex).target
+  }
+
+  /// The cells a station newly covers per cell map (ascending): by the scenario's target,
+  /// and by the target's RSRP outdoors (no building loss; the same cells for an outdoor
+  /// target).
+  public func field(
+    sectors: [Sector], structure: Structure, carrierIndex: Int
+  ) -> (target: [[Int32]], outdoor: [[Int32]]) {
     let carrier = scenario.carriers[carrierIndex]
     let layers = carrier.layers.enumerated().compactMap { index, layer -> (Int, RadioLayer, CarrierNumerology)? in
       layer.numerology.map { (index, layer, $0) }
     }
-    return maps.map { map in
+    let perMap = maps.map { map -> ([Int32], [Int32]) in
       // One window for every layer: as far as the farthest-reaching sector.
       var probe = KernelBuilder(
         settings: settings, propagations: map.propagations, grid: map.grid, patterns: scenario.antennaPatterns)
@@ -53,8 +62,9 @@ public struct CandidateCoverage: Sendable {
           reachM = max(reachM, kernel.reachM)
         }
       }
-      guard let area = Self.window(around: structure, reachM: reachM, in: map.grid) else { return [] }
+      guard let area = Self.window(around: structure, reachM: reachM, in: map.grid) else { return ([], []) }
       var hit = [Bool](repeating: false, count: area.cellCount)
+      var hitOutdoor = hit
       let (columnOffset, rowOffset) = Self.offset(of: area, in: map.grid)
       var classes = [UInt8](repeating: 0, count: area.cellCount)
       var ground = map.groundM.map { _ in [Float](repeating: 0, count: area.cellCount) }
@@ -82,19 +92,25 @@ public struct CandidateCoverage: Sendable {
             let cell = row * area.columns + column
             let global = (row + rowOffset) * map.grid.columns + column + columnOffset
             let parcel = Int(map.parcelIndex[global])
-            guard parcel >= 0, map.coveredByCarrier[carrierIndex][global] == 0 else { continue }
-            if Double(field.bestDBm[cell]) - losses[parcel] >= target { hit[cell] = true }
+            guard parcel >= 0 else { continue }
+            let best = Double(field.bestDBm[cell])
+            if map.coveredByCarrier[carrierIndex][global] == 0, best - losses[parcel] >= target { hit[cell] = true }
+            if map.coveredOutdoorByCarrier[carrierIndex][global] == 0, best >= target { hitOutdoor[cell] = true }
           }
         }
       }
       var cells: [Int32] = []
+      var outdoor: [Int32] = []
       for row in 0..<area.rows {
-        for column in 0..<area.columns where hit[row * area.columns + column] {
-          cells.append(Int32((row + rowOffset) * map.grid.columns + column + columnOffset))
+        for column in 0..<area.columns {
+          let global = Int32((row + rowOffset) * map.grid.columns + column + columnOffset)
+          if hit[row * area.columns + column] { cells.append(global) }
+          if hitOutdoor[row * area.columns + column] { outdoor.append(global) }
         }
       }
-      return cells
+      return (cells, outdoor)
     }
+    return (perMap.map(\.0), perMap.map(\.1))
   }
 
   /// The field on the window, over its terrain when the scenario has a DEM (as in

@@ -10,6 +10,9 @@ public struct CellMap: Sendable {
   public let propagations: [Propagation]
   /// Per carrier in scenario order: 1 where some layer meets the target today.
   public let coveredByCarrier: [[UInt8]]
+  /// Per carrier: 1 where some layer reaches the target's RSRP outdoors (no building loss);
+  /// the same as `coveredByCarrier` when the target is an outdoor one.
+  public let coveredOutdoorByCarrier: [[UInt8]]
   /// Ground height per cell (m above sea level) when the scenario has a DEM; nil = flat.
   public let groundM: [Float]?
 
@@ -18,6 +21,6 @@ public struct CellMap: Sendable {
     CellMap(
       grid: grid, parcelIndex: parcelIndex.map { $0 < 0 ? $0 : Int32(global[Int($0)]) },
       propagationClass: propagationClass, propagations: propagations, coveredByCarrier: coveredByCarrier,
-      groundM: groundM)
+      coveredOutdoorByCarrier: coveredOutdoorByCarrier, groundM: groundM)
   }
 }

@@ -66,6 +66,7 @@ public enum CoverageRun {
     var layers: [LayerCoverage] = []
     var carriers: [CarrierCoverage] = []
     var coveredByCarrier: [[UInt8]] = []
+    var coveredOutdoorByCarrier: [[UInt8]] = []
     for carrier in scenario.carriers {
       var accumulator = CarrierAccumulator(cellCount: grid.cellCount)
       for layer in carrier.layers {
@@ -100,6 +101,7 @@ public enum CoverageRun {
       }
       carriers.append(carrierCoverage(carrier.id, accumulator, raster: raster, settings: settings))
       coveredByCarrier.append(accumulator.covered)
+      coveredOutdoorByCarrier.append(accumulator.coveredOutdoor)
       timings.polygoniseSeconds += lap()
     }
     progress?("done", 1)
@@ -111,7 +113,8 @@ public enum CoverageRun {
       cellMaps: [
         CellMap(
           grid: grid, parcelIndex: raster.parcelIndex, propagationClass: raster.propagationClass,
-          propagations: raster.propagations, coveredByCarrier: coveredByCarrier, groundM: ground?.heightsM)
+          propagations: raster.propagations, coveredByCarrier: coveredByCarrier,
+          coveredOutdoorByCarrier: coveredOutdoorByCarrier, groundM: ground?.heightsM)
       ], timings: timings)
   }
 

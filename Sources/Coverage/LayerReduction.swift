@@ -49,6 +49,7 @@ struct LayerReduction {
       rsrpIndoor.add(parcel: parcel, bin: binIndex(best - loss, thresholds: settings.rsrpBinsDBm))
       let target = settings.target
       if (target.indoor ? best - loss : best) >= target.rsrpDBm { accumulator.covered[cell] = 1 }
+      if best >= target.rsrpDBm { accumulator.coveredOutdoor[cell] = 1 }
       guard best > -.infinity else {
         sinrOutdoor.add(parcel: parcel, bin: sinrBins - 1)
         sinrIndoor.add(parcel: parcel, bin: sinrBins - 1)
@@ -78,11 +79,14 @@ struct CarrierAccumulator {
   var bestIndoorMbps: [Float]
   /// 1 where some layer meets the coverage target.
   var covered: [UInt8]
+  /// 1 where some layer reaches the target's RSRP outdoors (no building loss).
+  var coveredOutdoor: [UInt8]
 
   init(cellCount: Int) {
     bestOutdoorMbps = [Float](repeating: 0, count: cellCount)
     bestIndoorMbps = bestOutdoorMbps
     covered = [UInt8](repeating: 0, count: cellCount)
+    coveredOutdoor = covered
   }
 }
 

@@ -14,7 +14,7 @@ public struct CoverageProblem: Sendable {
     public let cost: Double
     /// Elements it covers, ascending, without repeats.
     public let elements: [Int32]
-    /// Groups it takes one place in.
+    /// Groups it takes places in: one place per listing (a group listed twice takes two).
     public let groups: [Int]
 
     public init(cost: Double, elements: [Int32], groups: [Int] = []) {
@@ -33,11 +33,15 @@ public struct CoverageProblem: Sendable {
   public let budget: Double?
   /// Largest number of candidates; nil = no limit.
   public let maxCount: Int?
+  /// The part (e.g. carrier) of each element, for targets per part; empty = one part.
+  public let elementPart: [Int32]
 
   public init(
     weights: [Double], candidates: [Candidate], groupCapacity: [Int] = [], budget: Double? = nil,
-    maxCount: Int? = nil
+    maxCount: Int? = nil, elementPart: [Int32] = []
   ) {
+    precondition(elementPart.isEmpty || elementPart.count == weights.count, "one part per element")
+    self.elementPart = elementPart
     self.weights = weights
     self.candidates = candidates
     self.groupCapacity = groupCapacity
@@ -53,6 +57,19 @@ public struct CoverageProblem: Sendable {
       for element in candidates[index].elements where !covered[Int(element)] {
         covered[Int(element)] = true
         total += weights[Int(element)]
+      }
+    }
+    return total
+  }
+
+  /// Weight covered by a set of candidates, per part (`partCount` parts).
+  public func valueByPart(of chosen: [Int], partCount: Int) -> [Double] {
+    var covered = [Bool](repeating: false, count: weights.count)
+    var total = [Double](repeating: 0, count: max(1, partCount))
+    for index in chosen {
+      for element in candidates[index].elements where !covered[Int(element)] {
+        covered[Int(element)] = true
+        total[elementPart.isEmpty ? 0 : Int(elementPart[Int(element)])] += weights[Int(element)]
       }
     }
     return total

@@ -51,6 +51,8 @@ public enum CoverageSolver {
     }
     let exact = n <= exactUpTo ? ExactCoverage.best(problem) : nil
     if let exact { consider(exact) }
+    // Cheaper equivalents first, then whatever the money saved still buys.
+    consider(LazyGreedy.complete(CheaperSwap.improve(best)))
     let bound = exact?.value ?? LagrangianBound.upperBound(problem, lowerBound: best.value, iterations: boundIterations)
     return CoverageSolution(
       ranked: LazyGreedy.ranked(best.chosen, in: problem), value: best.value, cost: best.cost,

@@ -27,7 +27,12 @@ struct GreedyState {
     let candidate = problem.candidates[index]
     if let maxCount = problem.maxCount, chosen.count >= maxCount { return false }
     if let budget = problem.budget, cost + candidate.cost > budget * (1 + 1e-12) { return false }
-    return candidate.groups.allSatisfy { used[$0] < problem.groupCapacity[$0] }
+    // A group listed n times takes n places (e.g. a station of three tenants' antennas).
+    for (position, group) in candidate.groups.enumerated() {
+      let taken = candidate.groups[...position].reduce(0) { $0 + ($1 == group ? 1 : 0) }
+      if used[group] + taken > problem.groupCapacity[group] { return false }
+    }
+    return true
   }
 
   mutating func add(_ index: Int) {

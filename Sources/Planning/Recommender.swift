@@ -1,129 +1,151 @@
 import Coverage
-import Dispatch
 import Foundation
 import Scenario
 
-/// `cosite recommend`: which stations each carrier should add to close its coverage gaps,
-/// at least cost, with a bound on how far from optimal the choice can be.
+/// `cosite recommend`: which stations the planned carriers should add to close their
+/// coverage gaps, at least cost, with a bound on how far from optimal the choice can be.
 public struct Recommender {
+  /// What the plan aims at.
+  public enum Goal: Sendable, Hashable {
+    /// Most newly covered demand within a budget over the horizon (one-off + present value
+    /// of yearly costs), VND; nil = no budget.
+    case budget(Double?)
+    /// Least cost at which each planned carrier's covered share of demand (or area)
+    /// reaches this share.
+    case target(Double)
+  }
+
   public struct Options: Sendable {
     /// Carriers planned for (scenario indices); several = jointly (they compete for slots).
     public var carriers: [Int]
-    /// Budget over the horizon (one-off + present value of yearly costs), VND.
-    public var budgetVND: Double?
+    public var goal: Goal
     public var maxStations: Int?
-    /// Seed-set size of the partial enumeration.
+    /// Seed-set size of the partial enumeration (budget goal).
     public var depth = 1
     /// Weight covered cells by parcel demand (workers by default) or by area.
     public var weightByArea = false
-    public var newBuildSpacingM = 500.0
-    public var threads = ProcessInfo.processInfo.activeProcessorCount
+    public var pool = CandidatePool.Settings()
 
-    public init(carriers: [Int], budgetVND: Double? = nil, maxStations: Int? = nil) {
-      self.carriers = carriers
-      self.budgetVND = budgetVND
+    public init(carriers: [Int], goal: Goal = .budget(nil), maxStations: Int? = nil) {
+      self.carriers = carriers.sorted()
+      self.goal = goal
       self.maxStations = maxStations
     }
   }
 
-  /// One recommended station, in ranked order.
+  /// One recommended offer, in ranked order.
   public struct Pick: Sendable {
-    public let candidate: StationCandidate
+    public let offer: StationOffer
     /// Weight it newly covers given the picks before it.
     public let gain: Double
-    /// Cells it newly covers given the picks before it, per cell map.
-    public let newCells: [[Int32]]
+    /// Cells it newly covers given the picks before it: per planned carrier (position in
+    /// `Options.carriers`), per cell map.
+    public let newCells: [[[Int32]]]
   }
 
   public struct Result: Sendable {
+    public let option: SharingOption
+    public let carriers: [Int]
+    public let goal: Goal
     public let picks: [Pick]
-    public let solution: CoverageSolution
-    public let candidateCount: Int
-    /// Weight of every cell still missing the target for the planned carriers.
-    public let uncoveredWeight: Double
+    public let pool: CandidatePool
+    public let offerCount: Int
+    public let value: Double
+    public let cost: Double
+    /// Budget goal: an upper bound on the value; target goal: a lower bound on the cost.
+    public let bound: Double
+    public let boundMethod: String
+    /// Budget goal: at most this share below the best value; target goal: at most this
+    /// share above the least cost.
+    public let gap: Double
+    public let depth: Int
+    public let apriorGuarantee: Double?
+    /// Target goal: whether every carrier's need was met.
+    public let targetMet: Bool
+    public let baseline: Baseline
+    /// Per planned carrier: all weight, and the weight covered today.
+    public let totalWeight: [Double]
+    public let coveredWeight: [Double]
+    /// Per planned carrier: weight covered once the picks are built.
+    public let plannedWeight: [Double]
     public let weightByArea: Bool
+
+    /// Weight still missing the target today, over the planned carriers.
+    public var uncoveredWeight: Double { zip(totalWeight, coveredWeight).reduce(0) { $0 + $1.0 - $1.1 } }
   }
 
-  public static func recommend(_ scenario: ScenarioModel, coverage: CoverageResult, options: Options) -> Result {
-    var maker = CandidateMaker(scenario: scenario)
-    maker.newBuildSpacingM = options.newBuildSpacingM
-    let candidates =
-      maker.colocations(carriers: options.carriers)
-      + maker.newBuilds(carriers: options.carriers, maps: coverage.cellMaps)
-    // Candidate fields, in parallel; each slot written by one worker, so the order is fixed.
-    let field = CandidateCoverage(scenario: scenario, coverage: coverage)
-    var covers = [[[Int32]]](repeating: [], count: candidates.count)
-    covers.withUnsafeMutableBufferPointer { buffer in
-      let output = CoverSlots(buffer: buffer)
-      DispatchQueue.concurrentPerform(iterations: max(1, options.threads)) { worker in
-        for index in stride(from: worker, to: candidates.count, by: max(1, options.threads)) {
-          let candidate = candidates[index]
-          output.buffer[index] = field.newlyCovered(
-            sectors: candidate.sectors, structure: candidate.structure, carrierIndex: candidate.carrierIndex)
-        }
-      }
-    }
-    // Elements: (carrier, map, cell) some candidate covers; weight per cell.
+  public static func recommend(
+    _ scenario: ScenarioModel, coverage: CoverageResult, options: Options, option: SharingOption? = nil
+  ) -> Result {
+    let pool = CandidatePool.build(scenario, coverage: coverage, carriers: options.carriers, settings: options.pool)
+    let chosen = option ?? SharingOption.all(for: scenario).first { $0.rules == .passive }!
+    return recommend(scenario, coverage: coverage, pool: pool, option: chosen, options: options)
+  }
+
+  /// The plan of one option over a pool built once (`cosite compare` reuses the pool).
+  public static func recommend(
+    _ scenario: ScenarioModel, coverage: CoverageResult, pool: CandidatePool, option: SharingOption,
+    options: Options
+  ) -> Result {
+    let carriers = options.carriers
+    let builder = OfferBuilder(pool: pool, option: option, carriers: carriers, scenario: scenario)
+    let offers = builder.offers()
+    let baseline = Baseline(coverage: coverage, carriers: carriers, pooled: option.rules == .mocn)
     let cellWeights = weights(scenario, coverage: coverage, byArea: options.weightByArea)
-    var elementOf: [ElementKey: Int32] = [:]
-    var weights: [Double] = []
-    var keys: [ElementKey] = []
-    var problemCandidates: [CoverageProblem.Candidate] = []
-    var groupOf: [String: Int] = [:]
-    var capacity: [Int] = []
-    for (candidate, cover) in zip(candidates, covers) {
-      var elements: [Int32] = []
-      for (mapIndex, cells) in cover.enumerated() {
-        for cell in cells {
-          let key = ElementKey(carrier: candidate.carrierIndex, map: mapIndex, cell: cell)
-          if let known = elementOf[key] {
-            elements.append(known)
-            continue
-          }
-          let map = coverage.cellMaps[mapIndex]
-          let weight = cellWeights[Int(map.parcelIndex[Int(cell)])]
-          guard weight > 0 else { continue }
-          elementOf[key] = Int32(weights.count)
-          elements.append(Int32(weights.count))
-          weights.append(weight)
-          keys.append(key)
+    var total = [Double](repeating: 0, count: carriers.count)
+    var covered = total
+    for (mapIndex, map) in coverage.cellMaps.enumerated() {
+      for (cell, parcel) in map.parcelIndex.enumerated() where parcel >= 0 {
+        for position in carriers.indices {
+          total[position] += cellWeights[Int(parcel)]
+          if baseline.target[position][mapIndex][cell] != 0 { covered[position] += cellWeights[Int(parcel)] }
         }
       }
-      var groups: [Int] = []
-      if candidate.kind == .colocate {
-        // A structure's free slots are shared by every carrier.
-        if groupOf[candidate.structure.id] == nil {
-          groupOf[candidate.structure.id] = capacity.count
-          capacity.append(candidate.structure.freeSlots)
-        }
-        groups.append(groupOf[candidate.structure.id]!)
-      }
-      problemCandidates.append(.init(cost: candidate.lifetimeVND, elements: elements.sorted(), groups: groups))
     }
-    let problem = CoverageProblem(
-      weights: weights, candidates: problemCandidates, groupCapacity: capacity, budget: options.budgetVND,
+    var budget: Double?
+    if case .budget(let limit) = options.goal { budget = limit }
+    let (problem, keys) = builder.problem(
+      offers, baseline: baseline, cellWeights: cellWeights, coverage: coverage, budget: budget,
       maxCount: options.maxStations)
-    let solution = CoverageSolver.solve(problem, depth: options.depth)
+    let ranked: [(index: Int, gain: Double)]
+    let summary: (value: Double, cost: Double, bound: Double, method: String, gap: Double, depth: Int, a: Double?)
+    var met = true
+    switch options.goal {
+    case .budget:
+      let solution = CoverageSolver.solve(problem, depth: options.depth)
+      ranked = solution.ranked
+      summary = (
+        solution.value, solution.cost, solution.upperBound, solution.boundMethod, solution.gap, solution.depth,
+        solution.apriorGuarantee
+      )
+    case .target(let share):
+      let needs = zip(total, covered).map { max(0, share * $0 - $1) }
+      let solution = TargetSolver.solve(problem, needs: needs)
+      ranked = solution.ranked
+      met = solution.met
+      summary = (
+        solution.value, solution.cost, solution.lowerBound, solution.boundMethod, solution.gap, 0, nil
+      )
+    }
     // Each pick's newly covered cells, given the picks before it.
     var taken = Set<Int32>()
-    let picks = solution.ranked.map { entry -> Pick in
-      var cells = [[Int32]](repeating: [], count: coverage.cellMaps.count)
-      for element in problemCandidates[entry.index].elements where taken.insert(element).inserted {
-        cells[keys[Int(element)].map].append(keys[Int(element)].cell)
+    let picks = ranked.map { entry -> Pick in
+      var cells = [[[Int32]]](
+        repeating: [[Int32]](repeating: [], count: coverage.cellMaps.count), count: carriers.count)
+      for element in problem.candidates[entry.index].elements where taken.insert(element).inserted {
+        let key = keys[Int(element)]
+        cells[key.carrier][key.map].append(key.cell)
       }
-      return Pick(candidate: candidates[entry.index], gain: entry.gain, newCells: cells.map { $0.sorted() })
-    }
-    var uncovered = 0.0
-    for map in coverage.cellMaps {
-      for carrier in options.carriers {
-        for (cell, parcel) in map.parcelIndex.enumerated() where parcel >= 0 && map.coveredByCarrier[carrier][cell] == 0
-        {
-          uncovered += cellWeights[Int(parcel)]
-        }
-      }
+      return Pick(offer: offers[entry.index], gain: entry.gain, newCells: cells.map { $0.map { $0.sorted() } })
     }
     return Result(
-      picks: picks, solution: solution, candidateCount: candidates.count, uncoveredWeight: uncovered,
+      option: option, carriers: carriers, goal: options.goal, picks: picks, pool: pool, offerCount: offers.count,
+      value: summary.value, cost: summary.cost, bound: summary.bound, boundMethod: summary.method, gap: summary.gap,
+      depth: summary.depth, apriorGuarantee: summary.a, targetMet: met, baseline: baseline, totalWeight: total,
+      coveredWeight: covered,
+      plannedWeight: zip(covered, problem.valueByPart(of: ranked.map(\.index), partCount: carriers.count)).map {
+        $0 + $1
+      },
       weightByArea: options.weightByArea)
   }
 
@@ -136,15 +158,4 @@ public struct Recommender {
       return byArea ? coverage.cellAreaM2 / 10_000 : scenario.parcels[index].demand / Double(cells)
     }
   }
-}
-
-/// The candidates' result slots, each written by exactly one worker.
-private struct CoverSlots: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<[[Int32]]>
-}
-
-struct ElementKey: Hashable {
-  let carrier: Int
-  let map: Int
-  let cell: Int32
 }

@@ -11,65 +11,125 @@ public struct UnknownCarrierError: Error, CustomStringConvertible {
   public var description: String { "unknown carrier '\(id)' (the scenario has: \(known.joined(separator: ", ")))" }
 }
 
+/// A sharing option named on the command line that the scenario does not have.
+public struct UnknownOptionError: Error, CustomStringConvertible {
+  public let name: String
+  public let known: [String]
+  public var description: String {
+    "unknown sharing option '\(name)' (expected one of: \(known.joined(separator: ", ")))"
+  }
+}
+
+/// What `cosite recommend` and `cosite compare` are asked for, beside the scenario.
+public struct PlanRequest: Sendable {
+  /// Carriers to plan for, jointly; empty = all of them.
+  public var carrierIDs: [String] = []
+  /// nil = the scenario's `sharing.compare`, else no budget.
+  public var goal: Recommender.Goal?
+  public var maxStations: Int?
+  public var depth = 1
+  public var weightByArea = false
+  public var newBuildSpacingM = 500.0
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
+
+  public init() {}
+
+  func carriers(in scenario: ScenarioModel) throws -> [Int] {
+    let known = scenario.carriers.map(\.id)
+    return try (carrierIDs.isEmpty ? known : carrierIDs).map { id in
+      guard let index = known.firstIndex(of: id) else { throw UnknownCarrierError(id: id, known: known) }
+      return index
+    }
+  }
+
+  func options(carriers: [Int], scenario: ScenarioModel) -> Recommender.Options {
+    var goal = self.goal ?? .budget(nil)
+    if self.goal == nil, let basis = scenario.sharing.basis {
+      switch basis {
+      case .budgetVND(let budget): goal = .budget(budget)
+      case .targetShare(let share): goal = .target(share)
+      }
+    }
+    var options = Recommender.Options(carriers: carriers, goal: goal, maxStations: maxStations)
+    options.depth = depth
+    options.weightByArea = weightByArea
+    options.pool.newBuildSpacingM = newBuildSpacingM
+    options.pool.threads = threads
+    return options
+  }
+
+  static func option(named name: String, in scenario: ScenarioModel) throws -> SharingOption {
+    let all = SharingOption.all(for: scenario)
+    guard let option = all.first(where: { $0.name == name }) else {
+      throw UnknownOptionError(name: name, known: all.map(\.name))
+    }
+    return option
+  }
+}
+
 /// `cosite recommend`: today's coverage, candidates, their fields, the optimiser, the files.
 ///
 /// Outputs: `recommendations.csv`, `.json` (with the coverage-vs-cost curve and the bound),
 /// `.md`, `recommended-stations.geojson` and `newly-covered-<carrier>.geojson`.
 public enum RecommendJob {
-  /// - Parameter carrierIDs: the carriers to plan for, jointly; empty = all of them.
   @discardableResult
   public static func run(
-    scenarioPath: String, outputDirectory: URL, carrierIDs: [String], budgetVND: Double?, maxStations: Int?,
-    depth: Int, weightByArea: Bool, newBuildSpacingM: Double,
-    threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    scenarioPath: String, outputDirectory: URL, request: PlanRequest, optionName: String = "passive"
   ) throws -> (names: [String], result: Recommender.Result) {
     let scenario = try ScenarioLoader.load(path: scenarioPath)
-    let known = scenario.carriers.map(\.id)
-    let carriers = try (carrierIDs.isEmpty ? known : carrierIDs).map { id in
-      guard let index = known.firstIndex(of: id) else { throw UnknownCarrierError(id: id, known: known) }
-      return index
-    }
-    let coverage = try CoverageRun.run(scenario, threads: threads)
-    var options = Recommender.Options(carriers: carriers, budgetVND: budgetVND, maxStations: maxStations)
-    options.depth = depth
-    options.weightByArea = weightByArea
-    options.newBuildSpacingM = newBuildSpacingM
-    options.threads = threads
-    let result = Recommender.recommend(scenario, coverage: coverage, options: options)
-    let outputs = try outputs(result, scenario: scenario, coverage: coverage, carriers: carriers)
+    let carriers = try request.carriers(in: scenario)
+    let option = try PlanRequest.option(named: optionName, in: scenario)
+    let coverage = try CoverageRun.run(scenario, threads: request.threads)
+    let result = Recommender.recommend(
+      scenario, coverage: coverage, options: request.options(carriers: carriers, scenario: scenario), option: option)
+    var outputs = OutputSet()
+    try add(result, scenario: scenario, coverage: coverage, to: &outputs, prefix: "")
+    outputs.add("recommendations.md", text: try markdown(result, scenario: scenario, coverage: coverage))
     try outputs.write(to: outputDirectory)
     return (outputs.names, result)
   }
 
-  static func outputs(
-    _ result: Recommender.Result, scenario: ScenarioModel, coverage: CoverageResult, carriers: [Int]
-  ) throws -> OutputSet {
+  static func markdown(_ result: Recommender.Result, scenario: ScenarioModel, coverage: CoverageResult) throws -> String
+  {
     let transform = try CoordinateTransform(from: scenario.crs, to: .wgs84)
     let rows = try RecommendationReport.rows(result, scenario: scenario, coverage: coverage, toLonLat: transform)
-    var outputs = OutputSet()
-    outputs.add("recommendations.csv", text: RecommendationReport.csv(rows, result: result, scenario: scenario))
-    outputs.add("recommendations.json", text: RecommendationReport.json(rows, result: result, scenario: scenario))
-    outputs.add("recommendations.md", text: RecommendationMarkdown.text(rows, result: result, scenario: scenario))
+    return RecommendationMarkdown.text(rows, result: result, scenario: scenario)
+  }
+
+  /// The list (CSV, JSON), the stations and the newly covered areas, each name prefixed
+  /// (`compare` writes one set per option).
+  static func add(
+    _ result: Recommender.Result, scenario: ScenarioModel, coverage: CoverageResult, to outputs: inout OutputSet,
+    prefix: String
+  ) throws {
+    let transform = try CoordinateTransform(from: scenario.crs, to: .wgs84)
+    let rows = try RecommendationReport.rows(result, scenario: scenario, coverage: coverage, toLonLat: transform)
+    outputs.add(prefix + "recommendations.csv", text: RecommendationReport.csv(rows, result: result, scenario: scenario))
+    outputs.add(
+      prefix + "recommendations.json", text: RecommendationReport.json(rows, result: result, scenario: scenario))
     let stations = rows.map { row in
-      OutputFeature(
+      let offer = row.pick.offer
+      let isNew = result.pool.sites[offer.siteIndex].isNew
+      return OutputFeature(
         geometry: .point(row.lonLat),
         properties: [
-          ("rank", .number(Double(row.rank))),
-          ("carrier", .string(scenario.carriers[row.pick.candidate.carrierIndex].id)),
-          ("candidate", .string(row.pick.candidate.id)), ("kind", .string(row.pick.candidate.kind.rawValue)),
+          ("rank", .number(Double(row.rank))), ("option", .string(result.option.name)),
+          ("carrier", .string(OfferText.carriers(offer, scenario: scenario))),
+          ("candidate", .string(OfferText.id(offer, pool: result.pool, scenario: scenario))),
+          ("kind", .string(OfferText.kind(offer, pool: result.pool))),
           ("newly_covered_ha", number(row.newHa, decimals: 2)),
-          ("lifetime_vnd", number(row.pick.candidate.lifetimeVND, decimals: 0)),
-          ("marker-color", .string(row.pick.candidate.kind == .newBuild ? "#d73027" : "#1a9850")),
+          ("lifetime_vnd", number(offer.cost.lifetimeVND, decimals: 0)),
+          ("marker-color", .string(isNew ? "#d73027" : "#1a9850")),
         ])
     }
-    outputs.add("recommended-stations.geojson", text: GeoJSON.featureCollection(stations))
+    outputs.add(prefix + "recommended-stations.geojson", text: GeoJSON.featureCollection(stations))
     let converter = LonLatConverter(transform: transform)
-    for carrier in carriers {
+    for (position, carrier) in result.carriers.enumerated() {
       var features: [OutputFeature] = []
       for (mapIndex, map) in coverage.cellMaps.enumerated() {
         var classes = [Int32](repeating: -1, count: map.grid.cellCount)
-        for pick in result.picks where pick.candidate.carrierIndex == carrier {
-          for cell in pick.newCells[mapIndex] { classes[Int(cell)] = 0 }
+        for pick in result.picks {
+          for cell in pick.newCells[position][mapIndex] { classes[Int(cell)] = 0 }
         }
         for shape in Polygoniser.polygons(classes: classes, grid: map.grid) {
           features.append(
@@ -82,8 +142,7 @@ public enum RecommendJob {
         }
       }
       outputs.add(
-        "newly-covered-\(scenario.carriers[carrier].id).geojson", text: GeoJSON.featureCollection(features))
+        prefix + "newly-covered-\(scenario.carriers[carrier].id).geojson", text: GeoJSON.featureCollection(features))
     }
-    return outputs
   }
 }

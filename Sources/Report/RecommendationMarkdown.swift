@@ -7,23 +7,43 @@ enum RecommendationMarkdown {
   static func text(
     _ rows: [RecommendationReport.Row], result: Recommender.Result, scenario: ScenarioModel
   ) -> String {
-    let solution = result.solution
     let unit = result.weightByArea ? "ha" : "workers"
+    func fixed(_ value: Double, _ decimals: Int) -> String { JSONWriter.fixed(value, decimals: decimals) }
     var lines = [
       "# Recommended stations — \(scenario.name)", "",
       "Target: RSRP ≥ \(JSONWriter.number(scenario.coverage.target.rsrpDBm)) dBm"
-        + (scenario.coverage.target.indoor ? " indoors in buildings" : "") + ". Weight: \(unit).",
-      "\(result.candidateCount) candidates; \(rows.count) chosen, covering \(JSONWriter.fixed(solution.value, decimals: 1)) of \(JSONWriter.fixed(result.uncoveredWeight, decimals: 1)) \(unit) still missing the target, for \(JSONWriter.fixed(solution.cost / 1e9, decimals: 2)) bn VND over \(scenario.costs.horizonYears) years.",
-      "Within **\(JSONWriter.fixed(solution.gap * 100, decimals: 1)) %** of optimal (upper bound \(JSONWriter.fixed(solution.upperBound, decimals: 1)) \(unit), \(solution.boundMethod); enumeration depth \(solution.depth)).",
+        + (scenario.coverage.target.indoor ? " indoors in buildings" : "")
+        + ". Weight: \(unit). Sharing option: \(result.option.name).",
+      "\(result.offerCount) candidates; \(rows.count) chosen, covering \(fixed(result.value, 1)) of \(fixed(result.uncoveredWeight, 1)) \(unit) still missing the target, for \(fixed(result.cost / 1e9, 2)) bn VND over \(result.option.costs.horizonYears) years.",
+    ]
+    switch result.goal {
+    case .budget:
+      lines.append(
+        "Within **\(fixed(result.gap * 100, 1)) %** of optimal (upper bound \(fixed(result.bound, 1)) \(unit), \(result.boundMethod); enumeration depth \(result.depth))."
+      )
+    case .target(let share):
+      lines.append(
+        result.targetMet
+          ? "Every carrier reaches \(fixed(share * 100, 1)) % of its \(unit) at a cost within **\(fixed(result.gap * 100, 1)) %** of the least possible (lower bound \(fixed(result.bound / 1e9, 2)) bn VND, \(result.boundMethod))."
+          : "The candidates cannot bring every carrier to \(fixed(share * 100, 1)) % of its \(unit): the plan covers what they can."
+      )
+    }
+    let shares = result.carriers.indices.map { position -> String in
+      let total = max(result.totalWeight[position], 1e-12)
+      return
+        "\(scenario.carriers[result.carriers[position]].id) \(fixed(result.coveredWeight[position] / total * 100, 1)) % → \(fixed(result.plannedWeight[position] / total * 100, 1)) %"
+    }
+    lines.append("Share of \(unit) meeting the target, today → planned: \(shares.joined(separator: "; ")).")
+    lines += [
       "",
-      "| Rank | Carrier | Station | Kind | Newly covered ha | Parcels | Workers | One-off M VND | Yearly M VND | Lifetime M VND | Cumulative share |",
+      "| Rank | Carriers | Station | Kind | Newly covered ha | Parcels | Workers | One-off M VND | Yearly M VND | Lifetime M VND | Cumulative share |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in rows {
-      let candidate = row.pick.candidate
+      let offer = row.pick.offer
       let share = result.uncoveredWeight > 0 ? row.cumulativeWeight / result.uncoveredWeight : 0
       lines.append(
-        "| \(row.rank) | \(scenario.carriers[candidate.carrierIndex].id) | \(candidate.id) | \(candidate.kind.rawValue) | \(JSONWriter.fixed(row.newHa, decimals: 2)) | \(row.parcels) | \(JSONWriter.fixed(row.workers, decimals: 0)) | \(JSONWriter.fixed(candidate.oneOffVND / 1e6, decimals: 0)) | \(JSONWriter.fixed(candidate.yearlyVND / 1e6, decimals: 0)) | \(JSONWriter.fixed(candidate.lifetimeVND / 1e6, decimals: 0)) | \(JSONWriter.fixed(share * 100, decimals: 1)) % |"
+        "| \(row.rank) | \(OfferText.carriers(offer, scenario: scenario)) | \(OfferText.id(offer, pool: result.pool, scenario: scenario)) | \(OfferText.kind(offer, pool: result.pool)) | \(fixed(row.newHa, 2)) | \(row.parcels) | \(fixed(row.workers, 0)) | \(fixed(offer.cost.oneOffVND / 1e6, 0)) | \(fixed(offer.cost.yearlyVND / 1e6, 0)) | \(fixed(offer.cost.lifetimeVND / 1e6, 0)) | \(fixed(share * 100, 1)) % |"
       )
     }
     return lines.joined(separator: "\n") + "\n"

@@ -11,6 +11,7 @@ enum RecommendationReport {
     let rank: Int
     let pick: Recommender.Pick
     let lonLat: Coordinate
+    /// Area, parcels and workers newly meeting the target for at least one of its carriers.
     let newHa: Double
     let parcels: Int
     let workers: Double
@@ -28,9 +29,9 @@ enum RecommendationReport {
       var touched = Set<Int>()
       var workers = 0.0
       var cells = 0
-      for (mapIndex, list) in pick.newCells.enumerated() {
+      for mapIndex in coverage.cellMaps.indices {
         let map = coverage.cellMaps[mapIndex]
-        for cell in list {
+        for cell in Set(pick.newCells.flatMap { $0[mapIndex] }).sorted() {
           let parcel = Int(map.parcelIndex[Int(cell)])
           touched.insert(parcel)
           workers += parcels[parcel].workers / Double(max(1, coverage.parcelCells[parcel]))
@@ -38,20 +39,18 @@ enum RecommendationReport {
         }
       }
       weight += pick.gain
-      money += pick.candidate.lifetimeVND
-      let structure = pick.candidate.structure
-      let lonLat =
-        pick.candidate.kind == .newBuild ? try toLonLat.forward(structure.position) : structure.positionLonLat
+      money += pick.offer.cost.lifetimeVND
       return Row(
-        rank: rank + 1, pick: pick, lonLat: lonLat, newHa: Double(cells) * coverage.cellAreaM2 / 10_000,
-        parcels: touched.count, workers: workers, cumulativeWeight: weight, cumulativeLifetimeVND: money)
+        rank: rank + 1, pick: pick, lonLat: try OfferText.lonLat(pick.offer, pool: result.pool, toLonLat: toLonLat),
+        newHa: Double(cells) * coverage.cellAreaM2 / 10_000, parcels: touched.count, workers: workers,
+        cumulativeWeight: weight, cumulativeLifetimeVND: money)
     }
   }
 
   static let header = [
-    "rank", "carrier", "candidate", "structure", "kind", "lon", "lat", "newly_covered_ha", "parcels", "workers",
-    "one_off_vnd", "yearly_vnd", "lifetime_vnd", "gain", "gain_per_billion_vnd", "cumulative_gain",
-    "cumulative_share", "cumulative_lifetime_vnd",
+    "rank", "option", "carrier", "candidate", "structure", "kind", "structure_kind", "lon", "lat",
+    "newly_covered_ha", "parcels", "workers", "one_off_vnd", "yearly_vnd", "lifetime_vnd", "gain",
+    "gain_per_billion_vnd", "cumulative_gain", "cumulative_share", "cumulative_lifetime_vnd",
   ]
 
   static func csv(_ rows: [Row], result: Recommender.Result, scenario: ScenarioModel) -> String {
@@ -66,58 +65,86 @@ enum RecommendationReport {
   static func fields(
     _ row: Row, result: Recommender.Result, scenario: ScenarioModel
   ) -> [(text: String, json: JSONValue)] {
-    let candidate = row.pick.candidate
+    let offer = row.pick.offer
+    let site = result.pool.sites[offer.siteIndex]
     func value(_ number: Double, _ decimals: Int) -> (String, JSONValue) {
       (JSONWriter.fixed(number, decimals: decimals), Report.number(number, decimals: decimals))
     }
     func text(_ value: String) -> (String, JSONValue) { (CSVField.quoted(value), .string(value)) }
+    let cost = offer.cost
     return [
-      (String(row.rank), .number(Double(row.rank))), text(scenario.carriers[candidate.carrierIndex].id),
-      text(candidate.id), text(candidate.kind == .newBuild ? "" : candidate.structure.id),
-      text(candidate.kind.rawValue),
-      value(row.lonLat.x, 7), value(row.lonLat.y, 7), value(row.newHa, 2),
-      (String(row.parcels), .number(Double(row.parcels))),
-      value(row.workers, 1), value(candidate.oneOffVND, 0), value(candidate.yearlyVND, 0),
-      value(candidate.lifetimeVND, 0), value(row.pick.gain, 3), value(row.pick.gain / candidate.lifetimeVND * 1e9, 4),
-      value(row.cumulativeWeight, 3),
+      (String(row.rank), .number(Double(row.rank))), text(result.option.name),
+      text(OfferText.carriers(offer, scenario: scenario)),
+      text(OfferText.id(offer, pool: result.pool, scenario: scenario)),
+      text(site.origin == .generated ? "" : site.structure.id), text(OfferText.kind(offer, pool: result.pool)),
+      text(site.structure.kind.rawValue), value(row.lonLat.x, 7), value(row.lonLat.y, 7), value(row.newHa, 2),
+      (String(row.parcels), .number(Double(row.parcels))), value(row.workers, 1), value(cost.oneOffVND, 0),
+      value(cost.yearlyVND, 0), value(cost.lifetimeVND, 0), value(row.pick.gain, 3),
+      value(row.pick.gain / cost.lifetimeVND * 1e9, 4), value(row.cumulativeWeight, 3),
       value(result.uncoveredWeight > 0 ? row.cumulativeWeight / result.uncoveredWeight : 0, 4),
       value(row.cumulativeLifetimeVND, 0),
     ]
   }
 
   static func json(_ rows: [Row], result: Recommender.Result, scenario: ScenarioModel) -> String {
-    let solution = result.solution
-    let value: JSONValue = .object([
-      ("scenario", .string(scenario.name)),
-      ("weight", .string(result.weightByArea ? "area_ha" : "demand")),
-      ("candidates", .number(Double(result.candidateCount))),
-      ("uncovered_weight", number(result.uncoveredWeight, decimals: 3)),
-      ("covered_weight", number(solution.value, decimals: 3)),
-      ("lifetime_vnd", number(solution.cost, decimals: 0)),
-      ("upper_bound", number(solution.upperBound, decimals: 3)),
-      ("bound_method", .string(solution.boundMethod)),
-      ("within_percent_of_optimal", number(solution.gap * 100, decimals: 2)),
-      ("enumeration_depth", .number(Double(solution.depth))),
-      ("a_priori_guarantee", number(solution.apriorGuarantee, decimals: 4)),
-      (
-        "stations",
-        .array(
-          rows.map { row in
-            .object(zip(header, fields(row, result: result, scenario: scenario)).map { ($0, $1.json) })
-          })
-      ),
-      (
-        "curve",
-        .array(
-          [.object([("lifetime_vnd", .number(0)), ("covered_weight", .number(0))])]
-            + rows.map { row in
-              .object([
-                ("lifetime_vnd", number(row.cumulativeLifetimeVND, decimals: 0)),
-                ("covered_weight", number(row.cumulativeWeight, decimals: 3)),
+    var goal: [(String, JSONValue)]
+    switch result.goal {
+    case .budget(let budget):
+      goal = [("goal", .string("budget")), ("budget_vnd", budget.map { number($0, decimals: 0) } ?? .null)]
+      goal += [
+        ("upper_bound", number(result.bound, decimals: 3)),
+        ("within_percent_of_optimal", number(result.gap * 100, decimals: 2)),
+        ("enumeration_depth", .number(Double(result.depth))),
+        ("a_priori_guarantee", number(result.apriorGuarantee ?? 0, decimals: 4)),
+      ]
+    case .target(let share):
+      goal = [
+        ("goal", .string("target")), ("target_share", number(share, decimals: 4)),
+        ("target_met", .bool(result.targetMet)), ("cost_lower_bound_vnd", number(result.bound, decimals: 0)),
+        ("within_percent_of_least_cost", number(result.gap * 100, decimals: 2)),
+      ]
+    }
+    let value: JSONValue = .object(
+      [
+        ("scenario", .string(scenario.name)), ("option", .string(result.option.name)),
+        ("weight", .string(result.weightByArea ? "area_ha" : "demand")),
+        ("candidates", .number(Double(result.offerCount))),
+        ("uncovered_weight", number(result.uncoveredWeight, decimals: 3)),
+        ("covered_weight", number(result.value, decimals: 3)),
+        ("lifetime_vnd", number(result.cost, decimals: 0)), ("bound_method", .string(result.boundMethod)),
+      ] + goal + [
+        (
+          "carriers",
+          .array(
+            result.carriers.indices.map { position in
+              let total = result.totalWeight[position]
+              return .object([
+                ("id", .string(scenario.carriers[result.carriers[position]].id)),
+                ("weight", number(total, decimals: 3)),
+                ("today_share", number(total > 0 ? result.coveredWeight[position] / total : 0, decimals: 4)),
+                ("planned_share", number(total > 0 ? result.plannedWeight[position] / total : 0, decimals: 4)),
               ])
             })
-      ),
-    ])
+        ),
+        (
+          "stations",
+          .array(
+            rows.map { row in
+              .object(zip(header, fields(row, result: result, scenario: scenario)).map { ($0, $1.json) })
+            })
+        ),
+        (
+          "curve",
+          .array(
+            [.object([("lifetime_vnd", .number(0)), ("covered_weight", .number(0))])]
+              + rows.map { row in
+                .object([
+                  ("lifetime_vnd", number(row.cumulativeLifetimeVND, decimals: 0)),
+                  ("covered_weight", number(row.cumulativeWeight, decimals: 3)),
+                ])
+              })
+        ),
+      ])
     return JSONWriter.text(value, pretty: true) + "\n"
   }
 }

@@ -100,7 +100,7 @@ extension LoadSession {
     var plannedSites: [Structure] = []
     for (record, lonLat) in zip(structures, structureLonLat) {
       do {
-        let structure = try Structure(
+        let structure = Structure(
           id: record.id, kind: record.kind, positionLonLat: lonLat, position: try toMetric.forward(lonLat),
           heightM: record.heightM, owner: record.owner, freeSlots: record.freeSlots,
           rentVNDPerMonth: record.rentVNDPerMonth ?? document.costs.defaultRentVNDPerMonth,

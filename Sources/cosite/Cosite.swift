@@ -9,5 +9,5 @@ struct Cosite: ParsableCommand {
     discussion:
       "A scenario file (YAML) names the zones and their parcels, the carriers and their radio layers, the existing structures and sites, and costs. See README.md for the format.",
     version: "0.1.0",
-    subcommands: [Validate.self, Run.self, Recommend.self, PathLoss.self, Benchmark.self])
+    subcommands: [Validate.self, Run.self, Recommend.self, Compare.self, PathLoss.self, Benchmark.self])
 }

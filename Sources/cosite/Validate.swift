@@ -41,6 +41,9 @@ func reportingScenarioErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as UnknownCarrierError {
     printError("error: \(error)")
     throw ExitCode(1)
+  } catch let error as UnknownOptionError {
+    printError("error: \(error)")
+    throw ExitCode(1)
   }
 }
 

@@ -1,0 +1,146 @@
+import Coverage
+import Dispatch
+import Foundation
+import Geo
+import Scenario
+
+/// Every station the planned carriers could put up, with its field computed once (the
+/// expensive part); sharing options then combine these into offers.
+public struct CandidatePool: Sendable {
+  public let sites: [CandidateSite]
+  public let stations: [StationCandidate]
+  /// Per station, per cell map: cells newly meeting the target for its carrier (ascending).
+  public let targetCells: [[[Int32]]]
+  /// The same for the target's RSRP outdoors (no building loss).
+  public let outdoorCells: [[[Int32]]]
+
+  public struct Settings: Sendable {
+    /// Spacing of generated new-build points, m; 0 = none (only listed ones).
+    public var newBuildSpacingM = 500.0
+    /// Height of a generated new tower, m (greenfield towers are 30–60 m).
+    public var newTowerHeightM = 30.0
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
+
+    public init() {}
+  }
+
+  public static func build(
+    _ scenario: ScenarioModel, coverage: CoverageResult, carriers: [Int], settings: Settings
+  ) -> CandidatePool {
+    var sites: [CandidateSite] = []
+    var stations: [StationCandidate] = []
+    let tenants = ScenarioSummary.tenants(of: scenario)
+    func addStations(siteIndex: Int, for planned: [Int]) {
+      let site = sites[siteIndex]
+      for carrierIndex in planned {
+        let carrier = scenario.carriers[carrierIndex]
+        guard !site.tenants.contains(carrier.id), site.isNew || scenario.mayCoLocate(carrier.id, on: site.structure),
+          let height = mountHeightM(site)
+        else { continue }
+        stations.append(
+          StationCandidate(
+            id: "\(carrier.id)@\(site.structure.id)", carrierIndex: carrierIndex, siteIndex: siteIndex,
+            sectors: sectors(scenario, carrierIndex, site.structure, heightM: height, id: "\(carrier.id)@\(site.structure.id)"),
+            heightM: height))
+      }
+    }
+    for structure in scenario.structures where structure.freeSlots > 0 {
+      sites.append(CandidateSite(structure: structure, origin: .existing, tenants: tenants[structure.id] ?? []))
+      addStations(siteIndex: sites.count - 1, for: carriers)
+    }
+    for structure in scenario.plannedSites {
+      sites.append(CandidateSite(structure: structure, origin: .listed, tenants: []))
+      addStations(siteIndex: sites.count - 1, for: carriers)
+    }
+    if settings.newBuildSpacingM > 0 {
+      for (structure, uncovered) in latticePoints(scenario, coverage.cellMaps, carriers: carriers, settings: settings) {
+        sites.append(CandidateSite(structure: structure, origin: .generated, tenants: []))
+        addStations(siteIndex: sites.count - 1, for: uncovered)
+      }
+    }
+    // Fields in parallel; each slot written by one worker, so the order is fixed.
+    let field = CandidateCoverage(scenario: scenario, coverage: coverage)
+    var fields = [(target: [[Int32]], outdoor: [[Int32]])](repeating: ([], []), count: stations.count)
+    let threads = max(1, settings.threads)
+    let structures = sites.map(\.structure)
+    let planned = stations
+    fields.withUnsafeMutableBufferPointer { buffer in
+      let output = FieldSlots(buffer: buffer)
+      DispatchQueue.concurrentPerform(iterations: threads) { worker in
+        for index in stride(from: worker, to: planned.count, by: threads) {
+          let station = planned[index]
+          output.buffer[index] = field.field(
+            sectors: station.sectors, structure: structures[station.siteIndex], carrierIndex: station.carrierIndex)
+        }
+      }
+    }
+    return CandidatePool(
+      sites: sites, stations: stations, targetCells: fields.map(\.target), outdoorCells: fields.map(\.outdoor))
+  }
+
+  /// A new tenant's antennas: 1 m below the top, 3 m below each tenant already there
+  /// (operators' antennas sit 1–3 m apart), within the owner's height window; nil when
+  /// the window has no room left.
+  static func mountHeightM(_ site: CandidateSite) -> Double? {
+    let structure = site.structure
+    let natural = max(structure.heightM - 1 - 3 * Double(site.tenants.count), min(structure.heightM, 6))
+    guard let window = structure.mountWindowM else { return natural }
+    let height = min(natural, window.upperBound)
+    return height >= window.lowerBound ? height : nil
+  }
+
+  /// New-tower points on a lattice over parcels still missing the target for some planned
+  /// carrier (never on water, green land or roads), with the carriers missing it there.
+  static func latticePoints(
+    _ scenario: ScenarioModel, _ maps: [CellMap], carriers: [Int], settings: Settings
+  ) -> [(Structure, [Int])] {
+    let parcels = scenario.parcels
+    let excluded: Set<LandUse> = [.water, .green, .road]
+    var result: [(Structure, [Int])] = []
+    for map in maps {
+      let step = max(1, Int((settings.newBuildSpacingM / map.grid.resolutionM).rounded()))
+      for row in stride(from: step / 2, to: map.grid.rows, by: step) {
+        for column in stride(from: step / 2, to: map.grid.columns, by: step) {
+          let cell = row * map.grid.columns + column
+          let parcel = Int(map.parcelIndex[cell])
+          guard parcel >= 0, !excluded.contains(parcels[parcel].landUse) else { continue }
+          let uncovered = carriers.filter { map.coveredByCarrier[$0][cell] == 0 }
+          guard !uncovered.isEmpty else { continue }
+          let centre = map.grid.centre(row: row, column: column)
+          let structure = Structure(
+            id: "new-\(result.count + 1)", kind: .tower, positionLonLat: centre, position: centre,
+            heightM: settings.newTowerHeightM, owner: "new", freeSlots: 3,
+            rentVNDPerMonth: scenario.costs.defaultRentVNDPerMonth)
+          result.append((structure, uncovered))
+        }
+      }
+    }
+    return result
+  }
+
+  /// Three sectors per layer (one on a pole) with the carrier's typical radio settings.
+  static func sectors(
+    _ scenario: ScenarioModel, _ carrierIndex: Int, _ structure: Structure, heightM: Double, id: String
+  ) -> [Sector] {
+    let carrier = scenario.carriers[carrierIndex]
+    let sectorsPerLayer = structure.kind == .pole ? 1 : 3
+    var sectors: [Sector] = []
+    for layer in carrier.layers {
+      let typical = RadioDefaults.typical(carrier: carrier.id, layer: layer, kind: structure.kind, in: scenario)
+      for index in 0..<sectorsPerLayer {
+        sectors.append(
+          Sector(
+            id: "\(id)-\(layer.id)-\(index + 1)", carrierID: carrier.id, layerID: layer.id, structureID: structure.id,
+            azimuthDeg: Double(index) * 120, mechanicalTiltDeg: 0, electricalTiltDeg: typical.tiltDeg,
+            antennaGainDBi: typical.gainDBi, antennaPatternPath: nil, powerDBm: typical.powerDBm, heightM: heightM,
+            feederLossDB: 0.5))
+      }
+    }
+    return sectors
+  }
+}
+
+/// The stations' result slots, each written by exactly one worker.
+private struct FieldSlots: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<(target: [[Int32]], outdoor: [[Int32]])>
+}

@@ -1,0 +1,172 @@
+import Coverage
+import Scenario
+
+/// Coverage of the target in one view (the scenario's target as judged, or its RSRP
+/// outdoors): area of cells meeting it, parcels where at least the target's share of the
+/// area meets it, and the workers of those parcels.
+public struct CoverageFigures: Sendable, Hashable {
+  public var areaHa = 0.0
+  public var parcels = 0
+  public var workers = 0.0
+}
+
+/// What one sharing option's plan gives, per planned carrier and in total: the KPIs of
+/// `cosite compare`.
+public struct OptionOutcome: Sendable {
+  public struct CarrierFigures: Sendable {
+    public let carrierIndex: Int
+    public var target = CoverageFigures()
+    public var outdoor = CoverageFigures()
+    /// Offers on new sites it takes part in, and existing structures it joins.
+    public var newBuilds = 0
+    public var colocations = 0
+    /// Its share of the money and energy: an offer's figures split evenly among the
+    /// carriers it serves.
+    public var capexVND = 0.0
+    public var opexVNDPerYear = 0.0
+    public var lifetimeVND = 0.0
+    public var energyKWhPerYear = 0.0
+  }
+
+  public let name: String
+  public let carriers: [CarrierFigures]
+  /// Parcels and area meeting the target for every planned carrier.
+  public let everyCarrier: CoverageFigures
+  public let everyCarrierOutdoor: CoverageFigures
+  /// Structures standing once the plan is built (today's plus new ones) and new ones.
+  public let structures: Int
+  public let newStructures: Int
+  public let colocations: Int
+  /// Tenants (carriers) summed over all structures ÷ structures.
+  public let tenancyRatio: Double
+  /// Structures used by more than one carrier ÷ all structures.
+  public let sharingRate: Double
+  public let capexVND: Double
+  public let opexVNDPerYear: Double
+  /// One-off + present value of yearly costs over the horizon: the NPV of the plan's cost.
+  public let lifetimeVND: Double
+  public let energyKWhPerYear: Double
+
+  /// Today's network (no plan), for the first row of the comparison.
+  public static func today(_ scenario: ScenarioModel, coverage: CoverageResult, carriers: [Int]) -> OptionOutcome {
+    let baseline = Baseline(coverage: coverage, carriers: carriers, pooled: false)
+    return measure(
+      name: "today", scenario: scenario, coverage: coverage, carriers: carriers, baseline: baseline, picks: [],
+      pool: nil, pooledOutdoor: false)
+  }
+
+  public init(_ result: Recommender.Result, scenario: ScenarioModel, coverage: CoverageResult) {
+    self = Self.measure(
+      name: result.option.name, scenario: scenario, coverage: coverage, carriers: result.carriers,
+      baseline: result.baseline, picks: result.picks, pool: result.pool, pooledOutdoor: result.option.rules == .mocn)
+  }
+
+  private init(
+    name: String, carriers: [CarrierFigures], every: (CoverageFigures, CoverageFigures),
+    structures: (total: Int, new: Int, colocations: Int, tenants: Int, shared: Int), money: [Double]
+  ) {
+    self.name = name
+    self.carriers = carriers
+    everyCarrier = every.0
+    everyCarrierOutdoor = every.1
+    self.structures = structures.total
+    newStructures = structures.new
+    colocations = structures.colocations
+    tenancyRatio = structures.total == 0 ? 0 : Double(structures.tenants) / Double(structures.total)
+    sharingRate = structures.total == 0 ? 0 : Double(structures.shared) / Double(structures.total)
+    capexVND = money[0]
+    opexVNDPerYear = money[1]
+    lifetimeVND = money[2]
+    energyKWhPerYear = money[3]
+  }
+
+  private static func measure(
+    name: String, scenario: ScenarioModel, coverage: CoverageResult, carriers: [Int], baseline: Baseline,
+    picks: [Recommender.Pick], pool: CandidatePool?, pooledOutdoor: Bool
+  ) -> OptionOutcome {
+    var figures = carriers.map { CarrierFigures(carrierIndex: $0) }
+    let position = Dictionary(uniqueKeysWithValues: carriers.enumerated().map { ($1, $0) })
+    // Cells meeting the target once the plan is built, per carrier and map.
+    var target = baseline.target
+    var outdoor = baseline.outdoor
+    for pick in picks {
+      for (slot, perMap) in pick.newCells.enumerated() {
+        for (mapIndex, cells) in perMap.enumerated() { for cell in cells { target[slot][mapIndex][Int(cell)] = 1 } }
+      }
+      guard let pool else { continue }
+      for station in pick.offer.stations {
+        let owners = pooledOutdoor ? pick.offer.carriers : [pool.stations[station].carrierIndex]
+        for owner in owners {
+          for (mapIndex, cells) in pool.outdoorCells[station].enumerated() {
+            for cell in cells { outdoor[position[owner]!][mapIndex][Int(cell)] = 1 }
+          }
+        }
+      }
+    }
+    for slot in carriers.indices {
+      figures[slot].target = measureCoverage(scenario, coverage, [target[slot]])
+      figures[slot].outdoor = measureCoverage(scenario, coverage, [outdoor[slot]])
+    }
+    let every = (measureCoverage(scenario, coverage, target), measureCoverage(scenario, coverage, outdoor))
+    // Structures, tenants and money.
+    var tenants = ScenarioSummary.tenants(of: scenario)
+    var newTenants: [Int] = []
+    var money = [0.0, 0.0, 0.0, 0.0]
+    var colocations = 0
+    for pick in picks {
+      guard let pool else { break }
+      let site = pool.sites[pick.offer.siteIndex]
+      let ids = pick.offer.carriers.map { scenario.carriers[$0].id }
+      if site.isNew {
+        newTenants.append(ids.count)
+      } else {
+        let before = tenants[site.structure.id, default: []]
+        colocations += Set(ids).subtracting(before).count
+        tenants[site.structure.id, default: []].formUnion(ids)
+      }
+      let cost = pick.offer.cost
+      let share = 1 / Double(max(1, pick.offer.carriers.count))
+      for carrier in pick.offer.carriers {
+        guard let slot = position[carrier] else { continue }
+        if site.isNew { figures[slot].newBuilds += 1 } else { figures[slot].colocations += 1 }
+        figures[slot].capexVND += cost.oneOffVND * share
+        figures[slot].opexVNDPerYear += cost.yearlyVND * share
+        figures[slot].lifetimeVND += cost.lifetimeVND * share
+        figures[slot].energyKWhPerYear += cost.energyKWhPerYear * share
+      }
+      money[0] += cost.oneOffVND
+      money[1] += cost.yearlyVND
+      money[2] += cost.lifetimeVND
+      money[3] += cost.energyKWhPerYear
+    }
+    let existing = scenario.structures.map { tenants[$0.id]?.count ?? 0 }
+    let all = existing + newTenants
+    return OptionOutcome(
+      name: name, carriers: figures, every: every,
+      structures: (
+        all.count, newTenants.count, colocations, all.reduce(0, +), all.filter { $0 > 1 }.count
+      ), money: money)
+  }
+
+  /// Coverage where every one of `layers` (per carrier, per map: 1 = covered) meets it.
+  private static func measureCoverage(
+    _ scenario: ScenarioModel, _ coverage: CoverageResult, _ layers: [[[UInt8]]]
+  ) -> CoverageFigures {
+    var coveredCells = [Int](repeating: 0, count: scenario.parcels.count)
+    for (mapIndex, map) in coverage.cellMaps.enumerated() {
+      for (cell, parcel) in map.parcelIndex.enumerated() where parcel >= 0 {
+        if layers.allSatisfy({ $0[mapIndex][cell] != 0 }) { coveredCells[Int(parcel)] += 1 }
+      }
+    }
+    var figures = CoverageFigures()
+    let minimum = scenario.coverage.target.minimumShare
+    for (index, parcel) in scenario.parcels.enumerated() {
+      figures.areaHa += Double(coveredCells[index]) * coverage.cellAreaM2 / 10_000
+      let cells = coverage.parcelCells[index]
+      guard cells > 0, Double(coveredCells[index]) >= minimum * Double(cells) - 1e-9 else { continue }
+      figures.parcels += 1
+      figures.workers += parcel.workers
+    }
+    return figures
+  }
+}

@@ -1,0 +1,43 @@
+import Coverage
+import Foundation
+import Geo
+import Planning
+import Scenario
+
+/// `cosite compare`: today's coverage, one candidate pool, one plan per sharing option, the
+/// comparison table and each option's stations and newly covered areas.
+public enum CompareJob {
+  @discardableResult
+  public static func run(
+    scenarioPath: String, outputDirectory: URL, request: PlanRequest, optionNames: [String]
+  ) throws -> (names: [String], outcomes: [OptionOutcome]) {
+    let scenario = try ScenarioLoader.load(path: scenarioPath)
+    let carriers = try request.carriers(in: scenario)
+    let names = optionNames.isEmpty ? SharingOption.all(for: scenario).map(\.name) : optionNames
+    let options = try names.map { try PlanRequest.option(named: $0, in: scenario) }
+    let coverage = try CoverageRun.run(scenario, threads: request.threads)
+    let settings = request.options(carriers: carriers, scenario: scenario)
+    let pool = CandidatePool.build(scenario, coverage: coverage, carriers: settings.carriers, settings: settings.pool)
+    var entries = [
+      ComparisonReport.Entry(
+        outcome: OptionOutcome.today(scenario, coverage: coverage, carriers: settings.carriers), result: nil)
+    ]
+    var outputs = OutputSet()
+    for option in options {
+      let result = Recommender.recommend(scenario, coverage: coverage, pool: pool, option: option, options: settings)
+      entries.append(.init(outcome: OptionOutcome(result, scenario: scenario, coverage: coverage), result: result))
+      try RecommendJob.add(result, scenario: scenario, coverage: coverage, to: &outputs, prefix: "\(option.name)-")
+    }
+    let basis: String
+    switch settings.goal {
+    case .budget(let budget?): basis = "a budget of \(JSONWriter.fixed(budget / 1e9, decimals: 2)) bn VND"
+    case .budget(nil): basis = "no budget (every station that adds coverage)"
+    case .target(let share): basis = "\(JSONWriter.fixed(share * 100, decimals: 1)) % of each carrier's demand meeting the target"
+    }
+    outputs.add("comparison.csv", text: ComparisonReport.csv(entries, scenario: scenario))
+    outputs.add("comparison.json", text: ComparisonReport.json(entries, scenario: scenario, basis: basis))
+    outputs.add("comparison.md", text: ComparisonReport.markdown(entries, scenario: scenario, basis: basis))
+    try outputs.write(to: outputDirectory)
+    return (outputs.names, entries.map(\.outcome))
+  }
+}

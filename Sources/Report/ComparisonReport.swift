@@ -1,0 +1,112 @@
+import Geo
+import Planning
+import Scenario
+
+/// `comparison.csv`/`.json`/`.md`: one row per sharing option (after "today") and per
+/// carrier, with coverage, structures, tenancy, sharing rate, money and energy.
+enum ComparisonReport {
+  struct Entry {
+    let outcome: OptionOutcome
+    /// nil for today's network.
+    let result: Recommender.Result?
+  }
+
+  static let header = [
+    "option", "carrier", "target_area_ha", "target_parcels", "target_workers", "outdoor_area_ha", "outdoor_parcels",
+    "outdoor_workers", "new_structures", "colocations", "structures", "tenancy_ratio", "sharing_rate", "capex_vnd",
+    "opex_vnd_per_year", "npv_cost_vnd", "energy_kwh_per_year", "stations", "within_percent",
+  ]
+
+  /// Rows: per option, "all" (coverage met by every planned carrier) then each carrier.
+  static func rows(_ entries: [Entry], scenario: ScenarioModel) -> [[(text: String, json: JSONValue)]] {
+    func value(_ number: Double, _ decimals: Int) -> (String, JSONValue) {
+      (JSONWriter.fixed(number, decimals: decimals), Report.number(number, decimals: decimals))
+    }
+    func count(_ number: Int) -> (String, JSONValue) { (String(number), .number(Double(number))) }
+    func text(_ value: String) -> (String, JSONValue) { (CSVField.quoted(value), .string(value)) }
+    let empty: (String, JSONValue) = ("", .null)
+    var rows: [[(text: String, json: JSONValue)]] = []
+    for entry in entries {
+      let o = entry.outcome
+      let gap = entry.result.map { value($0.gap * 100, 2) } ?? empty
+      rows.append(
+        [
+          text(o.name), text("all"), value(o.everyCarrier.areaHa, 2), count(o.everyCarrier.parcels),
+          value(o.everyCarrier.workers, 0), value(o.everyCarrierOutdoor.areaHa, 2), count(o.everyCarrierOutdoor.parcels),
+          value(o.everyCarrierOutdoor.workers, 0), count(o.newStructures), count(o.colocations), count(o.structures),
+          value(o.tenancyRatio, 4), value(o.sharingRate, 4), value(o.capexVND, 0), value(o.opexVNDPerYear, 0),
+          value(o.lifetimeVND, 0), value(o.energyKWhPerYear, 0), count(entry.result?.picks.count ?? 0), gap,
+        ])
+      for carrier in o.carriers {
+        rows.append(
+          [
+            text(o.name), text(scenario.carriers[carrier.carrierIndex].id), value(carrier.target.areaHa, 2),
+            count(carrier.target.parcels), value(carrier.target.workers, 0), value(carrier.outdoor.areaHa, 2),
+            count(carrier.outdoor.parcels), value(carrier.outdoor.workers, 0), count(carrier.newBuilds),
+            count(carrier.colocations), empty, empty, empty, value(carrier.capexVND, 0),
+            value(carrier.opexVNDPerYear, 0), value(carrier.lifetimeVND, 0), value(carrier.energyKWhPerYear, 0),
+            empty, empty,
+          ])
+      }
+    }
+    return rows
+  }
+
+  static func csv(_ entries: [Entry], scenario: ScenarioModel) -> String {
+    let lines = [header.joined(separator: ",")] + rows(entries, scenario: scenario).map {
+      $0.map(\.text).joined(separator: ",")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func json(_ entries: [Entry], scenario: ScenarioModel, basis: String) -> String {
+    let value: JSONValue = .object([
+      ("scenario", .string(scenario.name)), ("basis", .string(basis)),
+      ("sharing_rate_target", scenario.sharing.sharingRateTarget.map { number($0, decimals: 4) } ?? .null),
+      (
+        "rows",
+        .array(rows(entries, scenario: scenario).map { row in .object(zip(header, row).map { ($0, $1.json) }) })
+      ),
+    ])
+    return JSONWriter.text(value, pretty: true) + "\n"
+  }
+
+  static func markdown(_ entries: [Entry], scenario: ScenarioModel, basis: String) -> String {
+    func fixed(_ value: Double, _ decimals: Int) -> String { JSONWriter.fixed(value, decimals: decimals) }
+    func percent(_ value: Double) -> String { fixed(value * 100, 1) + " %" }
+    let target = scenario.coverage.target
+    var lines = [
+      "# Sharing options compared — \(scenario.name)", "",
+      "Each option is planned for \(basis). Coverage target: RSRP ≥ \(JSONWriter.number(target.rsrpDBm)) dBm"
+        + (target.indoor ? " indoors" : "")
+        + " on at least \(fixed(target.minimumShare * 100, 0)) % of a parcel; \"every carrier\" counts parcels that meet it for all of them. Money over \(scenario.costs.horizonYears) years at \(fixed(scenario.costs.discountRate * 100, 1)) %.",
+    ]
+    if let goal = scenario.sharing.sharingRateTarget {
+      lines.append("The province's passive sharing-rate target: \(percent(goal)).")
+    }
+    lines += [
+      "",
+      "| Option | Parcels meeting target (every carrier) | Workers | New structures | Co-locations | Structures | Tenancy | Sharing rate | CAPEX bn VND | OPEX bn VND/yr | NPV of cost bn VND | Energy MWh/yr |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for entry in entries {
+      let o = entry.outcome
+      lines.append(
+        "| \(o.name) | \(o.everyCarrier.parcels) | \(fixed(o.everyCarrier.workers, 0)) | \(o.newStructures) | \(o.colocations) | \(o.structures) | \(fixed(o.tenancyRatio, 2)) | \(percent(o.sharingRate)) | \(fixed(o.capexVND / 1e9, 2)) | \(fixed(o.opexVNDPerYear / 1e9, 2)) | \(fixed(o.lifetimeVND / 1e9, 2)) | \(fixed(o.energyKWhPerYear / 1e3, 0)) |"
+      )
+    }
+    lines += [
+      "", "Per carrier (target indoors / outdoors; money split evenly among the carriers a shared station serves):", "",
+      "| Option | Carrier | Parcels in / out | Workers in / out | New builds | Co-locations | CAPEX bn VND | OPEX bn VND/yr | NPV of cost bn VND |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for entry in entries {
+      for carrier in entry.outcome.carriers {
+        lines.append(
+          "| \(entry.outcome.name) | \(scenario.carriers[carrier.carrierIndex].id) | \(carrier.target.parcels) / \(carrier.outdoor.parcels) | \(fixed(carrier.target.workers, 0)) / \(fixed(carrier.outdoor.workers, 0)) | \(carrier.newBuilds) | \(carrier.colocations) | \(fixed(carrier.capexVND / 1e9, 2)) | \(fixed(carrier.opexVNDPerYear / 1e9, 2)) | \(fixed(carrier.lifetimeVND / 1e9, 2)) |"
+        )
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

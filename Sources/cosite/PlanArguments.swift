@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Planning
+import Report
+
+/// The options `cosite recommend` and `cosite compare` share.
+struct PlanArguments: ParsableArguments {
+  @Argument(help: "The scenario YAML file.")
+  var scenario: String
+
+  @Option(name: .long, help: "Plan for this carrier only (repeatable; default: all carriers, jointly).")
+  var carrier: [String] = []
+
+  @Flag(name: .long, help: "Plan for all carriers jointly: they compete for the same free slots (the default).")
+  var all = false
+
+  @Option(name: .customLong("budget-vnd"), help: "Budget over the horizon, VND (one-off + present value of yearly).")
+  var budgetVND: Double?
+
+  @Option(
+    help: ArgumentHelp(
+      "Reach this share of each carrier's demand meeting the coverage target, at least cost: 0.9 or 90%.",
+      valueName: "share"))
+  var target: String?
+
+  @Option(name: .customLong("max-stations"), help: "Largest number of stations.")
+  var maxStations: Int?
+
+  @Option(help: "Seed-set size of the partial enumeration (3 gives 1 − 1/e with a budget; larger instances afford 1).")
+  var depth: Int = 1
+
+  @Option(help: "Weight of newly covered cells: workers (parcel demand) or area.")
+  var weight: String = "workers"
+
+  @Option(name: .customLong("spacing-m"), help: "Spacing of generated new-build points, m; 0 = listed new builds only.")
+  var spacingM: Double = 500
+
+  @Option(name: .long, help: "Output directory (created if missing).")
+  var out: String
+
+  @Option(help: "Worker threads (default: all cores).")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  /// `--target` as a share in (0, 1].
+  var targetShare: Double? {
+    guard let target else { return nil }
+    let text = target.trimmingCharacters(in: .whitespaces)
+    if text.hasSuffix("%") { return Double(text.dropLast()).map { $0 / 100 } }
+    return Double(text)
+  }
+
+  func validate() throws {
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    guard depth >= 0 && depth <= 3 else { throw ValidationError("--depth must be 0 to 3") }
+    guard ["workers", "area"].contains(weight) else { throw ValidationError("--weight must be workers or area") }
+    guard budgetVND.map({ $0 > 0 }) ?? true else { throw ValidationError("--budget-vnd must be positive") }
+    guard maxStations.map({ $0 >= 1 }) ?? true else { throw ValidationError("--max-stations must be at least 1") }
+    guard spacingM == 0 || spacingM >= 50 else { throw ValidationError("--spacing-m must be 0 or at least 50") }
+    guard !(all && !carrier.isEmpty) else { throw ValidationError("give --carrier or --all, not both") }
+    guard !(budgetVND != nil && target != nil) else { throw ValidationError("give --budget-vnd or --target, not both") }
+    if target != nil {
+      guard let share = targetShare, share > 0, share <= 1 else {
+        throw ValidationError("--target must be a share such as 0.9 or 90%, above 0 and at most 1")
+      }
+    }
+  }
+
+  var request: PlanRequest {
+    var request = PlanRequest()
+    request.carrierIDs = carrier
+    if let share = targetShare {
+      request.goal = .target(share)
+    } else if let budgetVND {
+      request.goal = .budget(budgetVND)
+    }
+    request.maxStations = maxStations
+    request.depth = depth
+    request.weightByArea = weight == "area"
+    request.newBuildSpacingM = spacingM
+    request.threads = threads
+    return request
+  }
+}
