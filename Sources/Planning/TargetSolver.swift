@@ -20,18 +20,36 @@ public struct TargetSolution: Sendable {
 ///
 /// Greedy by capped gain per cost — a candidate counts only the weight a part still needs,
 /// which keeps the gain submodular so CELF's lazy queue stays valid (Wolsey 1982, "An
-/// analysis of the greedy algorithm for the submodular set covering problem") — then every
-/// pick no longer needed is dropped, costliest first. The lower bound is the LP relaxation's
+/// analysis of the greedy algorithm for the submodular set covering problem"), also from
+/// every single seed on small instances — then every pick no longer needed is dropped,
+/// costliest first, and cheaper equivalents swapped in. The lower bound is the LP relaxation's
 /// dual (below), or the optimum itself on small instances.
 public enum TargetSolver {
+  /// - Parameter seededUpTo: with at most this many candidates, greedy also starts from
+  ///   every single candidate (capacity groups can lead plain greedy into a dead end).
   public static func solve(
-    _ problem: CoverageProblem, needs: [Double], exactUpTo: Int = 16, boundIterations: Int = 300
+    _ problem: CoverageProblem, needs: [Double], exactUpTo: Int = 16, seededUpTo: Int = 256,
+    boundIterations: Int = 300
   ) -> TargetSolution {
     let tolerance = 1e-9 * max(1, needs.reduce(0, +))
-    var best = greedy(problem, needs: needs, tolerance: tolerance)
-    best = prune(best, needs: needs, tolerance: tolerance)
-    best = prune(CheaperSwap.improve(best), needs: needs, tolerance: tolerance)
-    let met = meets(best.chosen, problem, needs, tolerance)
+    func finish(_ state: GreedyState) -> GreedyState {
+      prune(CheaperSwap.improve(prune(state, needs: needs, tolerance: tolerance)), needs: needs, tolerance: tolerance)
+    }
+    var best = finish(greedy(GreedyState(problem), needs: needs, tolerance: tolerance))
+    var met = meets(best.chosen, problem, needs, tolerance)
+    if problem.candidates.count <= seededUpTo {
+      for seed in problem.candidates.indices {
+        var start = GreedyState(problem)
+        guard start.fits(seed) else { continue }
+        start.add(seed)
+        let state = finish(greedy(start, needs: needs, tolerance: tolerance))
+        guard meets(state.chosen, problem, needs, tolerance) else { continue }
+        if !met || state.cost < best.cost {
+          best = state
+          met = true
+        }
+      }
+    }
     var method = "lp-dual"
     var bound = met ? min(best.cost, dualBound(problem, needs: needs, upper: best.cost, iterations: boundIterations)) : 0
     if met, problem.candidates.count <= exactUpTo {
@@ -64,12 +82,13 @@ public enum TargetSolver {
     return total
   }
 
-  static func greedy(_ problem: CoverageProblem, needs: [Double], tolerance: Double) -> GreedyState {
-    var state = GreedyState(problem)
-    var open = needs
+  static func greedy(_ start: GreedyState, needs: [Double], tolerance: Double) -> GreedyState {
+    let problem = start.problem
+    var state = start
+    var open = zip(needs, problem.valueByPart(of: start.chosen, partCount: needs.count)).map { $0 - $1 }
     var scratch = [Double](repeating: 0, count: needs.count)
     var heap = RatioHeap()
-    for index in problem.candidates.indices {
+    for index in problem.candidates.indices where !state.chosen.contains(index) {
       let gain = cappedGain(state, index, open: open, scratch: &scratch)
       if gain > 0 { heap.push(.init(gain: gain, cost: problem.candidates[index].cost, index: index, round: 0)) }
     }
