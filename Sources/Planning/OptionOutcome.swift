@@ -52,13 +52,13 @@ public struct OptionOutcome: Sendable {
     let baseline = Baseline(coverage: coverage, carriers: carriers, pooled: false)
     return measure(
       name: "today", scenario: scenario, coverage: coverage, carriers: carriers, baseline: baseline, picks: [],
-      pool: nil, pooledOutdoor: false)
+      pool: nil, pooled: false)
   }
 
   public init(_ result: Recommender.Result, scenario: ScenarioModel, coverage: CoverageResult) {
     self = Self.measure(
       name: result.option.name, scenario: scenario, coverage: coverage, carriers: result.carriers,
-      baseline: result.baseline, picks: result.picks, pool: result.pool, pooledOutdoor: result.option.rules == .mocn)
+      baseline: result.baseline, picks: result.picks, pool: result.pool, pooled: result.option.rules == .mocn)
   }
 
   private init(
@@ -82,7 +82,7 @@ public struct OptionOutcome: Sendable {
 
   private static func measure(
     name: String, scenario: ScenarioModel, coverage: CoverageResult, carriers: [Int], baseline: Baseline,
-    picks: [Recommender.Pick], pool: CandidatePool?, pooledOutdoor: Bool
+    picks: [Recommender.Pick], pool: CandidatePool?, pooled: Bool
   ) -> OptionOutcome {
     var figures = carriers.map { CarrierFigures(carrierIndex: $0) }
     let position = Dictionary(uniqueKeysWithValues: carriers.enumerated().map { ($1, $0) })
@@ -95,7 +95,7 @@ public struct OptionOutcome: Sendable {
       }
       guard let pool else { continue }
       for station in pick.offer.stations {
-        let owners = pooledOutdoor ? pick.offer.carriers : [pool.stations[station].carrierIndex]
+        let owners = pooled ? pick.offer.carriers : [pool.stations[station].carrierIndex]
         for owner in owners {
           for (mapIndex, cells) in pool.outdoorCells[station].enumerated() {
             for cell in cells { outdoor[position[owner]!][mapIndex][Int(cell)] = 1 }
@@ -110,6 +110,11 @@ public struct OptionOutcome: Sendable {
     let every = (measureCoverage(scenario, coverage, target), measureCoverage(scenario, coverage, outdoor))
     // Structures, tenants and money.
     var tenants = ScenarioSummary.tenants(of: scenario)
+    if pooled {
+      // Under MOCN a site of any planned carrier serves every planned carrier.
+      let planned = Set(carriers.map { scenario.carriers[$0].id })
+      for (id, present) in tenants where !present.isDisjoint(with: planned) { tenants[id] = present.union(planned) }
+    }
     var newTenants: [Int] = []
     var money = [0.0, 0.0, 0.0, 0.0]
     var colocations = 0
