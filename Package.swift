@@ -31,7 +31,7 @@ let package = Package(
     .target(name: "Coverage", dependencies: ["Geo", "Radio", "Scenario"]),
     .target(name: "Planning", dependencies: ["Coverage", "Geo", "Radio", "Scenario"]),
     .target(name: "Report", dependencies: ["Coverage", "Geo", "Planning", "Radio", "Scenario"]),
-    .target(name: "Bench", dependencies: ["Coverage", "Geo", "Radio", "Report", "Scenario"]),
+    .target(name: "Bench", dependencies: ["Coverage", "Geo", "Planning", "Radio", "Report", "Scenario"]),
     .executableTarget(
       name: "cosite",
       dependencies: [

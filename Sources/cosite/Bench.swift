@@ -6,7 +6,7 @@ import Foundation
 struct Benchmark: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Measure the speed of Cosite's hot paths (build with -c release).",
-    subcommands: [CoverageBench.self, RadioBench.self], defaultSubcommand: CoverageBench.self)
+    subcommands: [CoverageBench.self, RecommendBench.self, RadioBench.self], defaultSubcommand: CoverageBench.self)
 }
 
 struct RadioBench: ParsableCommand {
@@ -77,5 +77,37 @@ struct CoverageBench: ParsableCommand {
       String(
         format: "  field: %.1f M sector-cell evaluations, %.1f M evaluations/s; peak memory %.0f MB",
         Double(result.evaluations) / 1e6, result.evaluationsPerSecond / 1e6, Double(result.peakMemoryBytes) / 1e6))
+  }
+}
+
+struct RecommendBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "recommend",
+    abstract: "Time cosite recommend: load, coverage, candidate fields, and the optimiser for every sharing option.")
+
+  @Option(help: "The scenario file.")
+  var scenario = "scenarios/hai-phong.yaml"
+
+  @Option(name: .customLong("budget-vnd"), help: "Budget over the horizon, VND.")
+  var budgetVND: Double = 100e9
+
+  @Option(help: "Worker threads (default: all cores).")
+  var threads = ProcessInfo.processInfo.activeProcessorCount
+
+  func run() throws {
+    let result = try reportingScenarioErrors {
+      try RecommendBenchmark.run(path: scenario, budgetVND: budgetVND, threads: threads)
+    }
+    print("\(scenario), budget \(String(format: "%.0f", budgetVND / 1e9)) bn VND, \(threads) thread(s)")
+    print(
+      String(
+        format: "  load %.3f s  coverage %.3f s  candidate fields %.3f s (%d stations)", result.loadSeconds,
+        result.coverageSeconds, result.poolSeconds, result.stations))
+    for option in result.options {
+      print(
+        String(
+          format: "  %@: %d offers, %d chosen, optimiser %.3f s, within %.1f %% of optimal", option.name, option.offers,
+          option.chosen, option.seconds, option.gap * 100))
+    }
   }
 }
