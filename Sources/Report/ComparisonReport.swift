@@ -14,7 +14,7 @@ enum ComparisonReport {
   static let header = [
     "option", "carrier", "target_area_ha", "target_parcels", "target_workers", "outdoor_area_ha", "outdoor_parcels",
     "outdoor_workers", "new_structures", "colocations", "structures", "tenancy_ratio", "sharing_rate", "capex_vnd",
-    "opex_vnd_per_year", "npv_cost_vnd", "energy_kwh_per_year", "stations", "within_percent",
+    "opex_vnd_per_year", "npv_cost_vnd", "energy_kwh_per_year", "stations", "within_percent", "target_met",
   ]
 
   /// Rows: per option, "all" (coverage met by every planned carrier) then each carrier.
@@ -29,13 +29,17 @@ enum ComparisonReport {
     for entry in entries {
       let o = entry.outcome
       let gap = entry.result.map { value($0.gap * 100, 2) } ?? empty
+      let met = entry.result.map { result -> (String, JSONValue) in
+        guard case .target = result.goal else { return empty }
+        return (result.targetMet ? "yes" : "no", .bool(result.targetMet))
+      } ?? empty
       rows.append(
         [
           text(o.name), text("all"), value(o.everyCarrier.areaHa, 2), count(o.everyCarrier.parcels),
           value(o.everyCarrier.workers, 0), value(o.everyCarrierOutdoor.areaHa, 2), count(o.everyCarrierOutdoor.parcels),
           value(o.everyCarrierOutdoor.workers, 0), count(o.newStructures), count(o.colocations), count(o.structures),
           value(o.tenancyRatio, 4), value(o.sharingRate, 4), value(o.capexVND, 0), value(o.opexVNDPerYear, 0),
-          value(o.lifetimeVND, 0), value(o.energyKWhPerYear, 0), count(entry.result?.picks.count ?? 0), gap,
+          value(o.lifetimeVND, 0), value(o.energyKWhPerYear, 0), count(entry.result?.picks.count ?? 0), gap, met,
         ])
       for carrier in o.carriers {
         rows.append(
@@ -45,7 +49,7 @@ enum ComparisonReport {
             count(carrier.outdoor.parcels), value(carrier.outdoor.workers, 0), count(carrier.newBuilds),
             count(carrier.colocations), empty, empty, empty, value(carrier.capexVND, 0),
             value(carrier.opexVNDPerYear, 0), value(carrier.lifetimeVND, 0), value(carrier.energyKWhPerYear, 0),
-            empty, empty,
+            empty, empty, empty,
           ])
       }
     }
@@ -86,13 +90,17 @@ enum ComparisonReport {
     }
     lines += [
       "",
-      "| Option | Parcels meeting target (every carrier) | Workers | New structures | Co-locations | Structures | Tenancy | Sharing rate | CAPEX bn VND | OPEX bn VND/yr | NPV of cost bn VND | Energy MWh/yr |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| Option | Parcels meeting target (every carrier) | Workers | New structures | Co-locations | Structures | Tenancy | Sharing rate | CAPEX bn VND | OPEX bn VND/yr | NPV of cost bn VND | Energy MWh/yr | Goal met |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for entry in entries {
       let o = entry.outcome
+      var met = "—"
+      if let result = entry.result {
+        if case .target = result.goal { met = result.targetMet ? "yes" : "no" } else { met = "budget" }
+      }
       lines.append(
-        "| \(o.name) | \(o.everyCarrier.parcels) | \(fixed(o.everyCarrier.workers, 0)) | \(o.newStructures) | \(o.colocations) | \(o.structures) | \(fixed(o.tenancyRatio, 2)) | \(percent(o.sharingRate)) | \(fixed(o.capexVND / 1e9, 2)) | \(fixed(o.opexVNDPerYear / 1e9, 2)) | \(fixed(o.lifetimeVND / 1e9, 2)) | \(fixed(o.energyKWhPerYear / 1e3, 0)) |"
+        "| \(o.name) | \(o.everyCarrier.parcels) | \(fixed(o.everyCarrier.workers, 0)) | \(o.newStructures) | \(o.colocations) | \(o.structures) | \(fixed(o.tenancyRatio, 2)) | \(percent(o.sharingRate)) | \(fixed(o.capexVND / 1e9, 2)) | \(fixed(o.opexVNDPerYear / 1e9, 2)) | \(fixed(o.lifetimeVND / 1e9, 2)) | \(fixed(o.energyKWhPerYear / 1e3, 0)) | \(met) |"
       )
     }
     lines += [

@@ -67,6 +67,6 @@ import Testing
     }
     let markdown = try String(contentsOf: out.appendingPathComponent("comparison.md"), encoding: .utf8)
     #expect(markdown.contains("The province's passive sharing-rate target: 50 %."))
-    #expect(markdown.contains("| passive | 1 | 1000 | 0 | 1 | 1 | 2 | 100 % | 1.2 | 0.23 | 3.46 | 26 |"))
+    #expect(markdown.contains("| passive | 1 | 1000 | 0 | 1 | 1 | 2 | 100 % | 1.2 | 0.23 | 3.46 | 26 | yes |"))
   }
 }

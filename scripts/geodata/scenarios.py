@@ -24,6 +24,7 @@ costs:
   currency: VND
   new_tower_vnd: 2_000_000_000
   new_rooftop_vnd: 400_000_000
+  new_pole_vnd: 150_000_000
   colocation_install_vnd: 150_000_000
   radio_equipment_per_sector_vnd: 350_000_000
   default_rent_vnd_month: 10_000_000
@@ -32,6 +33,17 @@ costs:
   operations_vnd_per_site_year: 40_000_000
   discount_rate: 0.10
   horizon_years: 15
+
+# Sharing options for `cosite compare` (standalone, passive, moran and mocn are built in).
+# The active-sharing shares are assumptions within published savings ranges, and 0.5 stands
+# in for the province's sharing-rate target (no published figure found; geodata/README.md).
+sharing:
+  moran_radio_extra_share: 0.6   # an extra carrier on a shared radio pays 60 % of its own
+  moran_power_extra_share: 0.7
+  mocn_radio_extra_share: 0.3
+  mocn_power_extra_share: 0.4
+  sharing_rate_target: 0.5
+  compare: { budget_vnd: 100_000_000_000 }
 """
 
 
