@@ -86,4 +86,44 @@ import Testing
     #expect(result.standardError.contains("unknown carrier 'gtel' (the scenario has: viettel, vnpt, mobifone)"))
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
+
+  /// One carrier, a coverage target and a sharing option from the command line.
+  @Test func oneCarrierReachesATargetUnderMORAN() throws {
+    let out = CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try CLI.run([
+      "recommend", "scenarios/hai-phong-dinh-vu.yaml", "--carrier", "vnpt", "--target", "10%", "--option", "moran",
+      "--out", out.path,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("reach the target; cost within"))
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("recommendations.json")))
+    let root = try #require(json as? [String: Any])
+    #expect(root["goal"] as? String == "target" && root["option"] as? String == "moran")
+    #expect(root["target_met"] as? Bool == true)
+    let carriers = try #require(root["carriers"] as? [[String: Any]])
+    #expect(carriers.map { $0["id"] as? String } == ["vnpt"])
+    let planned = (carriers[0]["planned_share"] as? NSNumber)?.doubleValue ?? 0
+    let today = (carriers[0]["today_share"] as? NSNumber)?.doubleValue ?? 1
+    #expect(today < 0.1 && planned >= 0.1 - 1e-4, "today \(today), planned \(planned)")
+    let stations = try #require(root["stations"] as? [[String: Any]])
+    #expect(!stations.isEmpty && stations.allSatisfy { $0["carrier"] as? String == "vnpt" })
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("newly-covered-viettel.geojson").path))
+  }
+
+  @Test func badPlanArgumentsAreErrorsAndWriteNothing() throws {
+    let out = CLI.temporaryDirectory()
+    let option = try CLI.run(["recommend", "scenarios/phu-tho.yaml", "--option", "roaming", "--out", out.path])
+    #expect(option.status == 1)
+    #expect(
+      option.standardError.contains(
+        "unknown sharing option 'roaming' (expected one of: standalone, passive, moran, mocn)"))
+    let both = try CLI.run([
+      "compare", "scenarios/phu-tho.yaml", "--budget-vnd", "1e9", "--target", "0.5", "--out", out.path,
+    ])
+    #expect(both.status != 0 && both.standardError.contains("give --budget-vnd or --target, not both"))
+    let share = try CLI.run(["compare", "scenarios/phu-tho.yaml", "--target", "150%", "--out", out.path])
+    #expect(share.status != 0 && share.standardError.contains("--target must be a share"))
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
 }
