@@ -40,7 +40,8 @@ public struct CandidatePool: Sendable {
         stations.append(
           StationCandidate(
             id: "\(carrier.id)@\(site.structure.id)", carrierIndex: carrierIndex, siteIndex: siteIndex,
-            sectors: sectors(scenario, carrierIndex, site.structure, heightM: height, id: "\(carrier.id)@\(site.structure.id)"),
+            sectors: sectors(
+              scenario, carrierIndex, site.structure, heightM: height, id: "\(carrier.id)@\(site.structure.id)"),
             heightM: height))
       }
     }

@@ -144,8 +144,7 @@ private struct GroupIndex {
   }
 
   /// The places an offer takes (a group listed n times takes n).
-  mutating func uses(of offer: StationOffer, site: CandidateSite, pool: CandidatePool, option: SharingOption) -> [Int]
-  {
+  mutating func uses(of offer: StationOffer, site: CandidateSite, pool: CandidatePool, option: SharingOption) -> [Int] {
     let id = site.structure.id
     var uses: [Int] = []
     if site.isNew {

@@ -51,7 +51,8 @@ public enum TargetSolver {
       }
     }
     var method = "lp-dual"
-    var bound = met ? min(best.cost, dualBound(problem, needs: needs, upper: best.cost, iterations: boundIterations)) : 0
+    var bound =
+      met ? min(best.cost, dualBound(problem, needs: needs, upper: best.cost, iterations: boundIterations)) : 0
     if met, problem.candidates.count <= exactUpTo {
       CoverageSolver.forEachFeasibleSet(problem, sizes: 0...problem.candidates.count) { state in
         if state.cost < best.cost, meets(state.chosen, problem, needs, tolerance) { best = state }
@@ -74,8 +75,9 @@ public enum TargetSolver {
     for part in scratch.indices { scratch[part] = 0 }
     let problem = state.problem
     for element in problem.candidates[index].elements where !state.covered[Int(element)] {
-      scratch[problem.elementPart.isEmpty ? 0 : Int(problem.elementPart[Int(element)])] += problem.weights[
-        Int(element)]
+      scratch[problem.elementPart.isEmpty ? 0 : Int(problem.elementPart[Int(element)])] +=
+        problem.weights[
+          Int(element)]
     }
     var total = 0.0
     for part in scratch.indices { total += min(scratch[part], max(0, open[part])) }
@@ -101,8 +103,9 @@ public enum TargetSolver {
         continue
       }
       for element in problem.candidates[top.index].elements where !state.covered[Int(element)] {
-        open[problem.elementPart.isEmpty ? 0 : Int(problem.elementPart[Int(element)])] -= problem.weights[
-          Int(element)]
+        open[problem.elementPart.isEmpty ? 0 : Int(problem.elementPart[Int(element)])] -=
+          problem.weights[
+            Int(element)]
       }
       state.add(top.index)
       round += 1
@@ -139,8 +142,9 @@ public enum TargetSolver {
     let gains: [[Double]] = problem.candidates.map { candidate in
       var byPart = [Double](repeating: 0, count: parts)
       for element in candidate.elements {
-        byPart[problem.elementPart.isEmpty ? 0 : Int(problem.elementPart[Int(element)])] += problem.weights[
-          Int(element)]
+        byPart[problem.elementPart.isEmpty ? 0 : Int(problem.elementPart[Int(element)])] +=
+          problem.weights[
+            Int(element)]
       }
       return zip(byPart, needs).map { min($0, max(0, $1)) }
     }

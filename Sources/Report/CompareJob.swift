@@ -32,7 +32,8 @@ public enum CompareJob {
     switch settings.goal {
     case .budget(let budget?): basis = "a budget of \(JSONWriter.fixed(budget / 1e9, decimals: 2)) bn VND"
     case .budget(nil): basis = "no budget (every station that adds coverage)"
-    case .target(let share): basis = "\(JSONWriter.fixed(share * 100, decimals: 1)) % of each carrier's demand meeting the target"
+    case .target(let share):
+      basis = "\(JSONWriter.fixed(share * 100, decimals: 1)) % of each carrier's demand meeting the target"
     }
     outputs.add("comparison.csv", text: ComparisonReport.csv(entries, scenario: scenario))
     outputs.add("comparison.json", text: ComparisonReport.json(entries, scenario: scenario, basis: basis))

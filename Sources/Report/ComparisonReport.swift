@@ -29,14 +29,16 @@ enum ComparisonReport {
     for entry in entries {
       let o = entry.outcome
       let gap = entry.result.map { value($0.gap * 100, 2) } ?? empty
-      let met = entry.result.map { result -> (String, JSONValue) in
-        guard case .target = result.goal else { return empty }
-        return (result.targetMet ? "yes" : "no", .bool(result.targetMet))
-      } ?? empty
+      let met =
+        entry.result.map { result -> (String, JSONValue) in
+          guard case .target = result.goal else { return empty }
+          return (result.targetMet ? "yes" : "no", .bool(result.targetMet))
+        } ?? empty
       rows.append(
         [
           text(o.name), text("all"), value(o.everyCarrier.areaHa, 2), count(o.everyCarrier.parcels),
-          value(o.everyCarrier.workers, 0), value(o.everyCarrierOutdoor.areaHa, 2), count(o.everyCarrierOutdoor.parcels),
+          value(o.everyCarrier.workers, 0), value(o.everyCarrierOutdoor.areaHa, 2),
+          count(o.everyCarrierOutdoor.parcels),
           value(o.everyCarrierOutdoor.workers, 0), count(o.newStructures), count(o.colocations), count(o.structures),
           value(o.tenancyRatio, 4), value(o.sharingRate, 4), value(o.capexVND, 0), value(o.opexVNDPerYear, 0),
           value(o.lifetimeVND, 0), value(o.energyKWhPerYear, 0), count(entry.result?.picks.count ?? 0), gap, met,
@@ -57,9 +59,11 @@ enum ComparisonReport {
   }
 
   static func csv(_ entries: [Entry], scenario: ScenarioModel) -> String {
-    let lines = [header.joined(separator: ",")] + rows(entries, scenario: scenario).map {
-      $0.map(\.text).joined(separator: ",")
-    }
+    let lines =
+      [header.joined(separator: ",")]
+      + rows(entries, scenario: scenario).map {
+        $0.map(\.text).joined(separator: ",")
+      }
     return lines.joined(separator: "\n") + "\n"
   }
 

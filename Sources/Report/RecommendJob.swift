@@ -104,7 +104,8 @@ public enum RecommendJob {
   ) throws {
     let transform = try CoordinateTransform(from: scenario.crs, to: .wgs84)
     let rows = try RecommendationReport.rows(result, scenario: scenario, coverage: coverage, toLonLat: transform)
-    outputs.add(prefix + "recommendations.csv", text: RecommendationReport.csv(rows, result: result, scenario: scenario))
+    outputs.add(
+      prefix + "recommendations.csv", text: RecommendationReport.csv(rows, result: result, scenario: scenario))
     outputs.add(
       prefix + "recommendations.json", text: RecommendationReport.json(rows, result: result, scenario: scenario))
     let stations = rows.map { row in

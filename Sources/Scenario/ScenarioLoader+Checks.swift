@@ -85,7 +85,8 @@ extension LoadSession {
       for id in ids where !known.contains(id) {
         diagnostics.report(
           scenarioFile, .line(document.ownerPolicyLine),
-          "'owner_policy.\(owner)': unknown carrier '\(id)' (expected one of: \(known.sorted().joined(separator: ", ")))")
+          "'owner_policy.\(owner)': unknown carrier '\(id)' (expected one of: \(known.sorted().joined(separator: ", ")))"
+        )
       }
     }
   }

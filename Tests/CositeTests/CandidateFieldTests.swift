@@ -53,7 +53,9 @@ import Testing
     let after = try CoverageRun.run(built, threads: 2)
     #expect(after.cellMaps.count == 1 && coverage.cellMaps.count == 1)
     let map = after.cellMaps[0]
-    let covered = map.coveredByCarrier[1].indices.filter { map.coveredByCarrier[1][$0] != 0 && map.parcelIndex[$0] >= 0 }
+    let covered = map.coveredByCarrier[1].indices.filter {
+      map.coveredByCarrier[1][$0] != 0 && map.parcelIndex[$0] >= 0
+    }
     let outdoor = map.coveredOutdoorByCarrier[1].indices.filter {
       map.coveredOutdoorByCarrier[1][$0] != 0 && map.parcelIndex[$0] >= 0
     }

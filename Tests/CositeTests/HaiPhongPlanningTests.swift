@@ -47,7 +47,8 @@ import Testing
               * scenario.costs.electricityVNDPerKWh + scenario.costs.operationsVNDPerSiteYear) * factor
           guard colocation < pick.offer.cost.lifetimeVND else { continue }
           let covers = zip(pool.targetCells[index], gained).allSatisfy { Set($0).isSuperset(of: $1) }
-          #expect(!covers, "\(site.structure.id) covers what new build \(pool.sites[pick.offer.siteIndex].structure.id) adds")
+          #expect(
+            !covers, "\(site.structure.id) covers what new build \(pool.sites[pick.offer.siteIndex].structure.id) adds")
         }
       }
     }
@@ -85,7 +86,9 @@ import Testing
     func value(_ option: String, _ key: String) -> Double {
       (rows.first { $0["option"] as? String == option }?[key] as? NSNumber)?.doubleValue ?? .nan
     }
-    func met(_ option: String) -> Bool { rows.first { $0["option"] as? String == option }?["target_met"] as? Bool ?? false }
+    func met(_ option: String) -> Bool {
+      rows.first { $0["option"] as? String == option }?["target_met"] as? Bool ?? false
+    }
     #expect(met("standalone") && met("passive"))
     #expect(value("passive", "new_structures") <= value("standalone", "new_structures"))
     #expect(value("passive", "structures") <= value("standalone", "structures"))

@@ -97,7 +97,8 @@ import Testing
     ])
     #expect(result.status == 0, "\(result.standardError)")
     #expect(result.standardOutput.contains("reach the target; cost within"))
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("recommendations.json")))
+    let json = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: out.appendingPathComponent("recommendations.json")))
     let root = try #require(json as? [String: Any])
     #expect(root["goal"] as? String == "target" && root["option"] as? String == "moran")
     #expect(root["target_met"] as? Bool == true)

@@ -41,8 +41,11 @@ import Testing
     #expect(number(today.viettel, "target_workers") == 1000)
     #expect(number(today.vnpt, "target_workers") == 0)
     #expect(number(today.all, "sharing_rate") == 0 && number(today.all, "structures") == 1)
-    let expected: [(String, structures: Double, new: Double, colocations: Double, tenancy: Double, rate: Double,
-      capex: Double, opex: Double, npv: Double, energy: Double)] = [
+    let expected:
+      [(
+        String, structures: Double, new: Double, colocations: Double, tenancy: Double, rate: Double,
+        capex: Double, opex: Double, npv: Double, energy: Double
+      )] = [
         ("standalone", 2, 1, 0, 1, 0, 3_050e6, 165.7e6, 4_707e6, 26_280),
         ("passive", 1, 0, 1, 2, 1, 1_200e6, 225.7e6, 3_457e6, 26_280),
         ("moran", 1, 0, 1, 2, 1, 780e6, 205.99e6, 2_839.9e6, 18_396),

@@ -16,7 +16,8 @@ import Testing
     let problem = CoverageProblem(
       weights: Array(repeating: 1, count: 8),
       candidates: [
-        .init(cost: 5, elements: [0, 1, 2, 4, 5]), .init(cost: 2, elements: [0, 1, 2]), .init(cost: 2, elements: [4, 5]),
+        .init(cost: 5, elements: [0, 1, 2, 4, 5]), .init(cost: 2, elements: [0, 1, 2]),
+        .init(cost: 2, elements: [4, 5]),
         .init(cost: 1, elements: [3]),
       ], elementPart: [0, 0, 0, 0, 1, 1, 1, 1])
     let solution = TargetSolver.solve(problem, needs: [3, 2], exactUpTo: 0)
@@ -84,7 +85,8 @@ import Testing
     let count = 8 + Int(random.next() % 5)
     let candidates = (0..<count).map { _ -> CoverageProblem.Candidate in
       let cover = Set((0..<(2 + Int(random.next() % 7))).map { _ in Int32(random.next() % UInt64(elements)) })
-      return .init(cost: 1 + Double(random.next() % 50) / 10, elements: cover.sorted(), groups: [Int(random.next() % 4)])
+      return .init(
+        cost: 1 + Double(random.next() % 50) / 10, elements: cover.sorted(), groups: [Int(random.next() % 4)])
     }
     return CoverageProblem(
       weights: weights, candidates: candidates, groupCapacity: [1, 2, 2, 3],

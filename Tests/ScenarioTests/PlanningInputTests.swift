@@ -61,16 +61,17 @@ extension ScenarioLoaderTests {
   }
 
   @Test func planningInputMistakesAreReportedWithTheirLines() throws {
-    let scenario = ScenarioFixture.validScenario + "\n" + """
-      new_builds: new-builds.csv
-      owner_policy: { towerco: [gtel] }
-      sharing:
-        compare: { budget_vnd: 1e9, target_share: 0.5 }
-        options:
-          - { name: passive, base: passive }
-          - { name: odd, base: roaming }
+    let scenario =
+      ScenarioFixture.validScenario + "\n" + """
+        new_builds: new-builds.csv
+        owner_policy: { towerco: [gtel] }
+        sharing:
+          compare: { budget_vnd: 1e9, target_share: 0.5 }
+          options:
+            - { name: passive, base: passive }
+            - { name: odd, base: roaming }
 
-      """
+        """
     let structures = """
       id,kind,lon,lat,height_m,owner,free_slots,rent_vnd_month,min_mount_m,max_mount_m
       T1,tower,106.755,20.835,40,towerco,2,15000000,30,35

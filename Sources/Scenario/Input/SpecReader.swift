@@ -158,7 +158,8 @@ enum LayerReader {
 /// Reads the `costs` section over the defaults of `CostParameters`.
 enum CostsReader {
   static let keys = [
-    "currency", "new_tower_vnd", "new_rooftop_vnd", "new_pole_vnd", "colocation_install_vnd", "radio_equipment_per_sector_vnd",
+    "currency", "new_tower_vnd", "new_rooftop_vnd", "new_pole_vnd", "colocation_install_vnd",
+    "radio_equipment_per_sector_vnd",
     "default_rent_vnd_month", "power_per_sector_kw", "electricity_vnd_per_kwh", "operations_vnd_per_site_year",
     "discount_rate", "horizon_years",
   ]

@@ -37,7 +37,8 @@ struct StructureRecord {
 enum StructuresFile {
   static let required = ["id", "kind", "height_m", "owner", "free_slots"]
   static let optional = [
-    "name", "rent_vnd_month", "building_height_m", "min_mount_m", "max_mount_m", "max_added_sectors", "lon", "lat", "x", "y", "easting", "northing",
+    "name", "rent_vnd_month", "building_height_m", "min_mount_m", "max_mount_m", "max_added_sectors", "lon", "lat", "x",
+    "y", "easting", "northing",
   ]
 
   static func read(text: String, file: String, crs: CRS?, diagnostics: Diagnostics) -> [StructureRecord] {
