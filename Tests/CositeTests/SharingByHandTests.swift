@@ -73,3 +73,105 @@ import Testing
     #expect(markdown.contains("| passive | 1 | 1000 | 0 | 1 | 1 | 2 | 100 % | 1.2 | 0.23 | 3.46 | 26 | yes |"))
   }
 }
+
+/// The same fixture with one thing changed at a time, each worked out by hand.
+extension SharingByHandTests {
+  /// A copy of the fixture with `edit` applied to its files, in a temporary folder.
+  static func variant(_ edit: (inout [String: String]) -> Void) throws -> URL {
+    let source = CLI.repositoryRoot.appendingPathComponent("Tests/CositeTests/Fixtures/sharing-by-hand")
+    var files: [String: String] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+      files[name] = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
+    }
+    edit(&files)
+    let directory = CLI.temporaryDirectory()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    for (name, text) in files {
+      try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    return directory
+  }
+
+  /// Passive sharing's NPV of cost and new structures for a variant.
+  static func passive(_ directory: URL, options: String = "passive") throws -> [String: (npv: Double, new: Double)] {
+    let out = directory.appendingPathComponent("out")
+    let result = try CLI.run([
+      "compare", directory.appendingPathComponent("scenario.yaml").path, "--spacing-m", "0", "--options", options,
+      "--out", out.path,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("comparison.json")))
+    let rows = try #require((json as? [String: Any])?["rows"] as? [[String: Any]])
+    var figures: [String: (Double, Double)] = [:]
+    for row in rows where row["carrier"] as? String == "all" {
+      figures[row["option"] as! String] = (
+        (row["npv_cost_vnd"] as? NSNumber)?.doubleValue ?? .nan,
+        (row["new_structures"] as? NSNumber)?.doubleValue ?? .nan
+      )
+    }
+    return figures
+  }
+
+  /// When T1 cannot take VNPT — its owner is closed, its structural budget (2 sectors) is
+  /// below VNPT's 3, or its height window (37–39 m) lies above where VNPT's antennas can go
+  /// (1 m below the top and 3 m below Viettel: 36 m) — passive
+  /// sharing builds N1 like standalone: 4,707 M VND (see above). With N1 a rooftop mast
+  /// instead, the structure costs 400 M: one-off 400 + 1,050 = 1,450 M, lifetime
+  /// 1,450 + 1,657 = 3,107 M.
+  @Test func structureLimitsSendVNPTToTheNewBuild() throws {
+    let closed = try Self.variant { $0["scenario.yaml"]! += "owner_policy: { towerco: closed }\n" }
+    let heavy = try Self.variant {
+      $0["structures.csv"] = """
+        id,kind,lon,lat,height_m,owner,free_slots,rent_vnd_month,max_added_sectors
+        T1,tower,106.75145,20.83135,40,towerco,2,10000000,2
+
+        """
+    }
+    func window(_ low: Int, _ high: Int) throws -> URL {
+      try Self.variant {
+        $0["structures.csv"] = """
+          id,kind,lon,lat,height_m,owner,free_slots,rent_vnd_month,min_mount_m,max_mount_m
+          T1,tower,106.75145,20.83135,40,towerco,2,10000000,\(low),\(high)
+
+          """
+      }
+    }
+    let high = try window(37, 39)
+    let low = try window(30, 35)
+    let rooftop = try Self.variant {
+      $0["scenario.yaml"]! += "owner_policy: { towerco: closed }\n"
+      $0["new-builds.csv"] = $0["new-builds.csv"]!.replacingOccurrences(of: "N1,tower,", with: "N1,rooftop,")
+    }
+    defer {
+      for directory in [closed, heavy, high, low, rooftop] { try? FileManager.default.removeItem(at: directory) }
+    }
+    for directory in [closed, heavy, high] {
+      let figures = try Self.passive(directory)["passive"]!
+      #expect(figures.new == 1 && abs(figures.npv - 4_707e6) < 1, "\(directory.lastPathComponent)")
+    }
+    // The window 30–35 m holds VNPT's antennas (lowered from 36 m to 35 m): T1 is still
+    // chosen, at passive's 3,457 M.
+    let inWindow = try Self.passive(low)["passive"]!
+    #expect(inWindow.new == 0 && abs(inWindow.npv - 3_457e6) < 1)
+    let roof = try Self.passive(rooftop)["passive"]!
+    #expect(roof.new == 1 && abs(roof.npv - 3_107e6) < 1)
+  }
+
+  /// An option the scenario defines: passive with a 100 M installation instead of 150 M:
+  /// 50 M less than passive's 3,457 M.
+  @Test func aScenarioOptionOverridesCosts() throws {
+    let directory = try Self.variant {
+      $0["scenario.yaml"] = $0["scenario.yaml"]!.replacingOccurrences(
+        of: "  compare: { target_share: 0.9 }",
+        with: """
+            compare: { target_share: 0.9 }
+            options:
+              - { name: cheap-install, base: passive, costs: { colocation_install_vnd: 100_000_000 } }
+          """)
+    }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let figures = try Self.passive(directory, options: "passive,cheap-install")
+    #expect(abs(figures["passive"]!.npv - 3_457e6) < 1)
+    #expect(abs(figures["cheap-install"]!.npv - 3_407e6) < 1)
+  }
+}
