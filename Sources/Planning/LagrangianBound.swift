@@ -14,8 +14,7 @@ enum LagrangianBound {
     let weights = problem.weights
     var multipliers = weights  // u = w: the bound "sum of each candidate's own cover"
     var best = Double.infinity
-    var theta = 2.0
-    var sinceImproved = 0
+    var control = StepControl(theta: 2)
     for _ in 0..<max(1, iterations) {
       let profits = problem.candidates.map { candidate in
         candidate.elements.reduce(0.0) { $0 + multipliers[Int($1)] }
@@ -23,16 +22,9 @@ enum LagrangianBound {
       let inner = innerBound(problem, profits: profits)
       var value = inner.value
       for (weight, multiplier) in zip(weights, multipliers) { value += max(0, weight - multiplier) }
-      if best == .infinity || value < best - 1e-12 * best {
-        best = value
-        sinceImproved = 0
-      } else {
-        sinceImproved += 1
-        if sinceImproved >= 20 {
-          theta /= 2
-          sinceImproved = 0
-        }
-      }
+      let improved = best == .infinity || value < best - 1e-12 * best
+      if improved { best = value }
+      control.record(improved: improved)
       // Subgradient of L at u: (times e is covered by the inner x) − [w_e > u_e].
       var gradient = [Double](repeating: 0, count: weights.count)
       for (index, share) in inner.x where share > 0 {
@@ -43,8 +35,8 @@ enum LagrangianBound {
         if weights[element] > multipliers[element] { gradient[element] -= 1 }
         norm += gradient[element] * gradient[element]
       }
-      guard norm > 0, theta > 1e-6, best > lowerBound else { break }
-      let step = theta * (value - lowerBound) / norm
+      guard norm > 0, control.theta > 1e-6, best > lowerBound else { break }
+      let step = control.theta * (value - lowerBound) / norm
       for element in weights.indices {
         multipliers[element] = min(weights[element], max(0, multipliers[element] - step * gradient[element]))
       }

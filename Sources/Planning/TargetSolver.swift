@@ -156,8 +156,7 @@ public enum TargetSolver {
       return needs[part] > 0 ? (ratios.min() ?? 0) : 0
     }
     var best = 0.0
-    var theta = 1.0
-    var sinceImproved = 0
+    var control = StepControl(theta: 1)
     for _ in 0..<max(1, iterations) {
       var value = 0.0
       var gradient = needs.map { max(0, $0) }
@@ -169,19 +168,12 @@ public enum TargetSolver {
         value -= price - candidate.cost
         for part in 0..<parts { gradient[part] -= gains[index][part] }
       }
-      if value > best + 1e-12 * max(1, best) {
-        best = value
-        sinceImproved = 0
-      } else {
-        sinceImproved += 1
-        if sinceImproved >= 20 {
-          theta /= 2
-          sinceImproved = 0
-        }
-      }
+      let improved = value > best + 1e-12 * max(1, best)
+      if improved { best = value }
+      control.record(improved: improved)
       let norm = gradient.reduce(0) { $0 + $1 * $1 }
-      guard norm > 0, theta > 1e-6, upper > best else { break }
-      let step = theta * (upper - value) / norm
+      guard norm > 0, control.theta > 1e-6, upper > best else { break }
+      let step = control.theta * (upper - value) / norm
       for part in 0..<parts { lambda[part] = max(0, lambda[part] + step * gradient[part]) }
     }
     return best
