@@ -34,15 +34,10 @@ public struct CandidateCoverage: Sendable {
     }
   }
 
-  /// Newly covered cells per cell map (ascending cell indices), for `sectors` of carrier
-  /// `carrierIndex` on `structure`. Single-threaded: callers run candidates in parallel.
-  public func newlyCovered(sectors: [Sector], structure: Structure, carrierIndex: Int) -> [[Int32]] {
-    field(sectors: sectors, structure: structure, carrierIndex: carrierIndex).target
-  }
-
-  /// The cells a station newly covers per cell map (ascending): by the scenario's target,
-  /// and by the target's RSRP outdoors (no building loss; the same cells for an outdoor
-  /// target).
+  /// The cells a station (`sectors` of carrier `carrierIndex` on `structure`) newly
+  /// covers per cell map (ascending): by the scenario's target, and by the target's RSRP
+  /// outdoors (no building loss; the same cells for an outdoor target). Single-threaded:
+  /// callers run stations in parallel.
   public func field(
     sectors: [Sector], structure: Structure, carrierIndex: Int
   ) -> (target: [[Int32]], outdoor: [[Int32]]) {
