@@ -36,8 +36,11 @@ public enum SummaryText {
     }
     lines.append("Sites: \(summary.siteCount) with \(summary.sectorCount) sectors")
     lines.append(
-      "Shared structures: \(summary.sharedStructureCount) of \(summary.structureCount) (passive sharing rate \(grouped(summary.passiveSharingRate * 100, decimals: 1))%)"
-    )
+      "Shared structures: \(summary.sharedStructureCount) of \(summary.structureCount) (passive sharing rate \(grouped(summary.passiveSharingRate * 100, decimals: 1))%"
+        + (summary.sharingRateTarget.map { "; target \(grouped($0 * 100, decimals: 1))%" } ?? "") + ")")
+    if summary.plannedSiteCount > 0 { lines.append("Planned new-build places: \(summary.plannedSiteCount)") }
+    lines.append(
+      "Sharing options: \((["standalone", "passive", "moran", "mocn"] + summary.extraOptions).joined(separator: ", "))")
     return lines.joined(separator: "\n") + "\n"
   }
 

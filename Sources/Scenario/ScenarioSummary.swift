@@ -30,6 +30,10 @@ public struct ScenarioSummary: Sendable {
   public let sectorCount: Int
   /// Structures hosting more than one carrier.
   public let sharedStructureCount: Int
+  /// Places listed for new builds; the sharing-rate target; the scenario's own options.
+  public let plannedSiteCount: Int
+  public let sharingRateTarget: Double?
+  public let extraOptions: [String]
 
   public init(_ scenario: ScenarioModel) {
     name = scenario.name
@@ -54,6 +58,9 @@ public struct ScenarioSummary: Sendable {
     siteCount = tenants.values.reduce(0) { $0 + $1.count }
     sectorCount = scenario.sectors.count
     sharedStructureCount = tenants.values.filter { $0.count > 1 }.count
+    plannedSiteCount = scenario.plannedSites.count
+    sharingRateTarget = scenario.sharing.sharingRateTarget
+    extraOptions = scenario.sharing.options.map(\.name)
   }
 
   /// Carriers with sectors on each structure, by structure id.

@@ -25,6 +25,14 @@ import Testing
 @Suite struct SharingByHandTests {
   static let scenario = "Tests/CositeTests/Fixtures/sharing-by-hand/scenario.yaml"
 
+  @Test func validateCountsThePlanningInputs() throws {
+    let result = try CLI.run(["validate", Self.scenario])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("Shared structures: 0 of 1 (passive sharing rate 0.0%; target 50.0%)"))
+    #expect(result.standardOutput.contains("Planned new-build places: 1"))
+    #expect(result.standardOutput.contains("Sharing options: standalone, passive, moran, mocn\n"))
+  }
+
   @Test func everyOptionMatchesTheHandCalculation() throws {
     let out = CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: out) }
