@@ -1,0 +1,66 @@
+import Foundation
+import Planning
+import Scenario
+
+/// A carrier named on the command line that the scenario does not have.
+public struct UnknownCarrierError: Error, CustomStringConvertible {
+  public let id: String
+  public let known: [String]
+  public var description: String { "unknown carrier '\(id)' (the scenario has: \(known.joined(separator: ", ")))" }
+}
+
+/// A sharing option named on the command line that the scenario does not have.
+public struct UnknownOptionError: Error, CustomStringConvertible {
+  public let name: String
+  public let known: [String]
+  public var description: String {
+    "unknown sharing option '\(name)' (expected one of: \(known.joined(separator: ", ")))"
+  }
+}
+
+/// What `cosite recommend` and `cosite compare` are asked for, beside the scenario.
+public struct PlanRequest: Sendable {
+  /// Carriers to plan for, jointly; empty = all of them.
+  public var carrierIDs: [String] = []
+  /// nil = the scenario's `sharing.compare`, else no budget.
+  public var goal: Recommender.Goal?
+  public var maxStations: Int?
+  public var depth = 1
+  public var weightByArea = false
+  public var newBuildSpacingM = 500.0
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
+
+  public init() {}
+
+  func carriers(in scenario: ScenarioModel) throws -> [Int] {
+    let known = scenario.carriers.map(\.id)
+    return try (carrierIDs.isEmpty ? known : carrierIDs).map { id in
+      guard let index = known.firstIndex(of: id) else { throw UnknownCarrierError(id: id, known: known) }
+      return index
+    }
+  }
+
+  func options(carriers: [Int], scenario: ScenarioModel) -> Recommender.Options {
+    var goal = self.goal ?? .budget(nil)
+    if self.goal == nil, let basis = scenario.sharing.basis {
+      switch basis {
+      case .budgetVND(let budget): goal = .budget(budget)
+      case .targetShare(let share): goal = .target(share)
+      }
+    }
+    var options = Recommender.Options(carriers: carriers, goal: goal, maxStations: maxStations)
+    options.depth = depth
+    options.weightByArea = weightByArea
+    options.pool.newBuildSpacingM = newBuildSpacingM
+    options.pool.threads = threads
+    return options
+  }
+
+  static func option(named name: String, in scenario: ScenarioModel) throws -> SharingOption {
+    let all = SharingOption.all(for: scenario)
+    guard let option = all.first(where: { $0.name == name }) else {
+      throw UnknownOptionError(name: name, known: all.map(\.name))
+    }
+    return option
+  }
+}
