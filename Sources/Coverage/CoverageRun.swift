@@ -10,9 +10,6 @@ import Scenario
 /// let coverage = try CoverageRun.run(scenario)
 /// ```
 public enum CoverageRun {
-  /// Largest grid accepted: 10⁸ cells (about 3 GB of working arrays).
-  public static let maximumCells = 100_000_000
-
   /// - Parameters:
   ///   - threads: worker count for the field engine (results do not depend on it).
   ///   - progress: called with a stage description and the share of layers done.
@@ -22,13 +19,16 @@ public enum CoverageRun {
     _ scenario: ScenarioModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
     clustering: Bool = true, progress: ((String, Double) -> Void)? = nil
   ) throws -> CoverageResult {
+    try Preflight.check(scenario, clustering: clustering)
     let clusters = clustering ? ZoneClusters.of(scenario) : []
     guard clusters.count > 1 else {
-      return try run(scenario, grid: try makeGrid(scenario), threads: threads, progress: progress)
+      let grid =
+        gridCovering(scenario)
+        ?? CoverageGrid(originX: 0, originY: 0, resolutionM: scenario.grid.resolutionM, columns: 1, rows: 1)
+      return try run(scenario, grid: grid, threads: threads, progress: progress)
     }
     var parts: [(cluster: ZoneCluster, result: CoverageResult)] = []
     for (index, cluster) in clusters.enumerated() {
-      try checkSize(cluster.grid)
       let part = scenario.keepingZones(cluster.zoneIndices)
       let share = 1 / Double(clusters.count)
       let result = try run(part, grid: cluster.grid, threads: threads) { stage, done in
@@ -118,31 +118,17 @@ public enum CoverageRun {
       ], timings: timings)
   }
 
-  /// The grid over every zone's parcels plus the scenario's margin.
-  static func makeGrid(_ scenario: ScenarioModel) throws -> CoverageGrid {
+  /// The grid over every zone's parcels plus the scenario's margin; nil without parcels.
+  static func gridCovering(_ scenario: ScenarioModel) -> CoverageGrid? {
     let bounds = scenario.parcels.compactMap(\.outline.bounds)
-    guard let first = bounds.first else {
-      return CoverageGrid(originX: 0, originY: 0, resolutionM: scenario.grid.resolutionM, columns: 1, rows: 1)
-    }
+    guard let first = bounds.first else { return nil }
     var low = first.min
     var high = first.max
     for box in bounds {
       low = .init(x: min(low.x, box.min.x), y: min(low.y, box.min.y))
       high = .init(x: max(high.x, box.max.x), y: max(high.y, box.max.y))
     }
-    let margin = scenario.grid.marginM
-    let resolution = scenario.grid.resolutionM
-    let cells = ((high.x - low.x + 2 * margin) / resolution + 2) * ((high.y - low.y + 2 * margin) / resolution + 2)
-    guard cells <= Double(maximumCells) else {
-      throw CoverageError.gridTooLarge(cells: Int(cells), limit: maximumCells)
-    }
-    return CoverageGrid(covering: (low, high), marginM: margin, resolutionM: resolution)
-  }
-
-  static func checkSize(_ grid: CoverageGrid) throws {
-    guard grid.cellCount <= maximumCells else {
-      throw CoverageError.gridTooLarge(cells: grid.cellCount, limit: maximumCells)
-    }
+    return CoverageGrid(covering: (low, high), marginM: scenario.grid.marginM, resolutionM: scenario.grid.resolutionM)
   }
 
   static func fieldOf(

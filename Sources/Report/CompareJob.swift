@@ -9,12 +9,14 @@ import Scenario
 public enum CompareJob {
   @discardableResult
   public static func run(
-    scenarioPath: String, outputDirectory: URL, request: PlanRequest, optionNames: [String]
+    scenarioPath: String, outputDirectory: URL, request: PlanRequest, optionNames: [String],
+    warn: (ScenarioIssue) -> Void = { _ in }
   ) throws -> (names: [String], outcomes: [OptionOutcome]) {
-    let scenario = try ScenarioLoader.load(path: scenarioPath)
+    let scenario = try JobInput.load(
+      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells, warn: warn)
     let carriers = try request.carriers(in: scenario)
     let names = optionNames.isEmpty ? SharingOption.all(for: scenario).map(\.name) : optionNames
-    let options = try names.map { try PlanRequest.option(named: $0, in: scenario) }
+    let options = try PlanRequest.options(named: names, in: scenario)
     let coverage = try CoverageRun.run(scenario, threads: request.threads)
     let settings = request.options(carriers: carriers, scenario: scenario)
     let pool = CandidatePool.build(scenario, coverage: coverage, carriers: settings.carriers, settings: settings.pool)

@@ -1,10 +1,9 @@
 import Foundation
+import Scenario
 
-/// Files a command writes, held in memory until all are ready, then written atomically.
-///
-/// Each file goes to a hidden temporary name in the output directory first; only when
-/// every temporary file is complete are they renamed into place (rename(2) is atomic on
-/// one file system). A failure removes the temporaries and leaves existing files untouched.
+/// Files a command writes, held in memory until all are ready, then written as one
+/// transaction (`OutputTransaction`): a reader of `--out` sees the previous complete set or
+/// the new complete set, never a mix.
 public struct OutputSet: Sendable {
   public private(set) var files: [(name: String, contents: Data)] = []
 
@@ -16,35 +15,38 @@ public struct OutputSet: Sendable {
 
   public var names: [String] { files.map(\.name) }
 
-  /// Writes every file into `directory` (created if needed).
+  /// Writes every file into `directory` (created if needed) as one transaction.
+  /// - Throws: `OutputError` when a name is not a plain file name or is given twice, or when
+  ///   `directory` cannot hold Cosite's outputs (see `OutputDestination.check`).
   public func write(to directory: URL) throws {
-    let manager = FileManager.default
-    try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-    let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
-    var temporaries: [(URL, URL)] = []
-    do {
-      for file in files {
-        let target = directory.appendingPathComponent(file.name)
-        let temporary = directory.appendingPathComponent(".\(file.name).\(token).tmp")
-        try file.contents.write(to: temporary)
-        temporaries.append((temporary, target))
+    try checkNames()
+    try OutputTransaction(directory: directory).commit(files)
+  }
+
+  /// Every name is one safe path component, and no two files share one: nothing can land
+  /// outside the output directory or overwrite another output of the same set.
+  func checkNames() throws {
+    var seen: Set<String> = []
+    for name in names {
+      guard SafeName.isValid(name) else {
+        throw OutputError(path: name, reason: "not a plain file name (\(SafeName.rule))")
       }
-      for (temporary, target) in temporaries {
-        guard rename(temporary.path, target.path) == 0 else {
-          throw OutputError(path: target.path, reason: String(cString: strerror(errno)))
-        }
+      guard seen.insert(name).inserted else {
+        throw OutputError(path: name, reason: "two outputs of one run have this name")
       }
-    } catch {
-      for (temporary, _) in temporaries { try? manager.removeItem(at: temporary) }
-      throw error
     }
   }
 }
 
-/// A file could not be written.
-public struct OutputError: Error, CustomStringConvertible {
+/// A file or directory could not be written, or the output directory cannot take the outputs.
+public struct OutputError: PlannerError {
   public let path: String
   public let reason: String
+
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
 
   public var description: String { "cannot write \(path): \(reason)" }
 }

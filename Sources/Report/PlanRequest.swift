@@ -3,19 +3,25 @@ import Planning
 import Scenario
 
 /// A carrier named on the command line that the scenario does not have.
-public struct UnknownCarrierError: Error, CustomStringConvertible {
+public struct UnknownCarrierError: PlannerError {
   public let id: String
   public let known: [String]
   public var description: String { "unknown carrier '\(id)' (the scenario has: \(known.joined(separator: ", ")))" }
 }
 
 /// A sharing option named on the command line that the scenario does not have.
-public struct UnknownOptionError: Error, CustomStringConvertible {
+public struct UnknownOptionError: PlannerError {
   public let name: String
   public let known: [String]
   public var description: String {
     "unknown sharing option '\(name)' (expected one of: \(known.joined(separator: ", ")))"
   }
+}
+
+/// A sharing option named twice on the command line.
+public struct RepeatedOptionError: PlannerError {
+  public let name: String
+  public var description: String { "sharing option '\(name)' is named twice in --options: expected each option once" }
 }
 
 /// What `cosite recommend` and `cosite compare` are asked for, beside the scenario.
@@ -29,6 +35,8 @@ public struct PlanRequest: Sendable {
   public var weightByArea = false
   public var newBuildSpacingM = 500.0
   public var threads = ProcessInfo.processInfo.activeProcessorCount
+  /// A cell budget overriding the scenario's (`--max-cells`).
+  public var maxCells: Int?
 
   public init() {}
 
@@ -54,6 +62,13 @@ public struct PlanRequest: Sendable {
     options.pool.newBuildSpacingM = newBuildSpacingM
     options.pool.threads = threads
     return options
+  }
+
+  /// The options named, each once (a repeated name would write its files twice).
+  static func options(named names: [String], in scenario: ScenarioModel) throws -> [SharingOption] {
+    var seen: Set<String> = []
+    for name in names where !seen.insert(name).inserted { throw RepeatedOptionError(name: name) }
+    return try names.map { try option(named: $0, in: scenario) }
   }
 
   static func option(named name: String, in scenario: ScenarioModel) throws -> SharingOption {

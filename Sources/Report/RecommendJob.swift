@@ -11,9 +11,11 @@ import Scenario
 public enum RecommendJob {
   @discardableResult
   public static func run(
-    scenarioPath: String, outputDirectory: URL, request: PlanRequest, optionName: String = "passive"
+    scenarioPath: String, outputDirectory: URL, request: PlanRequest, optionName: String = "passive",
+    warn: (ScenarioIssue) -> Void = { _ in }
   ) throws -> (names: [String], result: Recommender.Result) {
-    let scenario = try ScenarioLoader.load(path: scenarioPath)
+    let scenario = try JobInput.load(
+      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells, warn: warn)
     let carriers = try request.carriers(in: scenario)
     let option = try PlanRequest.option(named: optionName, in: scenario)
     let coverage = try CoverageRun.run(scenario, threads: request.threads)

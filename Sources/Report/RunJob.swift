@@ -42,14 +42,17 @@ public enum RunJob {
   /// Loads, validates, computes and writes atomically to `directory`.
   /// - Parameters:
   ///   - threads: worker threads of the field engine (outputs do not depend on it).
+  ///   - maxCells: a cell budget overriding the scenario's (`--max-cells`).
+  ///   - warn: receives the scenario's warnings.
   ///   - progress: called with the stage and the share done, for a terminal display.
   /// - Returns: the names of the files written.
   @discardableResult
   public static func run(
     scenarioPath: String, outputDirectory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-    progress: ((String, Double) -> Void)? = nil
+    maxCells: Int? = nil, warn: (ScenarioIssue) -> Void = { _ in }, progress: ((String, Double) -> Void)? = nil
   ) throws -> [String] {
-    let scenario = try ScenarioLoader.load(path: scenarioPath)
+    let scenario = try JobInput.load(
+      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: maxCells, warn: warn)
     let coverage = try CoverageRun.run(scenario, threads: threads, progress: progress)
     let outputs = try outputs(for: scenario, coverage: coverage)
     try outputs.write(to: outputDirectory)

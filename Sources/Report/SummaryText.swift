@@ -1,3 +1,4 @@
+import Coverage
 import Foundation
 import Geo
 import Scenario
@@ -41,6 +42,24 @@ public enum SummaryText {
     if summary.plannedSiteCount > 0 { lines.append("Planned new-build places: \(summary.plannedSiteCount)") }
     lines.append(
       "Sharing options: \((["standalone", "passive", "moran", "mocn"] + summary.extraOptions).joined(separator: ", "))")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The grids a run would use against the cell budget: one line, plus one per grid when several.
+  public static func grids(_ grids: [Preflight.GridEstimate], budget: Int) -> String {
+    let cells = grids.reduce(0) { $0 + $1.cells }
+    let bytes = grids.map(\.bytes).max() ?? 0
+    let count = grids.count == 1 ? "1 grid" : "\(grids.count) grids (one per group of nearby zones)"
+    var lines = [
+      "Grid: \(count), \(grouped(Double(cells), decimals: 0)) cells in all, about \(grouped(Double(bytes) / 1e6, decimals: 0)) MB for the largest; budget \(grouped(Double(budget), decimals: 0)) cells per grid"
+    ]
+    if grids.count > 1 {
+      for grid in grids {
+        lines.append(
+          "  \(grid.zoneIDs.joined(separator: ", ")): \(grid.grid.columns) × \(grid.grid.rows) = \(grouped(Double(grid.cells), decimals: 0)) cells"
+        )
+      }
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 

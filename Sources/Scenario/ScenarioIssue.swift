@@ -1,3 +1,5 @@
+import Geo
+
 /// Where in the inputs a problem is.
 public enum IssueLocation: Hashable, Sendable {
   /// The file as a whole (missing, unreadable).
@@ -44,19 +46,18 @@ public struct ScenarioIssue: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
+/// An error the command line prints as it is (a planner's wording, no stack trace) before
+/// exiting with status 1. Every error a job throws for bad input or a bad `--out` conforms.
+public protocol PlannerError: Error, CustomStringConvertible {}
+
+extension ProjectionError: PlannerError {}
+
 /// Every problem found while loading a scenario; nothing is computed when this is thrown.
-public struct ScenarioError: Error, Sendable, CustomStringConvertible {
+public struct ScenarioError: PlannerError, Sendable {
   public let issues: [ScenarioIssue]
 
-  /// Keeps files in the order they were first met; within a file, sorts by line or feature.
   public init(issues: [ScenarioIssue]) {
-    var fileOrder: [String: Int] = [:]
-    for issue in issues where fileOrder[issue.file] == nil { fileOrder[issue.file] = fileOrder.count }
-    self.issues = issues.enumerated().sorted { a, b in
-      let keyA = (fileOrder[a.element.file]!, a.element.location.sortKey, a.offset)
-      let keyB = (fileOrder[b.element.file]!, b.element.location.sortKey, b.offset)
-      return keyA < keyB
-    }.map(\.element)
+    self.issues = ScenarioIssue.ordered(issues)
   }
 
   public var description: String {
@@ -68,10 +69,29 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 /// Collects issues while the loader keeps going, so that all are reported at once.
 final class Diagnostics {
   private(set) var issues: [ScenarioIssue] = []
+  /// Plausible mistakes that do not stop a run (printed by `validate` and `run`).
+  private(set) var warnings: [ScenarioIssue] = []
 
   func report(_ file: String, _ location: IssueLocation, _ message: String) {
     issues.append(ScenarioIssue(file: file, location: location, message: message))
   }
 
+  func warn(_ file: String, _ location: IssueLocation, _ message: String) {
+    warnings.append(ScenarioIssue(file: file, location: location, message: message))
+  }
+
   var isEmpty: Bool { issues.isEmpty }
+}
+
+extension ScenarioIssue {
+  /// Keeps files in the order they were first met; within a file, sorts by line or feature.
+  public static func ordered(_ issues: [ScenarioIssue]) -> [ScenarioIssue] {
+    var fileOrder: [String: Int] = [:]
+    for issue in issues where fileOrder[issue.file] == nil { fileOrder[issue.file] = fileOrder.count }
+    return issues.enumerated().sorted { a, b in
+      let keyA = (fileOrder[a.element.file, default: 0], a.element.location.sortKey, a.offset)
+      let keyB = (fileOrder[b.element.file, default: 0], b.element.location.sortKey, b.offset)
+      return keyA < keyB
+    }.map(\.element)
+  }
 }

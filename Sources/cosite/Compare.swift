@@ -26,7 +26,7 @@ struct Compare: ParsableCommand {
     let (written, outcomes) = try reportingScenarioErrors {
       try CompareJob.run(
         scenarioPath: plan.scenario, outputDirectory: URL(fileURLWithPath: plan.out), request: plan.request,
-        optionNames: names)
+        optionNames: names, warn: printWarning)
     }
     for name in written { print("wrote \((plan.out as NSString).appendingPathComponent(name))") }
     for outcome in outcomes {

@@ -41,6 +41,9 @@ struct PlanArguments: ParsableArguments {
   @Option(help: "Worker threads (default: all cores).")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+  @Option(name: .customLong("max-cells"), help: maxCellsHelp)
+  var maxCells: Int?
+
   /// `--target` as a share in (0, 1].
   var targetShare: Double? {
     guard let target else { return nil }
@@ -50,7 +53,8 @@ struct PlanArguments: ParsableArguments {
   }
 
   func validate() throws {
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    try checkThreads(threads)
+    try checkMaxCells(maxCells)
     guard depth >= 0 && depth <= 3 else { throw ValidationError("--depth must be 0 to 3") }
     guard ["workers", "area"].contains(weight) else { throw ValidationError("--weight must be workers or area") }
     guard budgetVND.map({ $0 > 0 }) ?? true else { throw ValidationError("--budget-vnd must be positive") }
@@ -78,6 +82,7 @@ struct PlanArguments: ParsableArguments {
     request.weightByArea = weight == "area"
     request.newBuildSpacingM = spacingM
     request.threads = threads
+    request.maxCells = maxCells
     return request
   }
 }

@@ -28,7 +28,7 @@ struct Recommend: ParsableCommand {
     let (written, result) = try reportingScenarioErrors {
       try RecommendJob.run(
         scenarioPath: plan.scenario, outputDirectory: URL(fileURLWithPath: plan.out), request: plan.request,
-        optionName: option)
+        optionName: option, warn: printWarning)
     }
     for name in written { print("wrote \((plan.out as NSString).appendingPathComponent(name))") }
     let seconds = String(format: "%.1f", Date().timeIntervalSince(start))

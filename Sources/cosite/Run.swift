@@ -23,8 +23,12 @@ struct Run: ParsableCommand {
   @Option(help: "Worker threads for the field engine (default: all cores).")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+  @Option(name: .customLong("max-cells"), help: maxCellsHelp)
+  var maxCells: Int?
+
   func validate() throws {
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    try checkThreads(threads)
+    try checkMaxCells(maxCells)
   }
 
   func run() throws {
@@ -33,10 +37,22 @@ struct Run: ParsableCommand {
     let callback: ((String, Double) -> Void)? = progress.isShown ? { progress.show($0, $1) } : nil
     let written = try reportingScenarioErrors {
       try RunJob.run(
-        scenarioPath: scenario, outputDirectory: URL(fileURLWithPath: out), threads: threads,
-        progress: callback)
+        scenarioPath: scenario, outputDirectory: URL(fileURLWithPath: out), threads: threads, maxCells: maxCells,
+        warn: { issue in
+          progress.clear()
+          printWarning(issue)
+        }, progress: callback)
     }
     for name in written { print("wrote \((out as NSString).appendingPathComponent(name))") }
+  }
+}
+
+/// Threads beyond this are refused: a typo such as 80000 would otherwise start that many.
+let maximumThreads = 1024
+
+func checkThreads(_ threads: Int) throws {
+  guard (1...maximumThreads).contains(threads) else {
+    throw ValidationError("--threads must be between 1 and \(maximumThreads)")
   }
 }
 

@@ -71,10 +71,12 @@ struct ScenarioDocument {
     }
     name = map.string("name", required: true, expected: "a scenario name") ?? ""
     readCRS(map)
-    if let grid = map.map("grid", allowed: ["resolution_m", "margin_m"]) {
+    if let grid = map.map("grid", allowed: ["resolution_m", "margin_m", "max_cells"]) {
       self.grid = GridSpec(
         resolutionM: grid.number("resolution_m", expected: "a cell size in m", range: 1...1000) ?? 10,
-        marginM: grid.number("margin_m", expected: "a margin in m", range: 0...50_000) ?? 500)
+        marginM: grid.number("margin_m", expected: "a margin in m", range: 0...50_000) ?? 500,
+        maxCells: grid.integer("max_cells", expected: "a cell budget", range: 1...GridSpec.maximumCells))
+      self.grid.line = grid.line
     }
     repairGeometry = map.bool("repair_geometry") ?? false
     readBuildingClasses(map)

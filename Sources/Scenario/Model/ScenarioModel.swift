@@ -7,10 +7,24 @@ public struct GridSpec: Hashable, Sendable {
   public let resolutionM: Double
   /// Margin around the zones, m.
   public let marginM: Double
+  /// Largest number of cells a run may use (`grid.max_cells`); nil = the default budget.
+  public var maxCells: Int?
+  /// Line of the `grid` section in the scenario file (1 when absent), for issues about it.
+  public var line = 1
 
-  public init(resolutionM: Double, marginM: Double) {
+  /// Default cell budget of one grid: 2.5 × 10⁷ cells (2,500 km² at 10 m, about 1.6 GB of
+  /// working memory; the largest grid of the bundled scenarios has 9 × 10⁵).
+  public static let defaultMaxCells = 25_000_000
+  /// Hard ceiling that `grid.max_cells` or `--max-cells` may raise the budget to: 10⁹ cells.
+  public static let maximumCells = 1_000_000_000
+
+  /// The budget in force.
+  public var cellBudget: Int { maxCells ?? Self.defaultMaxCells }
+
+  public init(resolutionM: Double, marginM: Double, maxCells: Int? = nil) {
     self.resolutionM = resolutionM
     self.marginM = marginM
+    self.maxCells = maxCells
   }
 }
 
@@ -27,7 +41,7 @@ public struct ScenarioModel: Sendable {
   public let crsName: String
   /// Whether the CRS was chosen by `crs: auto`.
   public let crsIsAutomatic: Bool
-  public let grid: GridSpec
+  public var grid: GridSpec
   public let buildingClasses: [BuildingClass]
   public let zones: [Zone]
   public let carriers: [Carrier]
@@ -44,6 +58,9 @@ public struct ScenarioModel: Sendable {
   public let terrain: ElevationModel?
   /// Antenna pattern files the sectors use, by their resolved path.
   public let antennaPatterns: [String: MSIPattern]
+  /// Plausible mistakes found while loading (overlapping parcels, a structure far from every
+  /// zone, a power that looks like watts): printed by `validate` and `run`, never fatal.
+  public var warnings: [ScenarioIssue] = []
 
   public init(
     name: String, sourcePath: String, crs: CRS, crsName: String, crsIsAutomatic: Bool, grid: GridSpec,
@@ -77,11 +94,13 @@ public struct ScenarioModel: Sendable {
   /// The same scenario with only the zones at `indices` (in that order); carriers,
   /// structures, sectors and settings unchanged.
   public func keepingZones(_ indices: [Int]) -> ScenarioModel {
-    ScenarioModel(
+    var kept = ScenarioModel(
       name: name, sourcePath: sourcePath, crs: crs, crsName: crsName, crsIsAutomatic: crsIsAutomatic, grid: grid,
       buildingClasses: buildingClasses, zones: indices.map { zones[$0] }, carriers: carriers,
       structures: structures, sectors: sectors, costs: costs, coverage: coverage, terrain: terrain,
       antennaPatterns: antennaPatterns, plannedSites: plannedSites, ownerPolicy: ownerPolicy, sharing: sharing)
+    kept.warnings = warnings
+    return kept
   }
 
   /// Whether the owner of `structure` lets `carrierID` add antennas to it.
