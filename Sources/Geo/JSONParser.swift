@@ -165,19 +165,34 @@ public struct JSONParser {
     return Array(String(Character(scalar)).utf8)
   }
 
+  /// RFC 8259 §6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`; no leading `+`, no
+  /// leading zeros (`0105.6`), no bare `.5`, and a value that fits a Double.
   private mutating func parseNumber() throws -> Double {
     let start = index
-    while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
-    let text = String(decoding: bytes[start..<index], as: UTF8.self)
-    guard !text.isEmpty, let value = Double(text), value.isFinite else {
-      throw failure("expected a JSON value")
+    func digits() -> Int {
+      let first = index
+      while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+      return index - first
     }
+    func peek(_ ascii: Unicode.Scalar) -> Bool { index < bytes.count && bytes[index] == UInt8(ascii: ascii) }
+    if peek("-") { index += 1 }
+    if peek("0") {
+      index += 1
+      guard digits() == 0 else { throw failure("a number may not start with 0 followed by digits (RFC 8259)") }
+    } else {
+      guard digits() > 0 else { throw failure("expected a JSON value (a number starts with - or a digit)") }
+    }
+    if peek(".") {
+      index += 1
+      guard digits() > 0 else { throw failure("expected digits after the decimal point") }
+    }
+    if peek("e") || peek("E") {
+      index += 1
+      if peek("+") || peek("-") { index += 1 }
+      guard digits() > 0 else { throw failure("expected digits in the exponent") }
+    }
+    let text = String(decoding: bytes[start..<index], as: UTF8.self)
+    guard let value = Double(text), value.isFinite else { throw failure("number \(text.prefix(40)) is out of range") }
     return value
-  }
-
-  private static func isNumberByte(_ byte: UInt8) -> Bool {
-    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
-      || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
-      || byte == UInt8(ascii: "E")
   }
 }

@@ -11,6 +11,15 @@ public enum IssueLocation: Hashable, Sendable {
 }
 
 extension IssueLocation {
+  /// "line 12" or "feature 3", for lists of places.
+  var shortText: String {
+    switch self {
+    case .file: return "the file"
+    case .line(let line): return "line \(line)"
+    case .feature(let index, _): return "feature \(index)"
+    }
+  }
+
   /// Whole-file issues first, then by line or feature index.
   var sortKey: Int {
     switch self {
@@ -40,7 +49,7 @@ public struct ScenarioIssue: Hashable, Sendable, CustomStringConvertible {
     case .file: return "\(file): \(message)"
     case .line(let line): return "\(file):\(line): \(message)"
     case .feature(let index, let id):
-      let named = id.map { " (id '\($0)')" } ?? ""
+      let named = id.map { " (id \(Excerpt.quoted($0)))" } ?? ""
       return "\(file): feature index \(index)\(named): \(message)"
     }
   }
@@ -78,6 +87,56 @@ final class Diagnostics {
 
   func warn(_ file: String, _ location: IssueLocation, _ message: String) {
     warnings.append(ScenarioIssue(file: file, location: location, message: message))
+  }
+
+  /// Issues of one kind that may follow from a single cause (55 sectors naming structures of a
+  /// file that failed to load); `foldFollowOns` turns more than three of a kind into one line.
+  private var followOns: [(key: String, issue: ScenarioIssue)] = []
+  private var followOnWarnings: [(key: String, issue: ScenarioIssue)] = []
+
+  func reportFollowOn(_ file: String, _ location: IssueLocation, kind: String, _ message: String) {
+    followOns.append((file + "\u{0}" + kind, ScenarioIssue(file: file, location: location, message: message)))
+  }
+
+  func reportFollowOnWarning(_ file: String, _ location: IssueLocation, kind: String, _ message: String) {
+    followOnWarnings.append((file + "\u{0}" + kind, ScenarioIssue(file: file, location: location, message: message)))
+  }
+
+  /// Reports the follow-on issues: up to three of a kind (per file) as they are, more as the
+  /// first one plus how many more there are and where.
+  func foldFollowOns(hint: String? = nil) {
+    issues += Self.folded(followOns, hint: hint)
+    followOns = []
+  }
+
+  func foldFollowOnWarnings() {
+    warnings += Self.folded(followOnWarnings, hint: nil)
+    followOnWarnings = []
+  }
+
+  private static func folded(_ entries: [(key: String, issue: ScenarioIssue)], hint: String?) -> [ScenarioIssue] {
+    var order: [String] = []
+    var groups: [String: [ScenarioIssue]] = [:]
+    for (key, issue) in entries {
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(issue)
+    }
+    var issues: [ScenarioIssue] = []
+    for key in order {
+      guard let group = groups[key], let first = group.first else { continue }
+      guard group.count > 3 else {
+        issues += group
+        continue
+      }
+      let places = group.dropFirst().prefix(5).map(\.location.shortText).joined(separator: ", ")
+      let more = group.count > 6 ? ", …" : ""
+      let suffix = hint.map { "; \($0)" } ?? ""
+      issues.append(
+        ScenarioIssue(
+          file: first.file, location: first.location,
+          message: "\(first.message); and \(group.count - 1) more like it (\(places)\(more))\(suffix)"))
+    }
+    return issues
   }
 
   var isEmpty: Bool { issues.isEmpty }

@@ -58,19 +58,20 @@ extension LoadSession {
   /// Ids are unique; every sector's carrier, layer and structure exist; classes are known.
   func checkReferences() {
     duplicates(document.zones.map { ($0.id, $0.line) }) { line in
-      self.diagnostics.report(self.scenarioFile, .line(line.1), "zone id '\(line.0)' is used twice")
+      self.diagnostics.report(self.scenarioFile, .line(line.1), "zone id \(Excerpt.quoted(line.0)) is used twice")
     }
     duplicates(document.carriers.map { ($0.carrier.id, $0.line) }) { entry in
-      self.diagnostics.report(self.scenarioFile, .line(entry.1), "carrier id '\(entry.0)' is used twice")
+      self.diagnostics.report(self.scenarioFile, .line(entry.1), "carrier id \(Excerpt.quoted(entry.0)) is used twice")
     }
     for spec in document.carriers {
       let layers = zip(spec.carrier.layers.map(\.id), spec.layerLines).map { ($0, $1) }
       duplicates(layers) { entry in
         self.diagnostics.report(
-          self.scenarioFile, .line(entry.1), "layer id '\(entry.0)' is used twice in carrier '\(spec.carrier.id)'")
+          self.scenarioFile, .line(entry.1), "layer id \(Excerpt.quoted(entry.0)) is used twice in carrier \(Excerpt.quoted(spec.carrier.id))")
       }
     }
     checkParcels()
+    diagnostics.foldFollowOns()
     checkAcrossFiles(structures.map { ($0.id, $0.file, $0.line) }, what: "structure")
     checkAcrossFiles(sectors.map { ($0.sector.id, $0.file, $0.line) }, what: "sector")
     checkSectors()
@@ -85,7 +86,7 @@ extension LoadSession {
       for id in ids where !known.contains(id) {
         diagnostics.report(
           scenarioFile, .line(document.ownerPolicyLine),
-          "'owner_policy.\(owner)': unknown carrier '\(id)' (expected one of: \(known.sorted().joined(separator: ", ")))"
+          "'owner_policy.\(owner)': unknown carrier \(Excerpt.quoted(id)) (expected one of: \(known.sorted().joined(separator: ", ")))"
         )
       }
     }
@@ -102,7 +103,7 @@ extension LoadSession {
       }
       if earlier.file != row.file {
         diagnostics.report(
-          row.file, .line(row.line), "\(what) id '\(row.id)' is already used in \(earlier.file), line \(earlier.line)")
+          row.file, .line(row.line), "\(what) id \(Excerpt.quoted(row.id)) is already used in \(earlier.file), line \(earlier.line)")
       }
     }
   }
@@ -115,12 +116,12 @@ extension LoadSession {
       for parcel in parcels {
         let location = IssueLocation.feature(index: parcel.index, id: parcel.id)
         if !seen.insert(parcel.id).inserted {
-          diagnostics.report(file, location, "parcel id '\(parcel.id)' is used twice in the scenario")
+          diagnostics.report(file, location, "parcel id \(Excerpt.quoted(parcel.id)) is used twice in the scenario")
         }
         if !classes.contains(parcel.buildingClass) {
-          diagnostics.report(
-            file, location,
-            "property 'building_class': unknown class '\(parcel.buildingClass)' (expected one of: \(classes.sorted().joined(separator: ", ")))"
+          diagnostics.reportFollowOn(
+            file, location, kind: "unknown class",
+            "property 'building_class': unknown class \(Excerpt.quoted(parcel.buildingClass)) (expected one of: \(classes.sorted().joined(separator: ", ")))"
           )
         }
       }
@@ -133,34 +134,41 @@ extension LoadSession {
     for record in sectors {
       let sector = record.sector
       func report(_ message: String) { diagnostics.report(record.file, .line(record.line), message) }
+      func followOn(_ kind: String, _ message: String) {
+        diagnostics.reportFollowOn(record.file, .line(record.line), kind: kind, message)
+      }
       if let carrier = carriers[sector.carrierID] {
         if carrier.layer(sector.layerID) == nil {
-          report(
-            "column 'layer': carrier '\(carrier.id)' has no layer '\(sector.layerID)' (it has: \(carrier.layers.map(\.id).joined(separator: ", ")))"
+          followOn("unknown layer", 
+            "column 'layer': carrier \(Excerpt.quoted(carrier.id)) has no layer \(Excerpt.quoted(sector.layerID)) (it has: \(carrier.layers.map(\.id).joined(separator: ", ")))"
           )
         }
       } else {
-        report(
-          "column 'carrier': unknown carrier '\(sector.carrierID)' (expected one of: \(carriers.keys.sorted().joined(separator: ", ")))"
+        followOn(
+          "unknown carrier",
+          "column 'carrier': unknown carrier \(Excerpt.quoted(sector.carrierID)) (expected one of: \(carriers.keys.sorted().joined(separator: ", ")))"
         )
       }
       if let structure = structuresByID[sector.structureID], structure.isPlanned {
         report(
-          "column 'structure': '\(sector.structureID)' is a planned new build (\(structure.file)), not a structure that stands"
+          "column 'structure': \(Excerpt.quoted(sector.structureID)) is a planned new build (\(structure.file)), not a structure that stands"
         )
       } else if let structure = structuresByID[sector.structureID] {
         if sector.heightM > structure.heightM {
           report(
-            "column 'height_m': antenna at \(JSONWriter.number(sector.heightM)) m is above the top of structure '\(structure.id)' (\(JSONWriter.number(structure.heightM)) m)"
+            "column 'height_m': antenna at \(JSONWriter.number(sector.heightM)) m is above the top of structure \(Excerpt.quoted(structure.id)) (\(JSONWriter.number(structure.heightM)) m)"
           )
         }
       } else {
-        report("column 'structure': unknown structure '\(sector.structureID)' (not in the scenario's structures files)")
+        followOn(
+          "unknown structure",
+          "column 'structure': unknown structure \(Excerpt.quoted(sector.structureID)) (not in the scenario's structures files)")
       }
       if let pattern = sector.antennaPatternPath, !FileManager.default.fileExists(atPath: pattern) {
-        report("column 'antenna_pattern': file not found: \(shown(pattern))")
+        followOn("pattern not found", "column 'antenna_pattern': file not found: \(shown(pattern))")
       }
     }
+    diagnostics.foldFollowOns(hint: structureFilesHaveProblems ? "the structures files have problems listed above" : nil)
   }
 
   /// Calls `report` for every entry whose id was already seen.

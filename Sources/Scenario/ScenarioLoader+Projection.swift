@@ -111,12 +111,16 @@ extension LoadSession {
         diagnostics.report(record.file, .line(record.line), "\(error)")
       }
     }
-    return ScenarioModel(
+    checkProjectedGeometry(zones)
+    if diagnostics.isEmpty { warnAboutPlausibility(zones, structures: projectedStructures) }
+    var model = ScenarioModel(
       name: document.name, sourcePath: scenarioPath, crs: crs, crsName: crsName, crsIsAutomatic: document.crs == nil,
       grid: document.grid, buildingClasses: document.buildingClasses, zones: zones,
       carriers: document.carriers.map(\.carrier), structures: projectedStructures, sectors: sectors.map(\.sector),
       costs: document.costs, coverage: document.coverage, terrain: terrain, antennaPatterns: antennaPatterns,
       plannedSites: plannedSites, ownerPolicy: document.ownerPolicy, sharing: document.sharing)
+    model.warnings = ScenarioIssue.ordered(diagnostics.warnings)
+    return model
   }
 
   /// Centre of the bounding box of `points` (0, 0 when there are none).

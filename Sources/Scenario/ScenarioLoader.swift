@@ -33,6 +33,8 @@ final class LoadSession {
   var sectors: [SectorRecord] = []
   var antennaPatterns: [String: MSIPattern] = [:]
   var terrain: ElevationModel?
+  /// Whether reading the structures files reported problems (sectors' unknown structures follow).
+  var structureFilesHaveProblems = false
 
   init(scenarioPath: String) {
     self.scenarioPath = scenarioPath
@@ -52,6 +54,14 @@ final class LoadSession {
         throw ScenarioError(issues: diagnostics.issues)
       }
       root = composed
+    } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
+      for key in keys {
+        let line = Self.repeatLine(of: key, in: text, after: context.mark) ?? context.mark.line
+        diagnostics.report(
+          scenarioFile, .line(line),
+          "\(Excerpt.quoted(key)) is given twice in one mapping (first at line \(context.mark.line)): expected each key once")
+      }
+      throw ScenarioError(issues: diagnostics.issues)
     } catch let error as YamlError {
       diagnostics.report(scenarioFile, Self.location(of: error), "YAML syntax: \(Self.problem(of: error))")
       throw ScenarioError(issues: diagnostics.issues)
@@ -75,18 +85,19 @@ final class LoadSession {
     return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
   }
 
-  /// The text of a file, or nil with an issue at the scenario line that references it.
+  /// The text of a file, or nil with an issue: at the scenario line that references it when
+  /// the file cannot be opened, in the file itself when its bytes are not UTF-8.
   func readText(_ path: String, shownAs name: String, line: Int?) -> String? {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-      report(missing: "file not found: \(name)", line: line, name: name)
+    switch InputFile.text(path) {
+    case .success(let text): return text
+    case .failure(let problem):
+      if let badLine = problem.line {
+        diagnostics.report(name, .line(badLine), problem.message)
+      } else {
+        report(missing: problem.about(name), line: line, name: name)
+      }
       return nil
     }
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-      report(missing: "cannot read \(name) as UTF-8 text", line: line, name: name)
-      return nil
-    }
-    return text
   }
 
   private func report(missing message: String, line: Int?, name: String) {
@@ -104,6 +115,7 @@ final class LoadSession {
       let isLonLat = zone.parcels.crs == nil || zone.parcels.crs == .wgs84
       return ParcelsFile.read(text: text, file: name, isLonLat: isLonLat, diagnostics: diagnostics)
     }
+    let issuesBeforeStructures = diagnostics.issues.count
     for reference in document.structures {
       let name = shown(reference.path)
       if let text = readText(reference.path, shownAs: name, line: reference.line) {
@@ -120,6 +132,7 @@ final class LoadSession {
         }
       }
     }
+    structureFilesHaveProblems = diagnostics.issues.count > issuesBeforeStructures
     for reference in document.sites {
       let name = shown(reference.path)
       let base = URL(fileURLWithPath: reference.path).deletingLastPathComponent()
@@ -159,6 +172,25 @@ final class LoadSession {
     }
   }
 
+  /// The line where `key` appears again at the column of its first appearance (`mark`), for a
+  /// duplicate key; nil when it cannot be found (a flow mapping on one line, say).
+  static func repeatLine(of key: String, in text: String, after mark: Mark) -> Int? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard mark.line >= 1, mark.line < lines.count else { return nil }
+    let indent = max(mark.column - 1, 0)
+    for number in (mark.line + 1)...lines.count {
+      let line = lines[number - 1]
+      let leading = line.prefix { $0 == " " || $0 == "-" }
+      guard leading.count == indent else { continue }
+      let rest = line.dropFirst(indent)
+      let unquoted = rest.hasPrefix("\"") || rest.hasPrefix("'") ? rest.dropFirst() : rest
+      if unquoted.hasPrefix(key), unquoted.dropFirst(key.count).drop(while: { $0 == " " || $0 == "\"" || $0 == "'" }).first == ":" {
+        return number
+      }
+    }
+    return nil
+  }
+
   private static func location(of error: YamlError) -> IssueLocation {
     switch error {
     case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
@@ -173,8 +205,11 @@ final class LoadSession {
     case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
       .composer(let context, let problem, _, _):
       return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+    case .reader(let problem, let offset, _, _):
+      return problem + (offset.map { " at byte offset \($0)" } ?? "")
     default:
-      return "\(error)"
+      // Other cases' descriptions quote the whole document: never print them.
+      return "the YAML reader failed"
     }
   }
 }

@@ -69,7 +69,7 @@ import Testing
     let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
     #expect(
       names == [
-        "newly-covered-mobifone.geojson", "newly-covered-viettel.geojson", "newly-covered-vnpt.geojson",
+        ".cosite-output", "newly-covered-mobifone.geojson", "newly-covered-viettel.geojson", "newly-covered-vnpt.geojson",
         "recommendations.csv", "recommendations.json", "recommendations.md", "recommended-stations.geojson",
       ])
     for name in names {

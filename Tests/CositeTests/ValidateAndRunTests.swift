@@ -59,7 +59,8 @@ import Testing
       #expect(result.status == 0, "\(result.standardError)")
     }
     let written = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
-    #expect(written == Self.outputs.sorted())  // and no temporary files left behind
+    // The outputs and the marker of a Cosite output directory, and no temporary files left behind.
+    #expect(written == (Self.outputs + [".cosite-output"]).sorted())
     for name in Self.outputs {
       let a = try Data(contentsOf: first.appendingPathComponent(name))
       let b = try Data(contentsOf: second.appendingPathComponent(name))

@@ -103,11 +103,11 @@ import Testing
       "scenario.yaml:6: unknown key 'grid.margn_m'; did you mean 'margin_m'?",
       "scenario.yaml:13: 'carriers[0].layers[0].frequency_mhz': expected a downlink centre frequency in MHz between 400 and 7125, got '300'",
       "scenario.yaml:14: 'carriers[0].layers[1].bandwidth_mhz': expected a NR channel bandwidth",
-      "sites.csv:2: column 'azimuth_deg': expected an azimuth in degrees from north between 0.0 and 360.0, got 400",
+      "sites.csv:2: column 'azimuth_deg': expected an azimuth in degrees from north between 0.0 and 360.0, got '400'",
       "sites.csv:3: sector id 'S1' is used twice",
       "sites.csv:3: column 'layer': carrier 'vnpt' has no layer 'lte2100' (it has: lte1800)",
       "sites.csv:3: column 'height_m': antenna at 45 m is above the top of structure 'T1' (40 m)",
-      "sites.csv:4: column 'height_m': expected an antenna height above ground in m between 1.0 and 300.0, got -5",
+      "sites.csv:4: column 'height_m': expected an antenna height above ground in m between 1.0 and 300.0, got '-5'",
     ]
     for prefix in expected {
       #expect(found.contains { $0.hasPrefix(prefix) }, "missing: \(prefix)\nfound:\n\(found.joined(separator: "\n"))")

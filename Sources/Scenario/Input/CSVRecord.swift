@@ -34,11 +34,11 @@ struct CSVRecord {
       return nil
     }
     guard let value = Double(raw), value.isFinite else {
-      report("column '\(column)': expected \(expected), got '\(raw)'")
+      report("column '\(column)': expected \(expected), got \(Excerpt.quoted(raw))")
       return nil
     }
     guard range.contains(value) else {
-      report("column '\(column)': expected \(expected) between \(range.lowerBound) and \(range.upperBound), got \(raw)")
+      report("column '\(column)': expected \(expected) between \(range.lowerBound) and \(range.upperBound), got \(Excerpt.quoted(raw))")
       return nil
     }
     return value
@@ -50,7 +50,7 @@ struct CSVRecord {
       return nil
     }
     guard let value = Int(raw), range.contains(value) else {
-      report("column '\(column)': expected \(expected) (\(range.lowerBound)–\(range.upperBound)), got '\(raw)'")
+      report("column '\(column)': expected \(expected) (\(range.lowerBound)–\(range.upperBound)), got \(Excerpt.quoted(raw))")
       return nil
     }
     return value
@@ -61,7 +61,7 @@ struct CSVRecord {
   where T.RawValue == String {
     guard let raw = string(column) else { return nil }
     guard let value = T(rawValue: raw.lowercased()) ?? T(rawValue: raw) else {
-      report("column '\(column)': expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got '\(raw)'")
+      report("column '\(column)': expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got \(Excerpt.quoted(raw))")
       return nil
     }
     return value
@@ -75,6 +75,15 @@ extension CSVTable {
       diagnostics.report(file, .file, "empty file: expected a header row (\(required.joined(separator: ",")))")
       return false
     }
+    guard required.contains(where: { column($0) != nil }) else {
+      // Not this kind of CSV at all (or not a CSV): one line, and only a short excerpt of it.
+      let first = header.joined(separator: ",")
+      diagnostics.report(
+        file, .line(1),
+        "line 1 is not a header with the columns \(required.joined(separator: ", ")): it starts with \(Excerpt.quoted(first))"
+      )
+      return false
+    }
     var ok = true
     for name in required where column(name) == nil {
       diagnostics.report(
@@ -84,7 +93,7 @@ extension CSVTable {
     for name in header where !required.contains(name) && !optional.contains(name) {
       diagnostics.report(
         file, .line(1),
-        "unknown column '\(name)' (expected: \((required + optional).joined(separator: ", ")))")
+        "unknown column \(Excerpt.quoted(name)) (expected: \((required + optional).joined(separator: ", ")))")
     }
     return ok
   }
@@ -96,7 +105,7 @@ extension CSVTable {
     var seen: Set<String> = []
     for row in rows where index < row.fields.count && !row.fields[index].isEmpty {
       if !seen.insert(row.fields[index]).inserted {
-        diagnostics.report(file, .line(row.line), "\(what) id '\(row.fields[index])' is used twice")
+        diagnostics.report(file, .line(row.line), "\(what) id \(Excerpt.quoted(row.fields[index])) is used twice")
       }
     }
   }

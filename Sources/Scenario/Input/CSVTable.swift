@@ -36,6 +36,7 @@ public struct CSVTable: Sendable {
     var line = 1
     var recordLine = 1
     var fieldWasQuoted = false
+    var lineWithNUL = 0
     var iterator = text.unicodeScalars.makeIterator()
     var pending = iterator.next()
     if pending == "\u{FEFF}" { pending = iterator.next() }  // byte order mark
@@ -48,6 +49,11 @@ public struct CSVTable: Sendable {
     }
     while let scalar = pending {
       pending = iterator.next()
+      if scalar == "\u{0}", lineWithNUL != line {
+        // A NUL byte is never text a planner typed: a binary file or a broken export.
+        lineWithNUL = line
+        diagnostics.report(file, .line(line), "NUL byte (U+0000) in a field: expected text")
+      }
       if inQuotes {
         if scalar == "\"" {
           if pending == "\"" {

@@ -5,16 +5,22 @@ import Geo
 enum DEMFile {
   /// Reads `path` (shown to the planner as `name`); issues go to `diagnostics`.
   static func read(path: String, name: String, crs: CRS?, diagnostics: Diagnostics) -> ElevationModel? {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      diagnostics.report(name, .file, "cannot read the terrain file")
+    let data: Data
+    switch InputFile.data(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem):
+      diagnostics.report(name, .file, problem.about("the terrain file"))
       return nil
     }
     let fileName = (path as NSString).lastPathComponent
     if fileName.lowercased().hasSuffix(".hgt") {
       return readHGT(data, fileName: fileName, name: name, diagnostics: diagnostics)
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      diagnostics.report(name, .file, "cannot read as UTF-8 text: expected an ESRI ASCII grid (.asc) or SRTM .hgt")
+    guard let text = String(validating: data, as: UTF8.self) else {
+      let problem = InputFile.invalidUTF8(data)
+      diagnostics.report(
+        name, problem.line.map(IssueLocation.line) ?? .file,
+        "\(problem.message): expected an ESRI ASCII grid (.asc) or SRTM .hgt")
       return nil
     }
     return readASCII(text, name: name, crs: crs ?? .wgs84, diagnostics: diagnostics)
@@ -33,7 +39,7 @@ enum DEMFile {
       return nil
     }
     guard let corner = hgtCorner(fileName) else {
-      diagnostics.report(name, .file, "file name '\(fileName)': expected an SRTM tile name such as N20E106.hgt")
+      diagnostics.report(name, .file, "file name \(Excerpt.quoted(fileName)): expected an SRTM tile name such as N20E106.hgt")
       return nil
     }
     var heights = [Float](repeating: 0, count: side * side)
@@ -63,6 +69,12 @@ enum DEMFile {
 
   /// ESRI ASCII grid: a header (`ncols`, `nrows`, `xllcorner`/`xllcenter`,
   /// `yllcorner`/`yllcenter`, `cellsize`, optional `nodata_value`), then rows from the north.
+  /// Largest side of an ASCII grid, in samples: 10⁵ (a 1″ tile is 3,601; larger areas come as
+  /// several tiles), so that `ncols × nrows` stays far from overflow and from memory limits.
+  static let maximumSide = 100_000
+  /// Largest sample count of an ASCII grid: 4 × 10⁸ (1.6 GB of Float32 heights).
+  static let maximumSamples = 400_000_000
+
   static func readASCII(_ text: String, name: String, crs: CRS, diagnostics: Diagnostics) -> ElevationModel? {
     var header: [String: Double] = [:]
     var values: [Float] = []
@@ -73,27 +85,46 @@ enum DEMFile {
       guard let first = words.first else { continue }
       let key = first.lowercased()
       if key.first?.isLetter == true, values.isEmpty {
-        guard words.count == 2, let value = Double(words[1]) else {
-          diagnostics.report(name, .line(offset + 1), "header '\(key)': expected one number")
+        guard words.count == 2, let value = Double(words[1]), value.isFinite, abs(value) <= 1e9 else {
+          diagnostics.report(name, .line(offset + 1), "header \(Excerpt.quoted(key)): expected one number (at most 10⁹ in size)")
           return nil
         }
         if key == "nodata_value" { noData = value } else { header[key] = value }
         continue
       }
       for word in words {
-        guard let value = Double(word) else {
-          if problems < 5 { diagnostics.report(name, .line(offset + 1), "'\(word)': expected a height in m") }
+        guard let value = Double(word), value == noData || (-20_000...20_000).contains(value) else {
+          if problems < 5 {
+            diagnostics.report(
+              name, .line(offset + 1),
+              "\(Excerpt.quoted(word)): expected a height in m (−20,000 to 20,000) or the nodata_value")
+          }
           problems += 1
           continue
         }
         values.append(value == noData ? .nan : Float(value))
+        guard values.count <= maximumSamples else {
+          diagnostics.report(name, .line(offset + 1), "more than \(maximumSamples) heights: expected ncols × nrows")
+          return nil
+        }
       }
     }
     guard problems == 0 else { return nil }
-    guard let columns = header["ncols"].map(Int.init), let rows = header["nrows"].map(Int.init), columns > 1, rows > 1,
-      let size = header["cellsize"], size > 0
+    let side = 2...Double(maximumSide)
+    guard let columnCount = header["ncols"], let rowCount = header["nrows"], side.contains(columnCount),
+      side.contains(rowCount), columnCount.rounded() == columnCount, rowCount.rounded() == rowCount,
+      let size = header["cellsize"], size > 0, size <= 1e6
     else {
-      diagnostics.report(name, .line(1), "header: expected ncols and nrows (at least 2) and a positive cellsize")
+      diagnostics.report(
+        name, .line(1),
+        "header: expected ncols and nrows as whole numbers from 2 to \(maximumSide) and a cellsize above 0 and at most 10⁶")
+      return nil
+    }
+    let columns = Int(columnCount)
+    let rows = Int(rowCount)
+    guard columns * rows <= maximumSamples else {
+      diagnostics.report(
+        name, .line(1), "header: ncols × nrows = \(columns * rows) samples, above the limit of \(maximumSamples)")
       return nil
     }
     let centred = header["xllcenter"] != nil

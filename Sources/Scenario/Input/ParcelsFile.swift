@@ -37,7 +37,13 @@ enum ParcelsFile {
     let id = identifier(feature.property("id"))
     let location = IssueLocation.feature(index: feature.index, id: id)
     func report(_ message: String) { diagnostics.report(file, location, message) }
-    if id == nil { report("property 'id' is missing: expected a text or whole-number id") }
+    if id == nil {
+      report(
+        feature.property("id") == nil
+          ? "property 'id' is missing: expected a text or whole-number id"
+          : "property 'id': expected a text or a whole number up to 2⁵³ (give larger ids as text), got \(Excerpt.quoted(JSONWriter.text(feature.property("id") ?? .null)))"
+      )
+    }
 
     var outline: MultiPolygon?
     switch feature.geometry {
@@ -69,15 +75,23 @@ enum ParcelsFile {
   private static func identifier(_ value: JSONValue?) -> String? {
     switch value {
     case .string(let text) where !text.isEmpty: return text
-    case .number(let number) where number == number.rounded(): return String(Int64(number))
+    case .number(let number) where number == number.rounded() && abs(number) <= Self.largestExactWhole:
+      return String(Int64(number))
     default: return nil
     }
   }
 
+  /// 2⁵³: whole numbers up to this size are exact in a JSON number (a Double).
+  static let largestExactWhole = 9_007_199_254_740_992.0
+
+  /// Most people one parcel may hold: 10⁶ (the largest factory campuses employ ~10⁵).
+  static let maximumCount = 1_000_000.0
+
   private static func count(_ value: JSONValue?, _ name: String, _ report: (String) -> Void) -> Double? {
     guard let value, value != .null else { return nil }
-    guard let number = value.numberValue, number >= 0 else {
-      report("property '\(name)': expected a number ≥ 0, got \(JSONWriter.text(value))")
+    guard let number = value.numberValue, (0...maximumCount).contains(number) else {
+      report(
+        "property '\(name)': expected a number from 0 to \(Int(maximumCount)), got \(Excerpt.quoted(JSONWriter.text(value)))")
       return nil
     }
     return number

@@ -1,3 +1,6 @@
+import Foundation
+import Geo
+
 /// A sector as read from its CSV row, with the line for cross-reference errors.
 struct SectorRecord {
   /// The file as shown to the planner.
@@ -13,6 +16,9 @@ struct SectorRecord {
 /// a typical 65° panel), `antenna_pattern` (an MSI file, relative to this CSV), `feeder_loss_db`
 /// (default 0.5).
 enum SectorsFile {
+  /// Below 1 W (30 dBm) a macro sector's power most likely was given in watts.
+  static let wattsLikeBelowDBm = 30.0
+
   static let required = ["id", "carrier", "layer", "structure", "azimuth_deg", "height_m", "power_dbm"]
   static let optional = [
     "mechanical_tilt_deg", "electrical_tilt_deg", "antenna_gain_dbi", "antenna_pattern", "feeder_loss_db",
@@ -34,6 +40,16 @@ enum SectorsFile {
       let azimuth = record.number("azimuth_deg", expected: "an azimuth in degrees from north", range: 0...360)
       let height = record.number("height_m", expected: "an antenna height above ground in m", range: 1...300)
       let power = record.number("power_dbm", expected: "a total sector power in dBm", range: 0...70)
+      if let power, power < wattsLikeBelowDBm {
+        // 20 W given as 20 would be read as 0.1 W: a macro sector radiates 10–80 W (40–49 dBm).
+        diagnostics.warn(
+          file, .line(record.line),
+          "column 'power_dbm': \(JSONWriter.number(power)) dBm is \(JSONWriter.fixed(pow(10, power / 10) / 1000, decimals: 3)) W, below 1 W"
+            + (power > 0
+              ? "; if this is \(JSONWriter.number(power)) W, give \(JSONWriter.fixed(10 * log10(power * 1000), decimals: 1)) dBm"
+              : "")
+        )
+      }
       let mechanical =
         record.number("mechanical_tilt_deg", expected: "a downtilt in degrees", range: -30...45, required: false) ?? 0
       let electrical =

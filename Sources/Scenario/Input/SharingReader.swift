@@ -66,17 +66,17 @@ enum SharingReader {
           node, file: map.file, path: "sharing.options[\(index)]", diagnostics: map.diagnostics,
           allowed: ["name", "base", "costs"] + factorKeys)
       else { continue }
-      let name = entry.string("name", required: true, expected: "the option's name")
+      let name = entry.fileNameID("name", expected: "the option's name")
       let base = entry.string("base", required: true, expected: builtInOptions.joined(separator: ", "))
       if let base, !builtInOptions.contains(base) {
         map.diagnostics.report(
           map.file, .line(entry.line(of: "base")),
-          "'sharing.options[\(index)].base': expected one of \(builtInOptions.joined(separator: ", ")), got '\(base)'")
+          "'sharing.options[\(index)].base': expected one of \(builtInOptions.joined(separator: ", ")), got \(Excerpt.quoted(base))")
         continue
       }
       if let name, builtInOptions.contains(name) || settings.options.contains(where: { $0.name == name }) {
         map.diagnostics.report(
-          map.file, .line(entry.line(of: "name")), "'sharing.options[\(index)].name': '\(name)' is already an option")
+          map.file, .line(entry.line(of: "name")), "'sharing.options[\(index)].name': \(Excerpt.quoted(name)) is already an option")
         continue
       }
       let optionCosts = entry.map("costs", allowed: CostsReader.keys).map { CostsReader.read($0, over: costs) } ?? costs

@@ -99,7 +99,7 @@ struct SpecReader {
         let spec = YAMLMap(
           node, file: map.file, path: "carriers[\(index)]", diagnostics: diagnostics, allowed: ["id", "name", "layers"])
       else { return nil }
-      let id = spec.string("id", required: true, expected: "a carrier id")
+      let id = spec.fileNameID("id", expected: "a carrier id")
       let layerNodes = spec.sequence("layers", required: true, expected: "a list of radio layers") ?? []
       var layers: [RadioLayer] = []
       var lines: [Int] = []
@@ -125,7 +125,7 @@ enum LayerReader {
   static let keys = ["id", "technology", "band", "frequency_mhz", "bandwidth_mhz", "tdd_downlink_share"]
 
   static func read(_ layer: YAMLMap) -> RadioLayer? {
-    let id = layer.string("id", required: true, expected: "a layer id")
+    let id = layer.fileNameID("id", expected: "a layer id")
     let technologyText = layer.string("technology", required: true, expected: "LTE or NR")
     let technology = technologyText.flatMap { Technology(rawValue: $0.uppercased()) }
     if technologyText != nil, technology == nil, let node = layer.node("technology") {
@@ -189,6 +189,15 @@ enum CostsReader {
       map.number("discount_rate", expected: "a yearly rate such as 0.1", range: 0...1) ?? costs.discountRate
     costs.horizonYears =
       map.integer("horizon_years", expected: "a number of years", range: 1...50) ?? costs.horizonYears
+    if costs.colocationInstallVND == 0 && costs.operationsVNDPerSiteYear == 0 {
+      // With both 0, a co-location on a rent-free structure joining a shared radio costs
+      // nothing, and the planner's budget and least-cost modes need every station to cost
+      // something (their ratios of coverage to cost).
+      map.diagnostics.report(
+        map.file, .line(map.line),
+        "'\(map.path)': colocation_install_vnd and operations_vnd_per_site_year are both 0, so a station could cost nothing: expected at least one of them above 0"
+      )
+    }
     return costs
   }
 }

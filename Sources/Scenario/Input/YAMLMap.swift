@@ -32,14 +32,14 @@ struct YAMLMap {
       }
       let key = scalar.string
       if entries.contains(where: { $0.key == key }) {
-        diagnostics.report(file, .line(keyLine), "'\(Self.join(path, key))' is given twice")
+        diagnostics.report(file, .line(keyLine), "\(Excerpt.quoted(Self.join(path, key))) is given twice")
         continue
       }
       if let allowed, !allowed.contains(key) {
         let suggestion = Self.closest(to: key, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
         diagnostics.report(
           file, .line(keyLine),
-          "unknown key '\(Self.join(path, key))'\(suggestion) (expected one of: \(allowed.joined(separator: ", ")))")
+          "unknown key \(Excerpt.quoted(Self.join(path, key)))\(suggestion) (expected one of: \(allowed.joined(separator: ", ")))")
         continue
       }
       entries.append((key, keyLine, value))
@@ -74,7 +74,7 @@ struct YAMLMap {
   func wrong(_ key: String, _ expected: String, got node: Node) {
     let shown: String
     switch node {
-    case .scalar(let scalar): shown = "'\(scalar.string)'"
+    case .scalar(let scalar): shown = "\(Excerpt.quoted(scalar.string))"
     case .mapping: shown = "a mapping"
     case .sequence: shown = "a list"
     case .alias: shown = "an alias"
@@ -93,6 +93,20 @@ struct YAMLMap {
       return nil
     }
     return scalar.string
+  }
+
+  /// An id that becomes part of output file names (carrier, layer, sharing option): a plain
+  /// name of at most 64 characters (`SafeName`), so that no output can leave `--out`.
+  func fileNameID(_ key: String, expected: String) -> String? {
+    guard let text = string(key, required: true, expected: expected) else { return nil }
+    guard SafeName.isValid(text), text.count <= 64 else {
+      diagnostics.report(
+        file, .line(line(of: key)),
+        "'\(Self.join(path, key))': \(Excerpt.quoted(text)) cannot name output files: expected at most 64 \(SafeName.rule)"
+      )
+      return nil
+    }
+    return text
   }
 
   /// A finite number within `range`.
