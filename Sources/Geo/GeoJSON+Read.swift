@@ -49,7 +49,8 @@ extension GeoJSON {
       guard let parts = coordinates.arrayValue else { throw unreadable("MultiPolygon coordinates must be an array") }
       return .multiPolygon(MultiPolygon(try parts.map(polygon)))
     default:
-      throw unreadable("unsupported geometry type '\(type)' (expected Point, LineString, Polygon or MultiPolygon)")
+      let shown = type.count > 40 ? type.prefix(40) + "…" : Substring(type)
+      throw unreadable("unsupported geometry type '\(shown)' (expected Point, LineString, Polygon or MultiPolygon)")
     }
   }
 

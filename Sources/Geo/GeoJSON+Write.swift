@@ -52,6 +52,9 @@ extension GeoJSON {
 
   /// `value` rounded half away from zero to `coordinateDecimals` places.
   static func rounded(_ value: Double) -> Double {
+    // From 1e15 on a double has no 7th decimal to round, and `value * scale` would overflow
+    // to infinity beyond about 1.8e301 (written as null).
+    guard abs(value) < 1e15 else { return value }
     let scale = 10_000_000.0
     let result = (value * scale).rounded() / scale
     return result == 0 ? 0 : result

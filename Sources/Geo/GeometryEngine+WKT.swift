@@ -11,9 +11,20 @@ extension GeometryEngine {
     return try take(result, "read WKT")
   }
 
+  /// Largest coordinate magnitude `wkt(_:)` writes. GEOS 3.11's trimmed WKT writer prints
+  /// fixed notation with 16 decimals into a 128-byte stack buffer and overruns it from about
+  /// 1e110 on (libgeos/geos#970, fixed in GEOS 3.12.1).
+  public static let wktCoordinateLimit = 1e100
+
   /// Writes Well-Known Text, trimmed of trailing zeros.
+  /// - Throws: `GeometryError.geos` for a finite coordinate beyond ±`wktCoordinateLimit`.
   public func wkt(_ geometry: Geometry) throws -> String {
-    try with([geometry]) { handles in
+    if let coordinate = geometry.coordinates.first(where: { Self.beyondWKTLimit($0.x) || Self.beyondWKTLimit($0.y) }) {
+      throw GeometryError.geos(
+        operation: "write WKT",
+        message: "coordinate (\(coordinate.x), \(coordinate.y)) is beyond ±1e100, which GEOS's WKT writer cannot print")
+    }
+    return try with([geometry]) { handles in
       guard let writer = GEOSWKTWriter_create_r(handle) else { throw context.failure("WKT writer") }
       defer { GEOSWKTWriter_destroy_r(handle, writer) }
       GEOSWKTWriter_setTrim_r(handle, writer, 1)
@@ -47,6 +58,22 @@ extension GeometryEngine {
       }
       defer { GEOSFree_r(handle, bytes) }
       return Array(UnsafeBufferPointer(start: bytes, count: size))
+    }
+  }
+
+  private static func beyondWKTLimit(_ value: Double) -> Bool {
+    value.isFinite && abs(value) > wktCoordinateLimit
+  }
+}
+
+extension Geometry {
+  /// Every coordinate, rings and parts in order.
+  var coordinates: [Coordinate] {
+    switch self {
+    case .point(let point): return [point]
+    case .lineString(let line): return line.coordinates
+    case .polygon(let polygon): return polygon.rings.flatMap(\.coordinates)
+    case .multiPolygon(let multiPolygon): return multiPolygon.polygons.flatMap { $0.rings.flatMap(\.coordinates) }
     }
   }
 }

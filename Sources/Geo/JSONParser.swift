@@ -159,6 +159,8 @@ public struct JSONParser {
     {
       index += 2
       let low = try parseHex4()
+      // A high surrogate pairs only with a low one (else `low - 0xDC00` would wrap).
+      guard (0xDC00..<0xE000).contains(low) else { throw failure("invalid \\u escape: unpaired surrogate") }
       value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
     }
     guard let scalar = Unicode.Scalar(value) else { throw failure("invalid \\u escape") }

@@ -12,7 +12,8 @@ public enum ProjectionError: Error, Equatable, Sendable, CustomStringConvertible
   public var description: String {
     switch self {
     case .malformedCRS(let text):
-      return "'\(text)' is not a CRS: expected 'EPSG:<code>', e.g. EPSG:32648 or EPSG:9210"
+      let shown = text.count > 40 ? text.prefix(40) + "…" : Substring(text)
+      return "'\(shown)' is not a CRS: expected 'EPSG:<code>', e.g. EPSG:32648 or EPSG:9210"
     case .unknownCRS(let crs, let message):
       return "PROJ does not know \(crs): \(message)"
     case .noTransformation(let from, let to, let message):

@@ -8,14 +8,21 @@ extension MSIPattern {
     var frequency: Double?
     var gain: Double?
     var blocks: [String: [(Double, Double)]] = [:]
+    var blockLines: [String: Int] = [:]
     var current: (key: String, remaining: Int)?
     for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = offset + 1
       let words = rawLine.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
       guard let first = words.first else { continue }
       if let block = current, block.remaining > 0 {
-        guard words.count >= 2, let angle = Double(words[0]), let value = Double(words[1]) else {
-          throw MSIError(line: line, message: "expected 'angle attenuation' in the \(block.key) block")
+        guard words.count >= 2, let angle = Double(words[0]), let value = Double(words[1]),
+          (0...360).contains(angle), (-Self.maximumAttenuationDB...Self.maximumAttenuationDB).contains(value)
+        else {
+          throw MSIError(
+            line: line,
+            message:
+              "expected 'angle attenuation' in the \(block.key) block (angle 0–360°, attenuation at most \(Int(Self.maximumAttenuationDB)) dB)"
+          )
         }
         blocks[block.key, default: []].append((angle, abs(value)))
         current = (block.key, block.remaining - 1)
@@ -29,12 +36,21 @@ extension MSIPattern {
           throw MSIError(line: line, message: "expected 'GAIN <value> [dBi|dBd]'")
         }
         let isDBi = words.count > 2 && words[2].lowercased() == "dbi"
-        gain = isDBi ? value : value + Self.dBdToDBi
+        let dBi = isDBi ? value : value + Self.dBdToDBi
+        guard Self.gainRangeDBi.contains(dBi) else {
+          throw MSIError(
+            line: line,
+            message:
+              "expected 'GAIN <value> [dBi|dBd]' with a peak gain of \(Int(Self.gainRangeDBi.lowerBound)) to \(Int(Self.gainRangeDBi.upperBound)) dBi"
+          )
+        }
+        gain = dBi
       case "HORIZONTAL", "VERTICAL":
         guard words.count > 1, let count = Int(words[1]), count > 1 else {
           throw MSIError(line: line, message: "expected '\(first.uppercased()) <count>'")
         }
         current = (first.uppercased(), count)
+        blockLines[first.uppercased()] = line
       default: continue  // MAKE, TILT, COMMENT, H_WIDTH, … carry no pattern data
       }
     }
@@ -43,8 +59,9 @@ extension MSIPattern {
       throw MSIError(line: 1, message: "expected HORIZONTAL and VERTICAL blocks")
     }
     self.init(
-      name: name, frequencyMHz: frequency, peakGainDBi: gain, horizontalDB: try Self.resample(horizontal, "HORIZONTAL"),
-      verticalDB: try Self.resample(vertical, "VERTICAL"))
+      name: name, frequencyMHz: frequency, peakGainDBi: gain,
+      horizontalDB: try Self.resample(horizontal, "HORIZONTAL", line: blockLines["HORIZONTAL"] ?? 1),
+      verticalDB: try Self.resample(vertical, "VERTICAL", line: blockLines["VERTICAL"] ?? 1))
   }
 
   /// Writes the pattern as MSI text, gain in dBi, attenuations with 2 decimals.
@@ -59,16 +76,21 @@ extension MSIPattern {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// Peak gains a sector antenna can have: −10 to 40 dBi, as the sites file's `antenna_gain_dbi`.
+  static let gainRangeDBi = -10.0...40.0
+  /// Largest attenuation listed: 200 dB (real patterns stop near 40–60 dB below the peak).
+  static let maximumAttenuationDB = 200.0
+
   private static func format(_ value: Double) -> String {
     let text = String(format: "%.2f", value)
     return text.hasSuffix(".00") ? String(text.dropLast(3)) : text
   }
 
   /// 1° table from any sorted set of angles covering the circle.
-  private static func resample(_ points: [(Double, Double)], _ block: String) throws -> [Double] {
+  private static func resample(_ points: [(Double, Double)], _ block: String, line: Int) throws -> [Double] {
     let sorted = points.map { ($0.0.truncatingRemainder(dividingBy: 360), $0.1) }.sorted { $0.0 < $1.0 }
     guard sorted.count >= 2, sorted.first?.0 == 0 else {
-      throw MSIError(line: 1, message: "\(block) block must start at angle 0")
+      throw MSIError(line: line, message: "\(block) block must start at angle 0")
     }
     return (0..<360).map { degree in
       let angle = Double(degree)

@@ -28,7 +28,6 @@ struct OutputTransaction {
   func commit(_ files: [(name: String, contents: Data)]) throws {
     try OutputDestination.check(directory)
     let manager = FileManager.default
-    SignalCleanup.shared.install()
     try SignalCleanup.shared.withPending(staging) {
       removeStaleSiblings()
       try attempt("create \(directory.deletingLastPathComponent().path)") {

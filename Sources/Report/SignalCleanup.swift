@@ -7,8 +7,16 @@ import Foundation
 /// cleanup may use the file system freely. It takes the same lock as the transaction: a swap in
 /// progress finishes first, so `--out` holds a complete set, and then the staging folder (new
 /// files not yet swapped in, or the previous set swapped out) is removed before the exit.
-final class SignalCleanup: @unchecked Sendable {
+///
+/// The command line installs it when it starts (`installForCommandLine`), so that a signal at
+/// any moment ends the process the same way, whatever dispositions a parent left it; a library
+/// user's process keeps its own signal handling (a staging folder left by a signal is then
+/// removed by the next run into the same directory).
+public final class SignalCleanup: @unchecked Sendable {
   static let shared = SignalCleanup()
+
+  /// Routes SIGINT and SIGTERM through the cleanup for the rest of the process.
+  public static func installForCommandLine() { shared.install() }
 
   private let lock = NSLock()
   private var pending: URL?

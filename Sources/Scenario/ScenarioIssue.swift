@@ -104,17 +104,17 @@ final class Diagnostics {
 
   /// Reports the follow-on issues: up to three of a kind (per file) as they are, more as the
   /// first one plus how many more there are and where.
-  func foldFollowOns(hint: String? = nil) {
-    issues += Self.folded(followOns, hint: hint)
+  func foldFollowOns() {
+    issues += Self.folded(followOns)
     followOns = []
   }
 
   func foldFollowOnWarnings() {
-    warnings += Self.folded(followOnWarnings, hint: nil)
+    warnings += Self.folded(followOnWarnings)
     followOnWarnings = []
   }
 
-  private static func folded(_ entries: [(key: String, issue: ScenarioIssue)], hint: String?) -> [ScenarioIssue] {
+  private static func folded(_ entries: [(key: String, issue: ScenarioIssue)]) -> [ScenarioIssue] {
     var order: [String] = []
     var groups: [String: [ScenarioIssue]] = [:]
     for (key, issue) in entries {
@@ -130,11 +130,10 @@ final class Diagnostics {
       }
       let places = group.dropFirst().prefix(5).map(\.location.shortText).joined(separator: ", ")
       let more = group.count > 6 ? ", …" : ""
-      let suffix = hint.map { "; \($0)" } ?? ""
       issues.append(
         ScenarioIssue(
           file: first.file, location: first.location,
-          message: "\(first.message); and \(group.count - 1) more like it (\(places)\(more))\(suffix)"))
+          message: "\(first.message); and \(group.count - 1) more like it (\(places)\(more))"))
     }
     return issues
   }
@@ -152,5 +151,20 @@ extension ScenarioIssue {
       let keyB = (fileOrder[b.element.file, default: 0], b.element.location.sortKey, b.offset)
       return keyA < keyB
     }.map(\.element)
+  }
+}
+
+extension IssueLocation {
+  /// Where a GeoJSON file's syntax error stands: the JSON reader names the line at the start
+  /// of its message ("line 12: …"), which becomes the issue's line.
+  static func ofJSONError(_ error: Error) -> (location: IssueLocation, message: String) {
+    guard case GeometryError.unreadable(let format, let message) = error, message.hasPrefix("line ") else {
+      return (.file, "\(error)")
+    }
+    let digits = message.dropFirst(5).prefix { $0.isNumber }
+    guard let line = Int(digits), message.dropFirst(5 + digits.count).hasPrefix(": ") else {
+      return (.file, "\(error)")
+    }
+    return (.line(line), "cannot read \(format): " + message.dropFirst(5 + digits.count + 2))
   }
 }

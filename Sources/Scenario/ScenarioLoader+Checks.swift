@@ -131,6 +131,8 @@ extension LoadSession {
   private func checkSectors() {
     let structuresByID = Dictionary(structures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let carriers = Dictionary(document.carriers.map { ($0.carrier.id, $0.carrier) }, uniquingKeysWith: { a, _ in a })
+    let invalidLayers = Dictionary(
+      document.carriers.map { ($0.carrier.id, $0.invalidLayerIDs) }, uniquingKeysWith: { a, b in a.union(b) })
     for record in sectors {
       let sector = record.sector
       func report(_ message: String) { diagnostics.report(record.file, .line(record.line), message) }
@@ -138,7 +140,7 @@ extension LoadSession {
         diagnostics.reportFollowOn(record.file, .line(record.line), kind: kind, message)
       }
       if let carrier = carriers[sector.carrierID] {
-        if carrier.layer(sector.layerID) == nil {
+        if carrier.layer(sector.layerID) == nil, invalidLayers[carrier.id]?.contains(sector.layerID) != true {
           followOn("unknown layer", 
             "column 'layer': carrier \(Excerpt.quoted(carrier.id)) has no layer \(Excerpt.quoted(sector.layerID)) (it has: \(carrier.layers.map(\.id).joined(separator: ", ")))"
           )
@@ -162,13 +164,14 @@ extension LoadSession {
       } else {
         followOn(
           "unknown structure",
-          "column 'structure': unknown structure \(Excerpt.quoted(sector.structureID)) (not in the scenario's structures files)")
+          "column 'structure': unknown structure \(Excerpt.quoted(sector.structureID)) (not in the scenario's structures files"
+            + (structureFilesHaveProblems ? ", which have problems listed above)" : ")"))
       }
       if let pattern = sector.antennaPatternPath, !FileManager.default.fileExists(atPath: pattern) {
         followOn("pattern not found", "column 'antenna_pattern': file not found: \(shown(pattern))")
       }
     }
-    diagnostics.foldFollowOns(hint: structureFilesHaveProblems ? "the structures files have problems listed above" : nil)
+    diagnostics.foldFollowOns()
   }
 
   /// Calls `report` for every entry whose id was already seen.

@@ -12,7 +12,8 @@ extension LoadSession {
       do {
         features = try GeoJSON.features(in: text)
       } catch {
-        diagnostics.report(name, .file, "\(error)")
+        let (location, message) = IssueLocation.ofJSONError(error)
+        diagnostics.report(name, location, message)
         return nil
       }
       if features.isEmpty { diagnostics.report(name, .file, "no features: expected the zone's outline polygon") }

@@ -65,3 +65,26 @@ import Testing
     #expect(JSONWriter.fixed(-0.0001, decimals: 2) == "0")
   }
 }
+
+/// Inputs the fuzzer (Fuzz/, target geojson) found to trap; each must now be an error.
+@Suite struct GeoJSONFuzzRegressionTests {
+  @Test func highSurrogateFollowedByANonLowEscapeIsAnError() throws {
+    // Minimised from Fuzz/artifacts/crashes/geojson: `\ud83d\ud800` trapped on `low - 0xDC00`.
+    #expect(throws: GeometryError.unreadable(format: "JSON", message: "line 1: invalid \\u escape: unpaired surrogate")) {
+      try JSONParser.parse(#"{"s":"\ud83d\ud800"}"#)
+    }
+    #expect(throws: GeometryError.self) { try JSONParser.parse(#""\ud800\u0041""#) }
+    #expect(throws: GeometryError.self) { try GeoJSON.features(in: #"{"type":"Feature","properties":{"s":"\udbff\uffff"}}"#) }
+    // A proper pair still reads.
+    #expect(try JSONParser.parse(#""\ud83d\ude00""#) == .string("😀"))
+  }
+
+  @Test func hugeCoordinatesAreWrittenAsNumbersNotNull() throws {
+    // Rounding to 7 decimals multiplied 1e305 by 10^7: infinity, written as null.
+    let point = Geometry.point(Coordinate(x: 1e305, y: -1.7976931348623157e308))
+    let text = JSONWriter.text(GeoJSON.json(point))
+    #expect(!text.contains("null"))
+    #expect(try GeoJSON.geometry(from: JSONParser.parse(text)) == point)
+    #expect(GeoJSON.rounded(106.123456789) == 106.1234568)
+  }
+}

@@ -111,3 +111,31 @@ import Testing
 extension Double {
   fileprivate var sine: Double { Foundation.sin(self) }
 }
+
+/// Inputs the fuzzer (Fuzz/, target geojson) found to crash; each must now be an error.
+@Suite struct GeometryEngineFuzzRegressionTests {
+  let engine = GeometryEngine()
+
+  /// A parcel corner at 105.664e138 overran GEOS 3.11's WKT number buffer (stack protector
+  /// abort, libgeos/geos#970). Now an error naming the coordinate.
+  @Test func wktOfAHugeCoordinateIsAnErrorNotACrash() throws {
+    let huge = Geometry.polygon(
+      Polygon(
+        exterior: try LinearRing([
+          Coordinate(x: 105.6613077, y: 21.3676762), Coordinate(x: 105.664e138, y: 21.3694208),
+          Coordinate(x: 105.661575, y: 21.3697156), Coordinate(x: 105.6613077, y: 21.3676762),
+        ])))
+    #expect(
+      throws: GeometryError.geos(
+        operation: "write WKT",
+        message: "coordinate (1.05664e+140, 21.3694208) is beyond ±1e100, which GEOS's WKT writer cannot print")
+    ) {
+      try engine.wkt(huge)
+    }
+    #expect(throws: GeometryError.self) { try engine.wkt(.point(Coordinate(x: 0, y: -1.7976931348623157e308))) }
+    // Up to the limit it still writes, in full (fixed notation: 101 digits for 1e100).
+    let large = try engine.wkt(.point(Coordinate(x: 1e100, y: -1e99)))
+    #expect(large.hasPrefix("POINT (10000000000000000"))
+    #expect(large.split(separator: " ").first { $0.hasPrefix("(") }?.count == 102)
+  }
+}

@@ -77,6 +77,7 @@ enum DEMFile {
 
   static func readASCII(_ text: String, name: String, crs: CRS, diagnostics: Diagnostics) -> ElevationModel? {
     var header: [String: Double] = [:]
+    var headerLines: [String: Int] = [:]
     var values: [Float] = []
     var noData: Double?
     var problems = 0
@@ -90,6 +91,7 @@ enum DEMFile {
           return nil
         }
         if key == "nodata_value" { noData = value } else { header[key] = value }
+        headerLines[key] = offset + 1
         continue
       }
       for word in words {
@@ -111,15 +113,24 @@ enum DEMFile {
     }
     guard problems == 0 else { return nil }
     let side = 2...Double(maximumSide)
-    guard let columnCount = header["ncols"], let rowCount = header["nrows"], side.contains(columnCount),
-      side.contains(rowCount), columnCount.rounded() == columnCount, rowCount.rounded() == rowCount,
-      let size = header["cellsize"], size > 0, size <= 1e6
-    else {
-      diagnostics.report(
-        name, .line(1),
-        "header: expected ncols and nrows as whole numbers from 2 to \(maximumSide) and a cellsize above 0 and at most 10⁶")
-      return nil
+    var headerIsValid = true
+    for key in ["ncols", "nrows"] {
+      guard let value = header[key], side.contains(value), value.rounded() == value else {
+        diagnostics.report(
+          name, .line(headerLines[key] ?? 1),
+          "header '\(key)': expected a whole number from 2 to \(maximumSide)\(header[key] == nil ? " (missing)" : "")")
+        headerIsValid = false
+        continue
+      }
     }
+    if !(header["cellsize"].map { $0 > 0 && $0 <= 1e6 } ?? false) {
+      diagnostics.report(
+        name, .line(headerLines["cellsize"] ?? 1),
+        "header 'cellsize': expected a cell size above 0 and at most 10⁶\(header["cellsize"] == nil ? " (missing)" : "")")
+      headerIsValid = false
+    }
+    guard headerIsValid, let columnCount = header["ncols"], let rowCount = header["nrows"], let size = header["cellsize"]
+    else { return nil }
     let columns = Int(columnCount)
     let rows = Int(rowCount)
     guard columns * rows <= maximumSamples else {

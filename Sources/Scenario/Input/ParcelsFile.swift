@@ -24,7 +24,8 @@ enum ParcelsFile {
     do {
       features = try GeoJSON.features(in: text)
     } catch {
-      diagnostics.report(file, .file, "\(error)")
+      let (location, message) = IssueLocation.ofJSONError(error)
+      diagnostics.report(file, location, message)
       return []
     }
     if features.isEmpty { diagnostics.report(file, .file, "no features: expected parcel polygons") }

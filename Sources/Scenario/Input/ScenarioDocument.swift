@@ -29,6 +29,9 @@ struct CarrierSpec {
   let carrier: Carrier
   /// Line of each layer, by layer index.
   let layerLines: [Int]
+  /// Ids of layers given but not valid (reported where they stand): sectors naming them are
+  /// not reported again.
+  var invalidLayerIDs: Set<String> = []
 }
 
 /// The scenario YAML as read, before referenced files are opened.
@@ -66,8 +69,8 @@ struct ScenarioDocument {
     guard let map = YAMLMap(root, file: file, path: "", diagnostics: diagnostics, allowed: Self.rootKeys) else {
       return
     }
-    if let version = map.integer("cosite", expected: "the scenario format version", range: 1...1), version != 1 {
-      diagnostics.report(file, .line(map.line(of: "cosite")), "unsupported format version")
+    if let node = map.node("cosite"), node.scalar?.string != "1" {
+      map.wrong("cosite", "format version 1 (the only version this Cosite reads)", got: node)
     }
     name = map.string("name", required: true, expected: "a scenario name") ?? ""
     readCRS(map)

@@ -103,19 +103,24 @@ struct SpecReader {
       let layerNodes = spec.sequence("layers", required: true, expected: "a list of radio layers") ?? []
       var layers: [RadioLayer] = []
       var lines: [Int] = []
+      var invalid: Set<String> = []
       for (layerIndex, layerNode) in layerNodes.enumerated() {
         let path = "\(spec.path).layers[\(layerIndex)]"
         guard
           let layer = YAMLMap(
             layerNode, file: map.file, path: path, diagnostics: diagnostics, allowed: LayerReader.keys),
           let radio = LayerReader.read(layer)
-        else { continue }
+        else {
+          if let id = layerNode["id"]?.scalar?.string { invalid.insert(id) }
+          continue
+        }
         layers.append(radio)
         lines.append(layer.line)
       }
       guard let id else { return nil }
       return CarrierSpec(
-        line: spec.line, carrier: Carrier(id: id, name: spec.string("name") ?? id, layers: layers), layerLines: lines)
+        line: spec.line, carrier: Carrier(id: id, name: spec.string("name") ?? id, layers: layers), layerLines: lines,
+        invalidLayerIDs: invalid)
     }
   }
 }

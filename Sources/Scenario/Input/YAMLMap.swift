@@ -31,6 +31,11 @@ struct YAMLMap {
         continue
       }
       let key = scalar.string
+      guard key.count <= 64 else {
+        diagnostics.report(
+          file, .line(keyLine), "key \(Excerpt.quoted(key)) in \(Self.describe(path)) is longer than 64 characters")
+        continue
+      }
       if entries.contains(where: { $0.key == key }) {
         diagnostics.report(file, .line(keyLine), "\(Excerpt.quoted(Self.join(path, key))) is given twice")
         continue
