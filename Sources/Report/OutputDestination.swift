@@ -21,7 +21,9 @@ public enum OutputDestination {
     }
     var isDirectory: ObjCBool = false
     if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else { throw refuse("it is a file: expected a directory (new or from an earlier run)") }
+      guard isDirectory.boolValue else {
+        throw refuse("it is a file: expected a directory (new or from an earlier run)")
+      }
       let entries: [String]
       do { entries = try manager.contentsOfDirectory(atPath: path) } catch {
         throw refuse("cannot list it (\(FileProblem.reason(error)))")

@@ -34,7 +34,9 @@ struct OutputTransaction {
         try manager.createDirectory(at: directory.deletingLastPathComponent(), withIntermediateDirectories: true)
       }
       try? manager.removeItem(at: staging)
-      try attempt("create \(staging.path)") { try manager.createDirectory(at: staging, withIntermediateDirectories: false) }
+      try attempt("create \(staging.path)") {
+        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+      }
       let pause = TestHooks.writePause
       for file in files {
         try attempt("write \(file.name)") { try file.contents.write(to: staging.appendingPathComponent(file.name)) }
@@ -91,7 +93,8 @@ struct OutputTransaction {
   }
 
   private func failure(_ what: String) -> OutputError {
-    OutputError(path: directory.path, reason: "cannot \(what) the new outputs into place: \(String(cString: strerror(errno)))")
+    OutputError(
+      path: directory.path, reason: "cannot \(what) the new outputs into place: \(String(cString: strerror(errno)))")
   }
 }
 

@@ -67,7 +67,8 @@ extension LoadSession {
       let layers = zip(spec.carrier.layers.map(\.id), spec.layerLines).map { ($0, $1) }
       duplicates(layers) { entry in
         self.diagnostics.report(
-          self.scenarioFile, .line(entry.1), "layer id \(Excerpt.quoted(entry.0)) is used twice in carrier \(Excerpt.quoted(spec.carrier.id))")
+          self.scenarioFile, .line(entry.1),
+          "layer id \(Excerpt.quoted(entry.0)) is used twice in carrier \(Excerpt.quoted(spec.carrier.id))")
       }
     }
     checkParcels()
@@ -103,7 +104,8 @@ extension LoadSession {
       }
       if earlier.file != row.file {
         diagnostics.report(
-          row.file, .line(row.line), "\(what) id \(Excerpt.quoted(row.id)) is already used in \(earlier.file), line \(earlier.line)")
+          row.file, .line(row.line),
+          "\(what) id \(Excerpt.quoted(row.id)) is already used in \(earlier.file), line \(earlier.line)")
       }
     }
   }
@@ -141,7 +143,8 @@ extension LoadSession {
       }
       if let carrier = carriers[sector.carrierID] {
         if carrier.layer(sector.layerID) == nil, invalidLayers[carrier.id]?.contains(sector.layerID) != true {
-          followOn("unknown layer", 
+          followOn(
+            "unknown layer",
             "column 'layer': carrier \(Excerpt.quoted(carrier.id)) has no layer \(Excerpt.quoted(sector.layerID)) (it has: \(carrier.layers.map(\.id).joined(separator: ", ")))"
           )
         }

@@ -14,7 +14,9 @@ extension LoadSession {
       let file = shown(document.zones.first { $0.id == zone.id }?.parcels.path ?? "")
       let declared = document.zones.first { $0.id == zone.id }?.parcels.crs.map { "\($0)" } ?? "WGS84 lon, lat"
       for (parcel, record) in zip(zone.parcels, records) {
-        let finite = parcel.outline.polygons.allSatisfy { $0.rings.allSatisfy { $0.coordinates.allSatisfy(\.isFinite) } }
+        let finite = parcel.outline.polygons.allSatisfy {
+          $0.rings.allSatisfy { $0.coordinates.allSatisfy(\.isFinite) }
+        }
         guard finite, parcel.areaM2 >= 1 else {
           diagnostics.report(
             file, .feature(index: record.index, id: record.id),
@@ -99,7 +101,9 @@ extension LoadSession {
         overlaps.append((first, second, shared))
       }
     }
-    for (first, second, shared) in overlaps.sorted(by: { ($0.0.file, $0.0.record.index) < ($1.0.file, $1.0.record.index) }) {
+    for (first, second, shared) in overlaps.sorted(by: {
+      ($0.0.file, $0.0.record.index) < ($1.0.file, $1.0.record.index)
+    }) {
       diagnostics.reportFollowOnWarning(
         first.file, .feature(index: first.record.index, id: first.record.id), kind: "overlap",
         "parcel overlaps parcel \(Excerpt.quoted(second.record.id)) (\(second.file)) by \(JSONWriter.number(shared.rounded())) m²: their people and area would be counted twice"

@@ -59,7 +59,8 @@ final class LoadSession {
         let line = Self.repeatLine(of: key, in: text, after: context.mark) ?? context.mark.line
         diagnostics.report(
           scenarioFile, .line(line),
-          "\(Excerpt.quoted(key)) is given twice in one mapping (first at line \(context.mark.line)): expected each key once")
+          "\(Excerpt.quoted(key)) is given twice in one mapping (first at line \(context.mark.line)): expected each key once"
+        )
       }
       throw ScenarioError(issues: diagnostics.issues)
     } catch let error as YamlError {
@@ -184,7 +185,9 @@ final class LoadSession {
       guard leading.count == indent else { continue }
       let rest = line.dropFirst(indent)
       let unquoted = rest.hasPrefix("\"") || rest.hasPrefix("'") ? rest.dropFirst() : rest
-      if unquoted.hasPrefix(key), unquoted.dropFirst(key.count).drop(while: { $0 == " " || $0 == "\"" || $0 == "'" }).first == ":" {
+      if unquoted.hasPrefix(key),
+        unquoted.dropFirst(key.count).drop(while: { $0 == " " || $0 == "\"" || $0 == "'" }).first == ":"
+      {
         return number
       }
     }

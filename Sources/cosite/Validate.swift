@@ -26,7 +26,9 @@ struct Validate: ParsableCommand {
     print(SummaryText.text(ScenarioSummary(model)), terminator: "")
     print(SummaryText.grids(Preflight.grids(model), budget: model.grid.cellBudget), terminator: "")
     let warnings = model.warnings.count
-    print(warnings == 0 ? "OK: no problems found." : "OK: no problems found; \(warnings) warning\(warnings == 1 ? "" : "s") above.")
+    print(
+      warnings == 0
+        ? "OK: no problems found." : "OK: no problems found; \(warnings) warning\(warnings == 1 ? "" : "s") above.")
   }
 }
 

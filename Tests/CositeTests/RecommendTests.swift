@@ -69,7 +69,8 @@ import Testing
     let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
     #expect(
       names == [
-        ".cosite-output", "newly-covered-mobifone.geojson", "newly-covered-viettel.geojson", "newly-covered-vnpt.geojson",
+        ".cosite-output", "newly-covered-mobifone.geojson", "newly-covered-viettel.geojson",
+        "newly-covered-vnpt.geojson",
         "recommendations.csv", "recommendations.json", "recommendations.md", "recommended-stations.geojson",
       ])
     for name in names {

@@ -70,11 +70,14 @@ import Testing
 @Suite struct GeoJSONFuzzRegressionTests {
   @Test func highSurrogateFollowedByANonLowEscapeIsAnError() throws {
     // Minimised from Fuzz/artifacts/crashes/geojson: `\ud83d\ud800` trapped on `low - 0xDC00`.
-    #expect(throws: GeometryError.unreadable(format: "JSON", message: "line 1: invalid \\u escape: unpaired surrogate")) {
+    #expect(throws: GeometryError.unreadable(format: "JSON", message: "line 1: invalid \\u escape: unpaired surrogate"))
+    {
       try JSONParser.parse(#"{"s":"\ud83d\ud800"}"#)
     }
     #expect(throws: GeometryError.self) { try JSONParser.parse(#""\ud800\u0041""#) }
-    #expect(throws: GeometryError.self) { try GeoJSON.features(in: #"{"type":"Feature","properties":{"s":"\udbff\uffff"}}"#) }
+    #expect(throws: GeometryError.self) {
+      try GeoJSON.features(in: #"{"type":"Feature","properties":{"s":"\udbff\uffff"}}"#)
+    }
     // A proper pair still reads.
     #expect(try JSONParser.parse(#""\ud83d\ude00""#) == .string("😀"))
   }

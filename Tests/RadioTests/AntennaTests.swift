@@ -65,7 +65,11 @@ import Testing
     #expect(pattern.verticalDB[90] == 15)
     #expect(pattern.gainDBi(AntennaAngles(azimuthOffBoresightDeg: 45, depressionDeg: 0)) == 5)
     text = "NAME broken\nGAIN 10\nHORIZONTAL 2\n0 0\nx 1\n"
-    #expect(throws: MSIError(line: 5, message: "expected 'angle attenuation' in the HORIZONTAL block (angle 0–360°, attenuation at most 200 dB)")) {
+    #expect(
+      throws: MSIError(
+        line: 5,
+        message: "expected 'angle attenuation' in the HORIZONTAL block (angle 0–360°, attenuation at most 200 dB)")
+    ) {
       try MSIPattern(text: text)
     }
   }

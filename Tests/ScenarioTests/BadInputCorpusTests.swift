@@ -184,7 +184,8 @@ enum BadInputCorpus {
       at: "scenario.yaml:7", "unknown key 'zones[0].provnce'; did you mean 'province'?", count: 1),
     BadInputCase(
       "a long unknown key is quoted short", "scenario.yaml", .append("\n\(String(repeating: "k", count: 1000)): 1"),
-      at: "scenario.yaml:16", "key 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…' in the scenario is longer than 64 characters", count: 1),
+      at: "scenario.yaml:16",
+      "key 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…' in the scenario is longer than 64 characters", count: 1),
     BadInputCase(
       "text where a number is expected", "scenario.yaml", .append("\ngrid:\n  resolution_m: ten"),
       at: "scenario.yaml:17", "'grid.resolution_m': expected a cell size in m, got 'ten'", count: 1),

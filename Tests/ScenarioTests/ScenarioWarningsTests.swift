@@ -42,7 +42,8 @@ import Testing
 
   @Test func aPowerThatLooksLikeWattsGivesItsDBmValue() throws {
     // 20 given as dBm is 0.1 W; 20 W is 10·log10(20,000 mW) = 43.0 dBm.
-    let sites = ScenarioFixture.validSites.replacingOccurrences(of: "S2,vnpt,lte1800,T1,120,35,43", with: "S2,vnpt,lte1800,T1,120,35,20")
+    let sites = ScenarioFixture.validSites.replacingOccurrences(
+      of: "S2,vnpt,lte1800,T1,120,35,43", with: "S2,vnpt,lte1800,T1,120,35,20")
     let found = try Self.warnings(ScenarioFixture(sites: sites))
     #expect(
       found == ["sites.csv:3: column 'power_dbm': 20 dBm is 0.1 W, below 1 W; if this is 20 W, give 43 dBm"],

@@ -38,7 +38,9 @@ struct CSVRecord {
       return nil
     }
     guard range.contains(value) else {
-      report("column '\(column)': expected \(expected) between \(range.lowerBound) and \(range.upperBound), got \(Excerpt.quoted(raw))")
+      report(
+        "column '\(column)': expected \(expected) between \(range.lowerBound) and \(range.upperBound), got \(Excerpt.quoted(raw))"
+      )
       return nil
     }
     return value
@@ -50,7 +52,9 @@ struct CSVRecord {
       return nil
     }
     guard let value = Int(raw), range.contains(value) else {
-      report("column '\(column)': expected \(expected) (\(range.lowerBound)–\(range.upperBound)), got \(Excerpt.quoted(raw))")
+      report(
+        "column '\(column)': expected \(expected) (\(range.lowerBound)–\(range.upperBound)), got \(Excerpt.quoted(raw))"
+      )
       return nil
     }
     return value
@@ -61,7 +65,9 @@ struct CSVRecord {
   where T.RawValue == String {
     guard let raw = string(column) else { return nil }
     guard let value = T(rawValue: raw.lowercased()) ?? T(rawValue: raw) else {
-      report("column '\(column)': expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got \(Excerpt.quoted(raw))")
+      report(
+        "column '\(column)': expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got \(Excerpt.quoted(raw))"
+      )
       return nil
     }
     return value

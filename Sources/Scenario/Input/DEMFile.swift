@@ -39,7 +39,8 @@ enum DEMFile {
       return nil
     }
     guard let corner = hgtCorner(fileName) else {
-      diagnostics.report(name, .file, "file name \(Excerpt.quoted(fileName)): expected an SRTM tile name such as N20E106.hgt")
+      diagnostics.report(
+        name, .file, "file name \(Excerpt.quoted(fileName)): expected an SRTM tile name such as N20E106.hgt")
       return nil
     }
     var heights = [Float](repeating: 0, count: side * side)
@@ -87,7 +88,8 @@ enum DEMFile {
       let key = first.lowercased()
       if key.first?.isLetter == true, values.isEmpty {
         guard words.count == 2, let value = Double(words[1]), value.isFinite, abs(value) <= 1e9 else {
-          diagnostics.report(name, .line(offset + 1), "header \(Excerpt.quoted(key)): expected one number (at most 10⁹ in size)")
+          diagnostics.report(
+            name, .line(offset + 1), "header \(Excerpt.quoted(key)): expected one number (at most 10⁹ in size)")
           return nil
         }
         if key == "nodata_value" { noData = value } else { header[key] = value }
@@ -126,10 +128,12 @@ enum DEMFile {
     if !(header["cellsize"].map { $0 > 0 && $0 <= 1e6 } ?? false) {
       diagnostics.report(
         name, .line(headerLines["cellsize"] ?? 1),
-        "header 'cellsize': expected a cell size above 0 and at most 10⁶\(header["cellsize"] == nil ? " (missing)" : "")")
+        "header 'cellsize': expected a cell size above 0 and at most 10⁶\(header["cellsize"] == nil ? " (missing)" : "")"
+      )
       headerIsValid = false
     }
-    guard headerIsValid, let columnCount = header["ncols"], let rowCount = header["nrows"], let size = header["cellsize"]
+    guard headerIsValid, let columnCount = header["ncols"], let rowCount = header["nrows"],
+      let size = header["cellsize"]
     else { return nil }
     let columns = Int(columnCount)
     let rows = Int(rowCount)

@@ -92,7 +92,8 @@ enum ParcelsFile {
     guard let value, value != .null else { return nil }
     guard let number = value.numberValue, (0...maximumCount).contains(number) else {
       report(
-        "property '\(name)': expected a number from 0 to \(Int(maximumCount)), got \(Excerpt.quoted(JSONWriter.text(value)))")
+        "property '\(name)': expected a number from 0 to \(Int(maximumCount)), got \(Excerpt.quoted(JSONWriter.text(value)))"
+      )
       return nil
     }
     return number

@@ -71,12 +71,14 @@ enum SharingReader {
       if let base, !builtInOptions.contains(base) {
         map.diagnostics.report(
           map.file, .line(entry.line(of: "base")),
-          "'sharing.options[\(index)].base': expected one of \(builtInOptions.joined(separator: ", ")), got \(Excerpt.quoted(base))")
+          "'sharing.options[\(index)].base': expected one of \(builtInOptions.joined(separator: ", ")), got \(Excerpt.quoted(base))"
+        )
         continue
       }
       if let name, builtInOptions.contains(name) || settings.options.contains(where: { $0.name == name }) {
         map.diagnostics.report(
-          map.file, .line(entry.line(of: "name")), "'sharing.options[\(index)].name': \(Excerpt.quoted(name)) is already an option")
+          map.file, .line(entry.line(of: "name")),
+          "'sharing.options[\(index)].name': \(Excerpt.quoted(name)) is already an option")
         continue
       }
       let optionCosts = entry.map("costs", allowed: CostsReader.keys).map { CostsReader.read($0, over: costs) } ?? costs

@@ -44,7 +44,8 @@ struct YAMLMap {
         let suggestion = Self.closest(to: key, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
         diagnostics.report(
           file, .line(keyLine),
-          "unknown key \(Excerpt.quoted(Self.join(path, key)))\(suggestion) (expected one of: \(allowed.joined(separator: ", ")))")
+          "unknown key \(Excerpt.quoted(Self.join(path, key)))\(suggestion) (expected one of: \(allowed.joined(separator: ", ")))"
+        )
         continue
       }
       entries.append((key, keyLine, value))
