@@ -1,6 +1,7 @@
 // swift-tools-version: 6.0
 // Cosite: coverage and shared-infrastructure planning for industrial zones.
-// Layers (dependencies point down only): cosite → Bench, Report → Planning → Coverage → Scenario → Geo → CGEOS/CPROJ, and Radio.
+// Layers (dependencies point down only): cosite → Bench, Report → Planning → Coverage → Scenario → Geo → CGEOS/CPROJ;
+// beside them Radio (no dependency) and Solver → CCBC (thin wrapper over COIN-OR CBC's C API).
 import PackageDescription
 
 let package = Package(
@@ -10,6 +11,7 @@ let package = Package(
     .executable(name: "cosite", targets: ["cosite"]),
     .library(name: "Radio", targets: ["Radio"]),
     .library(name: "Geo", targets: ["Geo"]),
+    .library(name: "Solver", targets: ["Solver"]),
     .library(name: "Scenario", targets: ["Scenario"]),
     .library(name: "Coverage", targets: ["Coverage"]),
     .library(name: "Planning", targets: ["Planning"]),
@@ -25,22 +27,26 @@ let package = Package(
       name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
     .systemLibrary(
       name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
+    .systemLibrary(
+      name: "CCBC", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
     .target(name: "Radio"),
     .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
+    .target(name: "Solver", dependencies: ["CCBC"]),
     .target(name: "Scenario", dependencies: ["Geo", "Radio", .product(name: "Yams", package: "Yams")]),
     .target(name: "Coverage", dependencies: ["Geo", "Radio", "Scenario"]),
-    .target(name: "Planning", dependencies: ["Coverage", "Geo", "Radio", "Scenario"]),
+    .target(name: "Planning", dependencies: ["Coverage", "Geo", "Radio", "Scenario", "Solver"]),
     .target(name: "Report", dependencies: ["Coverage", "Geo", "Planning", "Radio", "Scenario"]),
     .target(name: "Bench", dependencies: ["Coverage", "Geo", "Planning", "Radio", "Report", "Scenario"]),
     .executableTarget(
       name: "cosite",
       dependencies: [
-        "Bench", "Coverage", "Report", "Scenario", "Geo", "Radio",
+        "Bench", "Coverage", "Planning", "Report", "Scenario", "Geo", "Radio",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "RadioTests", dependencies: ["Radio", "TestSupport"]),
     .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+    .testTarget(name: "SolverTests", dependencies: ["Solver", "TestSupport"]),
     .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Geo"]),
     .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Scenario", "Geo", "Radio", "TestSupport"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),

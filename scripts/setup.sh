@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs what Cosite needs on a Debian machine (GEOS, PROJ with its EPSG database,
-# pkg-config; python3 for the sample-data generator), only where it is missing.
+# Installs what Cosite needs on a Debian machine (GEOS, PROJ with its EPSG database, the
+# COIN-OR CBC MILP solver, pkg-config; python3 for the sample-data generator), only where it
+# is missing.
 set -euo pipefail
 
-packages=(libgeos-dev libproj-dev proj-data pkg-config python3)
+packages=(libgeos-dev libproj-dev proj-data coinor-libcbc-dev pkg-config python3)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -22,4 +23,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-pkg-config --exists geos proj || { echo "setup: GEOS or PROJ not found by pkg-config" >&2; exit 1; }
+pkg-config --exists geos proj cbc || { echo "setup: GEOS, PROJ or CBC not found by pkg-config" >&2; exit 1; }

@@ -91,32 +91,66 @@ public struct CandidatePool: Sendable {
   }
 
   /// New-tower points on a lattice over parcels still missing the target for some planned
-  /// carrier (never on water, green land or roads), with the carriers missing it there.
+  /// carrier, with the carriers missing it there. Only on the land uses `siting` allows
+  /// (never inside a building parcel), and at least `siting.minSeparationM` from every
+  /// structure and listed new build and from each other (points are taken in lattice order).
   static func latticePoints(
     _ scenario: ScenarioModel, _ maps: [CellMap], carriers: [Int], settings: Settings
   ) -> [(Structure, [Int])] {
     let parcels = scenario.parcels
-    let excluded: Set<LandUse> = [.water, .green, .road]
+    let allowed = scenario.siting.newBuildLandUses
+    let separation = scenario.siting.minSeparationM
+    var taken = SeparationIndex(cellM: max(separation, 1))
+    for structure in scenario.structures + scenario.plannedSites { taken.insert(structure.position) }
     var result: [(Structure, [Int])] = []
+    func consider(_ map: CellMap, _ cell: Int) {
+      let parcel = Int(map.parcelIndex[cell])
+      guard parcel >= 0, allowed.contains(parcels[parcel].landUse) else { return }
+      let uncovered = carriers.filter { map.coveredByCarrier[$0][cell] == 0 }
+      guard !uncovered.isEmpty else { return }
+      let centre = map.grid.centre(row: cell / map.grid.columns, column: cell % map.grid.columns)
+      guard !taken.hasPoint(within: separation, of: centre) else { return }
+      taken.insert(centre)
+      let structure = Structure(
+        id: "new-\(result.count + 1)", kind: .tower, positionLonLat: centre, position: centre,
+        heightM: settings.newTowerHeightM, owner: "new", freeSlots: 3,
+        rentVNDPerMonth: scenario.costs.defaultRentVNDPerMonth)
+      result.append((structure, uncovered))
+    }
     for map in maps {
       let step = max(1, Int((settings.newBuildSpacingM / map.grid.resolutionM).rounded()))
       for row in stride(from: step / 2, to: map.grid.rows, by: step) {
         for column in stride(from: step / 2, to: map.grid.columns, by: step) {
-          let cell = row * map.grid.columns + column
-          let parcel = Int(map.parcelIndex[cell])
-          guard parcel >= 0, !excluded.contains(parcels[parcel].landUse) else { continue }
-          let uncovered = carriers.filter { map.coveredByCarrier[$0][cell] == 0 }
-          guard !uncovered.isEmpty else { continue }
-          let centre = map.grid.centre(row: row, column: column)
-          let structure = Structure(
-            id: "new-\(result.count + 1)", kind: .tower, positionLonLat: centre, position: centre,
-            heightM: settings.newTowerHeightM, owner: "new", freeSlots: 3,
-            rentVNDPerMonth: scenario.costs.defaultRentVNDPerMonth)
-          result.append((structure, uncovered))
+          consider(map, row * map.grid.columns + column)
         }
       }
+      // Plots of allowed land the lattice missed (a utility plot is often smaller than the
+      // spacing): each one's cell nearest its centre.
+      for cell in centreCells(map, parcels: parcels, allowed: allowed) { consider(map, cell) }
     }
     return result
+  }
+
+  /// Per parcel of an allowed land use, in parcel order, the cell of the map nearest the
+  /// centre of its cells.
+  static func centreCells(_ map: CellMap, parcels: [Parcel], allowed: Set<LandUse>) -> [Int] {
+    var sums: [Int: (row: Double, column: Double, count: Double)] = [:]
+    for (cell, parcel) in map.parcelIndex.enumerated()
+    where parcel >= 0 && allowed.contains(parcels[Int(parcel)].landUse) {
+      let sum = sums[Int(parcel), default: (0, 0, 0)]
+      sums[Int(parcel)] = (
+        sum.row + Double(cell / map.grid.columns), sum.column + Double(cell % map.grid.columns), sum.count + 1
+      )
+    }
+    var best: [Int: (distance: Double, cell: Int)] = [:]
+    for (cell, parcel) in map.parcelIndex.enumerated() {
+      guard let sum = sums[Int(parcel)] else { continue }
+      let dr = Double(cell / map.grid.columns) - sum.row / sum.count
+      let dc = Double(cell % map.grid.columns) - sum.column / sum.count
+      let distance = dr * dr + dc * dc
+      if best[Int(parcel)].map({ distance < $0.distance }) ?? true { best[Int(parcel)] = (distance, cell) }
+    }
+    return best.keys.sorted().compactMap { best[$0]?.cell }
   }
 
   /// Three sectors per layer (one on a pole) with the carrier's typical radio settings.
@@ -144,4 +178,34 @@ public struct CandidatePool: Sendable {
 /// The stations' result slots, each written by exactly one worker.
 private struct FieldSlots: @unchecked Sendable {
   let buffer: UnsafeMutableBufferPointer<(target: [[Int32]], outdoor: [[Int32]])>
+}
+
+/// Points on a square bucket grid, for "is any point within d of this one?" in O(1) buckets.
+struct SeparationIndex {
+  let cellM: Double
+  private var buckets: [SIMD2<Int>: [Coordinate]] = [:]
+
+  init(cellM: Double) { self.cellM = cellM }
+
+  private func key(_ point: Coordinate) -> SIMD2<Int> {
+    SIMD2(Int((point.x / cellM).rounded(.down)), Int((point.y / cellM).rounded(.down)))
+  }
+
+  mutating func insert(_ point: Coordinate) { buckets[key(point), default: []].append(point) }
+
+  /// Whether a stored point lies closer than `distanceM` (needs `distanceM` ≤ `cellM`).
+  func hasPoint(within distanceM: Double, of point: Coordinate) -> Bool {
+    guard distanceM > 0 else { return false }
+    let centre = key(point)
+    for dx in -1...1 {
+      for dy in -1...1 {
+        for other in buckets[centre &+ SIMD2(dx, dy)] ?? [] {
+          let ex = other.x - point.x
+          let ey = other.y - point.y
+          if ex * ex + ey * ey < distanceM * distanceM { return true }
+        }
+      }
+    }
+    return false
+  }
 }

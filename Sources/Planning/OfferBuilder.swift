@@ -123,8 +123,9 @@ private struct GroupIndex {
     let id = site.structure.id
     var uses: [Int] = []
     if site.isNew {
-      // One build per site, unless each carrier builds its own (standalone).
-      if option.rules != .standalone { uses.append(group("build \(id)", capacity: 1)) }
+      // One build per site, shared or not: under standalone a second carrier that needs the
+      // same spot takes another point, at least the siting separation away.
+      uses.append(group("build \(id)", capacity: 1))
     } else {
       uses += Array(repeating: group("slots \(id)", capacity: site.structure.freeSlots), count: offer.slots)
       if let budget = site.structure.maxAddedSectors {

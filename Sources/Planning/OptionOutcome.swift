@@ -52,13 +52,13 @@ public struct OptionOutcome: Sendable {
     let baseline = Baseline(coverage: coverage, carriers: carriers, pooled: false)
     return measure(
       name: "today", scenario: scenario, coverage: coverage, carriers: carriers, baseline: baseline, picks: [],
-      pool: nil, pooled: false)
+      pool: nil, pooling: .none)
   }
 
   public init(_ result: Recommender.Result, scenario: ScenarioModel, coverage: CoverageResult) {
     self = Self.measure(
       name: result.option.name, scenario: scenario, coverage: coverage, carriers: result.carriers,
-      baseline: result.baseline, picks: result.picks, pool: result.pool, pooled: result.option.rules == .mocn)
+      baseline: result.baseline, picks: result.picks, pool: result.pool, pooling: result.pooling)
   }
 
   private init(
@@ -82,8 +82,9 @@ public struct OptionOutcome: Sendable {
 
   private static func measure(
     name: String, scenario: ScenarioModel, coverage: CoverageResult, carriers: [Int], baseline: Baseline,
-    picks: [Recommender.Pick], pool: CandidatePool?, pooled: Bool
+    picks: [Recommender.Pick], pool: CandidatePool?, pooling: Pooling
   ) -> OptionOutcome {
+    let pooled = pooling != .none
     var figures = carriers.map { CarrierFigures(carrierIndex: $0) }
     let position = Dictionary(uniqueKeysWithValues: carriers.enumerated().map { ($1, $0) })
     // Cells meeting the target once the plan is built, per carrier and map.
@@ -116,7 +117,12 @@ public struct OptionOutcome: Sendable {
       for (id, present) in tenants where !present.isDisjoint(with: planned) { tenants[id] = present.union(planned) }
     }
     var newTenants: [Int] = []
-    var money = [0.0, 0.0, 0.0, 0.0]
+    // MOCN's pooling of today's sites: one-off, paid by each carrier added to a site.
+    var money = [pooling.vnd, 0.0, pooling.vnd, 0.0]
+    for (slot, pairs) in pooling.pairsByCarrier.enumerated() {
+      figures[slot].capexVND += Double(pairs) * pooling.vndPerPair
+      figures[slot].lifetimeVND += Double(pairs) * pooling.vndPerPair
+    }
     var colocations = 0
     for pick in picks {
       guard let pool else { break }

@@ -25,6 +25,9 @@ public struct Recommender {
     /// Weight covered cells by parcel demand (workers by default) or by area.
     public var weightByArea = false
     public var pool = CandidatePool.Settings()
+    /// How long CBC may search for the exact optimum, s (`--time-limit-s`); nil = heuristics
+    /// only. 10 s proves every bundled instance optimal (BENCHMARKS.md).
+    public var timeLimitSeconds: Double? = 10
 
     public init(carriers: [Int], goal: Goal = .budget(nil), maxStations: Int? = nil) {
       self.carriers = carriers.sorted()
@@ -58,6 +61,13 @@ public struct Recommender {
     /// Budget goal: at most this share below the best value; target goal: at most this
     /// share above the least cost.
     public let gap: Double
+    /// "optimal", "proven gap", "heuristic" or, for a target, "infeasible" (proven unreachable).
+    public let status: String
+    /// MOCN's pooling of today's sites (none for other options); its cost is in `cost`.
+    public let pooling: Pooling
+    /// The LP relaxation's optimum, when CBC ran.
+    public let relaxationBound: Double?
+    public let solverSeconds: Double?
     public let depth: Int
     public let apriorGuarantee: Double?
     /// Target goal: whether every carrier's need was met.
@@ -102,31 +112,25 @@ public struct Recommender {
         }
       }
     }
+    // MOCN pays for pooling today's sites first: the budget left for stations shrinks.
+    let pooling = Pooling.of(option, scenario: scenario, carriers: carriers)
     var budget: Double?
-    if case .budget(let limit) = options.goal { budget = limit }
+    if case .budget(let limit) = options.goal { budget = limit.map { max(0, $0 - pooling.vnd) } }
     let (problem, keys) = builder.problem(
       offers, baseline: baseline, cellWeights: cellWeights, coverage: coverage, budget: budget,
       maxCount: options.maxStations)
-    let ranked: [(index: Int, gain: Double)]
-    let summary: (value: Double, cost: Double, bound: Double, method: String, gap: Double, depth: Int, a: Double?)
-    var met = true
+    let solution: PlanSolution
     switch options.goal {
     case .budget:
-      let solution = CoverageSolver.solve(problem, depth: options.depth)
-      ranked = solution.ranked
-      summary = (
-        solution.value, solution.cost, solution.upperBound, solution.boundMethod, solution.gap, solution.depth,
-        solution.apriorGuarantee
-      )
+      solution = PlanSolver.maximizeCoverage(problem, depth: options.depth, timeLimitSeconds: options.timeLimitSeconds)
     case .target(let share):
       let needs = zip(total, covered).map { max(0, share * $0 - $1) }
-      let solution = TargetSolver.solve(problem, needs: needs)
-      ranked = solution.ranked
-      met = solution.met
-      summary = (
-        solution.value, solution.cost, solution.lowerBound, solution.boundMethod, solution.gap, 0, nil
-      )
+      solution = PlanSolver.minimizeCost(problem, needs: needs, timeLimitSeconds: options.timeLimitSeconds)
     }
+    let ranked = solution.ranked
+    // A target's bound is on cost, which the pooling adds to; a budget's is on coverage.
+    let isTarget: Bool
+    if case .target = options.goal { isTarget = true } else { isTarget = false }
     // Each pick's newly covered cells, given the picks before it.
     var taken = Set<Int32>()
     let picks = ranked.map { entry -> Pick in
@@ -140,8 +144,11 @@ public struct Recommender {
     }
     return Result(
       option: option, carriers: carriers, goal: options.goal, picks: picks, pool: pool, offerCount: offers.count,
-      value: summary.value, cost: summary.cost, bound: summary.bound, boundMethod: summary.method, gap: summary.gap,
-      depth: summary.depth, apriorGuarantee: summary.a, targetMet: met, baseline: baseline, totalWeight: total,
+      value: solution.value, cost: solution.cost + pooling.vnd, bound: solution.bound + (isTarget ? pooling.vnd : 0),
+      boundMethod: solution.boundMethod, gap: solution.gap, status: solution.status, pooling: pooling,
+      relaxationBound: solution.relaxationBound,
+      solverSeconds: solution.solverSeconds, depth: solution.depth, apriorGuarantee: solution.apriorGuarantee,
+      targetMet: solution.met, baseline: baseline, totalWeight: total,
       coveredWeight: covered,
       plannedWeight: zip(covered, problem.valueByPart(of: ranked.map(\.index), partCount: carriers.count)).map {
         $0 + $1

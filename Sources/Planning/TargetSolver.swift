@@ -52,7 +52,7 @@ public enum TargetSolver {
     }
     var method = "lp-dual"
     var bound =
-      met ? min(best.cost, dualBound(problem, needs: needs, upper: best.cost, iterations: boundIterations)) : 0
+      met ? dualBound(problem, needs: needs, upper: best.cost, iterations: boundIterations) : 0
     if met, problem.candidates.count <= exactUpTo {
       CoverageSolver.forEachFeasibleSet(problem, sizes: 0...problem.candidates.count) { state in
         if state.cost < best.cost, meets(state.chosen, problem, needs, tolerance) { best = state }

@@ -15,8 +15,13 @@ public enum CompareJob {
     let scenario = try JobInput.load(
       scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells, warn: warn)
     let carriers = try request.carriers(in: scenario)
-    let names = optionNames.isEmpty ? SharingOption.all(for: scenario).map(\.name) : optionNames
+    // By default every option, less the active-sharing ones when one carrier is planned.
+    let names =
+      optionNames.isEmpty
+      ? SharingOption.all(for: scenario).filter { carriers.count > 1 || ($0.rules != .moran && $0.rules != .mocn) }
+        .map(\.name) : optionNames
     let options = try PlanRequest.options(named: names, in: scenario)
+    try PlanRequest.check(options, carriers: carriers)
     let coverage = try CoverageRun.run(scenario, threads: request.threads)
     let settings = request.options(carriers: carriers, scenario: scenario)
     let pool = CandidatePool.build(scenario, coverage: coverage, carriers: settings.carriers, settings: settings.pool)

@@ -18,6 +18,14 @@ public struct UnknownOptionError: PlannerError {
   }
 }
 
+/// An active-sharing option (MORAN, MOCN) asked for with a single planned carrier.
+public struct SingleCarrierSharingError: PlannerError {
+  public let option: String
+  public var description: String {
+    "sharing option '\(option)' shares radios between carriers: it needs at least two planned carriers (give --all or two --carrier)"
+  }
+}
+
 /// A sharing option named twice on the command line.
 public struct RepeatedOptionError: PlannerError {
   public let name: String
@@ -37,6 +45,8 @@ public struct PlanRequest: Sendable {
   public var threads = ProcessInfo.processInfo.activeProcessorCount
   /// A cell budget overriding the scenario's (`--max-cells`).
   public var maxCells: Int?
+  /// Seconds CBC may search per plan (`--time-limit-s`); nil = heuristics only.
+  public var timeLimitSeconds: Double? = 10
 
   public init() {}
 
@@ -61,6 +71,7 @@ public struct PlanRequest: Sendable {
     options.weightByArea = weightByArea
     options.pool.newBuildSpacingM = newBuildSpacingM
     options.pool.threads = threads
+    options.timeLimitSeconds = timeLimitSeconds
     return options
   }
 
@@ -69,6 +80,14 @@ public struct PlanRequest: Sendable {
     var seen: Set<String> = []
     for name in names where !seen.insert(name).inserted { throw RepeatedOptionError(name: name) }
     return try names.map { try option(named: $0, in: scenario) }
+  }
+
+  /// MORAN and MOCN share radios: with one planned carrier there is nothing to share.
+  static func check(_ options: [SharingOption], carriers: [Int]) throws {
+    guard carriers.count < 2, let active = options.first(where: { $0.rules == .moran || $0.rules == .mocn }) else {
+      return
+    }
+    throw SingleCarrierSharingError(option: active.name)
   }
 
   static func option(named name: String, in scenario: ScenarioModel) throws -> SharingOption {

@@ -18,6 +18,7 @@ public enum RecommendJob {
       scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells, warn: warn)
     let carriers = try request.carriers(in: scenario)
     let option = try PlanRequest.option(named: optionName, in: scenario)
+    try PlanRequest.check([option], carriers: carriers)
     let coverage = try CoverageRun.run(scenario, threads: request.threads)
     let result = Recommender.recommend(
       scenario, coverage: coverage, options: request.options(carriers: carriers, scenario: scenario), option: option)

@@ -19,12 +19,17 @@ enum RecommendationMarkdown {
     switch result.goal {
     case .budget:
       lines.append(
-        "Within **\(fixed(result.gap * 100, 1)) %** of optimal (upper bound \(fixed(result.bound, 1)) \(unit), \(result.boundMethod); enumeration depth \(result.depth))."
+        result.status == "optimal"
+          ? "**Optimal** (proven: upper bound \(fixed(result.bound, 1)) \(unit), \(result.boundMethod))."
+          : "Within **\(fixed(result.gap * 100, 1)) %** of optimal (\(result.status); upper bound \(fixed(result.bound, 1)) \(unit), \(result.boundMethod))."
       )
     case .target(let share):
       lines.append(
         result.targetMet
-          ? "Every carrier reaches \(fixed(share * 100, 1)) % of its \(unit) at a cost within **\(fixed(result.gap * 100, 1)) %** of the least possible (lower bound \(fixed(result.bound / 1e9, 2)) bn VND, \(result.boundMethod))."
+          ? "Every carrier reaches \(fixed(share * 100, 1)) % of its \(unit) at "
+            + (result.status == "optimal"
+              ? "the **least possible cost** (proven: lower bound \(fixed(result.bound / 1e9, 2)) bn VND, \(result.boundMethod))."
+              : "a cost within **\(fixed(result.gap * 100, 1)) %** of the least possible (\(result.status); lower bound \(fixed(result.bound / 1e9, 2)) bn VND, \(result.boundMethod)).")
           : "The candidates cannot bring every carrier to \(fixed(share * 100, 1)) % of its \(unit): the plan covers what they can."
       )
     }

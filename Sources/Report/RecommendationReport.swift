@@ -95,7 +95,8 @@ enum RecommendationReport {
         ("upper_bound", number(result.bound, decimals: 3)),
         ("within_percent_of_optimal", number(result.gap * 100, decimals: 2)),
         ("enumeration_depth", .number(Double(result.depth))),
-        ("a_priori_guarantee", number(result.apriorGuarantee ?? 0, decimals: 4)),
+        // Khuller–Moss–Naor's guarantee holds only for a budget alone: null otherwise.
+        ("a_priori_guarantee", result.apriorGuarantee.map { number($0, decimals: 4) } ?? .null),
       ]
     case .target(let share):
       goal = [
@@ -112,6 +113,10 @@ enum RecommendationReport {
         ("uncovered_weight", number(result.uncoveredWeight, decimals: 3)),
         ("covered_weight", number(result.value, decimals: 3)),
         ("lifetime_vnd", number(result.cost, decimals: 0)), ("bound_method", .string(result.boundMethod)),
+        ("status", .string(result.status)),
+        ("lp_relaxation_bound", result.relaxationBound.map { number($0, decimals: 3) } ?? .null),
+        ("mocn_pooled_site_carriers", .number(Double(result.pooling.pairs))),
+        ("mocn_pooling_vnd", number(result.pooling.vnd, decimals: 0)),
       ] + goal + [
         (
           "carriers",

@@ -120,6 +120,7 @@ extension LoadSession {
       costs: document.costs, coverage: document.coverage, terrain: terrain, antennaPatterns: antennaPatterns,
       plannedSites: plannedSites, ownerPolicy: document.ownerPolicy, sharing: document.sharing)
     model.warnings = ScenarioIssue.ordered(diagnostics.warnings)
+    model.siting = document.siting
     return model
   }
 

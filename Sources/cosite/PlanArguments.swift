@@ -44,6 +44,11 @@ struct PlanArguments: ParsableArguments {
   @Option(name: .customLong("max-cells"), help: maxCellsHelp)
   var maxCells: Int?
 
+  @Option(
+    name: .customLong("time-limit-s"),
+    help: "Seconds the exact solver (CBC) may search per plan; 0 = heuristics only (default 10).")
+  var timeLimitS: Double = 10
+
   /// `--target` as a share in (0, 1].
   var targetShare: Double? {
     guard let target else { return nil }
@@ -55,6 +60,7 @@ struct PlanArguments: ParsableArguments {
   func validate() throws {
     try checkThreads(threads)
     try checkMaxCells(maxCells)
+    guard timeLimitS >= 0, timeLimitS <= 86_400 else { throw ValidationError("--time-limit-s must be 0 to 86400") }
     guard depth >= 0 && depth <= 3 else { throw ValidationError("--depth must be 0 to 3") }
     guard ["workers", "area"].contains(weight) else { throw ValidationError("--weight must be workers or area") }
     guard budgetVND.map({ $0 > 0 }) ?? true else { throw ValidationError("--budget-vnd must be positive") }
@@ -83,6 +89,7 @@ struct PlanArguments: ParsableArguments {
     request.newBuildSpacingM = spacingM
     request.threads = threads
     request.maxCells = maxCells
+    request.timeLimitSeconds = timeLimitS > 0 ? timeLimitS : nil
     return request
   }
 }

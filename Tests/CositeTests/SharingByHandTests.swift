@@ -20,8 +20,9 @@ import Testing
 /// - moran: VNPT joins Viettel's radio on T1, paying 0.6 of the radio and drawing 0.7 of
 ///   the power: one-off 150 + 0.6 × 1,050 = 780 M; energy 0.7 × 26,280 = 18,396 kWh;
 ///   yearly 120 + 45.99 + 40 = 205.99 M; lifetime 2,839.9 M.
-/// - mocn: Viettel's T1 already serves VNPT: nothing to build, cost 0; T1 serves both:
-///   tenancy 2, sharing rate 1.
+/// - mocn: Viettel's T1 already serves VNPT once pooled: no station to build, but pooling T1
+///   for VNPT (one site, one added carrier) costs the default 0.3 × 350 M × 3 sectors = 315 M,
+///   one-off; T1 serves both: tenancy 2, sharing rate 1.
 @Suite struct SharingByHandTests {
   static let scenario = "Tests/CositeTests/Fixtures/sharing-by-hand/scenario.yaml"
 
@@ -57,7 +58,7 @@ import Testing
         ("standalone", 2, 1, 0, 1, 0, 3_050e6, 165.7e6, 4_707e6, 26_280),
         ("passive", 1, 0, 1, 2, 1, 1_200e6, 225.7e6, 3_457e6, 26_280),
         ("moran", 1, 0, 1, 2, 1, 780e6, 205.99e6, 2_839.9e6, 18_396),
-        ("mocn", 1, 0, 0, 2, 1, 0, 0, 0, 0),
+        ("mocn", 1, 0, 0, 2, 1, 315e6, 0, 315e6, 0),
       ]
     for option in expected {
       let all = try row(option.0)

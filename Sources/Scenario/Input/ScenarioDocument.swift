@@ -52,13 +52,14 @@ struct ScenarioDocument {
   /// Line of the `owner_policy` section.
   var ownerPolicyLine = 1
   var sharing = SharingSettings()
+  var siting = SitingSettings()
   var costs = CostParameters()
   var coverage = CoverageSettings()
   var terrain: TerrainReference?
 
   static let rootKeys = [
     "cosite", "name", "description", "crs", "grid", "repair_geometry", "building_classes", "zones", "carriers",
-    "structures", "sites", "new_builds", "owner_policy", "sharing", "costs", "coverage",
+    "structures", "sites", "new_builds", "owner_policy", "sharing", "siting", "costs", "coverage",
   ]
 
   /// An empty document with every default, for before the file is read.
@@ -97,6 +98,7 @@ struct ScenarioDocument {
     if let sharing = map.map("sharing", allowed: SharingReader.keys) {
       self.sharing = SharingReader.read(sharing, costs: costs)
     }
+    if let siting = map.map("siting", allowed: SitingReader.keys) { self.siting = SitingReader.read(siting) }
     if let coverage = map.map("coverage", allowed: CoverageReader.keys) {
       (self.coverage, terrain) = CoverageReader.read(coverage, reader: reader)
     }

@@ -15,6 +15,7 @@ enum SharingReader {
   static let builtInOptions = ["standalone", "passive", "moran", "mocn"]
   static let factorKeys = [
     "moran_radio_extra_share", "moran_power_extra_share", "mocn_radio_extra_share", "mocn_power_extra_share",
+    "mocn_pooling_vnd_per_site_carrier",
   ]
   static let keys = factorKeys + ["sharing_rate_target", "compare", "options"]
 
@@ -102,6 +103,34 @@ enum SharingReader {
       map.number("mocn_radio_extra_share", expected: share, range: 0...1) ?? factors.mocnRadioExtraShare
     factors.mocnPowerExtraShare =
       map.number("mocn_power_extra_share", expected: share, range: 0...1) ?? factors.mocnPowerExtraShare
+    factors.mocnPoolingVNDPerSiteCarrier =
+      map.number("mocn_pooling_vnd_per_site_carrier", expected: "an amount in VND", range: 0...1e12)
+      ?? factors.mocnPoolingVNDPerSiteCarrier
     return factors
+  }
+}
+
+/// Reads the `siting` section.
+enum SitingReader {
+  static let keys = ["new_build_land_uses", "min_separation_m"]
+
+  static func read(_ map: YAMLMap) -> SitingSettings {
+    var siting = SitingSettings()
+    if let nodes = map.sequence("new_build_land_uses", expected: "a list of land uses") {
+      var uses: Set<LandUse> = []
+      for node in nodes {
+        guard let text = node.scalar?.string, let use = LandUse(rawValue: text) else {
+          map.wrong(
+            "new_build_land_uses", "land uses among \(LandUse.allCases.map(\.rawValue).joined(separator: ", "))",
+            got: node)
+          continue
+        }
+        uses.insert(use)
+      }
+      siting.newBuildLandUses = uses
+    }
+    siting.minSeparationM =
+      map.number("min_separation_m", expected: "a distance in m", range: 0...10_000) ?? siting.minSeparationM
+    return siting
   }
 }

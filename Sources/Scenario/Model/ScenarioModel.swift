@@ -51,6 +51,8 @@ public struct ScenarioModel: Sendable {
   /// Whom each owner lets co-locate, by owner; owners not listed are open.
   public let ownerPolicy: [String: OwnerPolicy]
   public let sharing: SharingSettings
+  /// Where new structures may go.
+  public var siting = SitingSettings()
   public let sectors: [Sector]
   public let costs: CostParameters
   public let coverage: CoverageSettings
@@ -100,6 +102,7 @@ public struct ScenarioModel: Sendable {
       structures: structures, sectors: sectors, costs: costs, coverage: coverage, terrain: terrain,
       antennaPatterns: antennaPatterns, plannedSites: plannedSites, ownerPolicy: ownerPolicy, sharing: sharing)
     kept.warnings = warnings
+    kept.siting = siting
     return kept
   }
 

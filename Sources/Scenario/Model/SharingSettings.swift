@@ -30,6 +30,11 @@ public struct SharingFactors: Hashable, Sendable {
   /// MOCN: one radio unit and one pooled carrier.
   public var mocnRadioExtraShare = 0.3
   public var mocnPowerExtraShare = 0.4
+  /// MOCN: what pooling one of today's sites costs per carrier added to it (radio software,
+  /// licences, integration), VND; nil = as a carrier joining a shared radio pays:
+  /// `mocnRadioExtraShare` × `radio_equipment_per_sector_vnd` × 3 sectors (an assumption that
+  /// keeps today's and new pooled sites priced alike).
+  public var mocnPoolingVNDPerSiteCarrier: Double?
 
   public init() {}
 }
