@@ -4,6 +4,7 @@ import Geo
 extension LoadSession {
   /// Chooses the metric CRS and projects every geometry once; nil with issues on failure.
   func project() -> ScenarioModel? {
+    let issuesBefore = diagnostics.issues.count
     // Transforms are costly to create (~19 ms): one per CRS pair and load.
     var transforms: [[Int]: CoordinateTransform] = [:]
     func transform(from source: CRS, to target: CRS) throws -> CoordinateTransform {
@@ -54,7 +55,7 @@ extension LoadSession {
         return outline
       }
     }
-    guard diagnostics.isEmpty else { return nil }
+    guard diagnostics.issues.count == issuesBefore else { return nil }
 
     // 2. The computation CRS: as given, or the UTM zone of the centre of the inputs.
     let allPoints = lonLatByZone.flatMap { $0 }.compactMap(\.bounds).flatMap { [$0.min, $0.max] } + structureLonLat
@@ -112,7 +113,8 @@ extension LoadSession {
       }
     }
     checkProjectedGeometry(zones)
-    if diagnostics.isEmpty { warnAboutPlausibility(zones, structures: projectedStructures) }
+    guard diagnostics.isEmpty else { return nil }
+    warnAboutPlausibility(zones, structures: projectedStructures)
     var model = ScenarioModel(
       name: document.name, sourcePath: scenarioPath, crs: crs, crsName: crsName, crsIsAutomatic: document.crs == nil,
       grid: document.grid, buildingClasses: document.buildingClasses, zones: zones,

@@ -69,11 +69,15 @@ final class LoadSession {
     }
     document = ScenarioDocument(root: root, file: scenarioFile, directory: directory, diagnostics: diagnostics)
     readReferencedFiles()
+    let beforeCRSs = diagnostics.issues.count
     checkCRSs()
+    let crsIsSound = diagnostics.issues.count == beforeCRSs
     checkGeometry()
     checkReferences()
-    guard diagnostics.isEmpty else { throw ScenarioError(issues: diagnostics.issues) }
-    let model = project()
+    // Projection finds parcels outside their zone's outline and files in another CRS than
+    // declared: it runs even when other problems were found, so that one pass lists them all
+    // (not when a CRS itself is wrong: every coordinate would fail with it).
+    let model = crsIsSound ? project() : nil
     guard diagnostics.isEmpty, let model else { throw ScenarioError(issues: diagnostics.issues) }
     return model
   }

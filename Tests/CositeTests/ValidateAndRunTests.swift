@@ -51,6 +51,29 @@ import Testing
     return names + ["parcel-coverage.csv", "parcel-coverage.json", "summary.md"]
   }()
 
+  /// A 1 m grid on Dinh Vu (9 × 10⁷ cells) used to be accepted and to run for many minutes at
+  /// 3 GB; `validate` now names the cells against the budget, in a fraction of a second.
+  @Test func aOneMetreGridOnDinhVuIsOverTheCellBudget() throws {
+    let directory = CLI.temporaryDirectory()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let source = try String(
+      contentsOf: CLI.repositoryRoot.appendingPathComponent("scenarios/hai-phong-dinh-vu.yaml"), encoding: .utf8)
+    let scenario = directory.appendingPathComponent("dinh-vu-1m.yaml")
+    try source.replacingOccurrences(of: "resolution_m: 10", with: "resolution_m: 1")
+      .replacingOccurrences(of: "../geodata/", with: CLI.repositoryRoot.appendingPathComponent("geodata").path + "/")
+      .write(to: scenario, atomically: true, encoding: .utf8)
+    let result = try CLI.run(["validate", scenario.path])
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("above the cell budget of 25000000"), "\(result.standardError)")
+    // 10 m gives 1214 × 742 cells; 1 m ten times as many each side, less up to 9 of the
+    // 10 m grid's snapping on each edge: 12,122–12,140 × 7,402–7,420.
+    let numbers = result.standardError.split(separator: "need ").last?.split(separator: " ").prefix(5) ?? []
+    let columns = Int(numbers.first ?? "") ?? 0
+    let rows = Int(numbers.dropFirst(2).first ?? "") ?? 0
+    #expect((12_122...12_140).contains(columns) && (7_402...7_420).contains(rows), "\(numbers)")
+    #expect(result.standardError.contains("= \(columns * rows) cells at 1 m"))
+  }
+
   @Test func runWithOneThreadAndAllThreadsGivesIdenticalRFC7946Outputs() throws {
     let first = CLI.temporaryDirectory()
     let second = CLI.temporaryDirectory()

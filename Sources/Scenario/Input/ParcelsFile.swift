@@ -53,8 +53,9 @@ enum ParcelsFile {
     case .success(.multiPolygon(let multiPolygon)): outline = multiPolygon
     case .success: report("geometry: expected a Polygon or MultiPolygon")
     }
-    if let outline, isLonLat, !outline.polygons.allSatisfy(inLonLatRange) {
+    if let valid = outline, isLonLat, !valid.polygons.allSatisfy(inLonLatRange) {
       report("geometry: coordinates outside lon −180…180, lat −90…90 (is the file in WGS84 lon, lat order?)")
+      outline = nil  // not projected: it would only fail again
     }
 
     let landUse = feature.property("land_use")?.stringValue.flatMap { LandUse(rawValue: $0.lowercased()) }
