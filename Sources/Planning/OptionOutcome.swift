@@ -128,18 +128,25 @@ public struct OptionOutcome: Sendable {
       guard let pool else { break }
       let site = pool.sites[pick.offer.siteIndex]
       let ids = pick.offer.carriers.map { scenario.carriers[$0].id }
+      // A co-location is a carrier newly a tenant of a standing structure (under MOCN a
+      // pooled site's carriers already are): counted so, per carrier and in total alike.
+      var added: Set<String> = []
       if site.isNew {
         newTenants.append(ids.count)
       } else {
-        let before = tenants[site.structure.id, default: []]
-        colocations += Set(ids).subtracting(before).count
+        added = Set(ids).subtracting(tenants[site.structure.id, default: []])
+        colocations += added.count
         tenants[site.structure.id, default: []].formUnion(ids)
       }
       let cost = pick.offer.cost
       let share = 1 / Double(max(1, pick.offer.carriers.count))
       for carrier in pick.offer.carriers {
         guard let slot = position[carrier] else { continue }
-        if site.isNew { figures[slot].newBuilds += 1 } else { figures[slot].colocations += 1 }
+        if site.isNew {
+          figures[slot].newBuilds += 1
+        } else if added.contains(scenario.carriers[carrier].id) {
+          figures[slot].colocations += 1
+        }
         figures[slot].capexVND += cost.oneOffVND * share
         figures[slot].opexVNDPerYear += cost.yearlyVND * share
         figures[slot].lifetimeVND += cost.lifetimeVND * share

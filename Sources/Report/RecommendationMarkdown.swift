@@ -14,7 +14,7 @@ enum RecommendationMarkdown {
       "Target: RSRP ≥ \(JSONWriter.number(scenario.coverage.target.rsrpDBm)) dBm"
         + (scenario.coverage.target.indoor ? " indoors in buildings" : "")
         + ". Weight: \(unit). Sharing option: \(result.option.name).",
-      "\(result.offerCount) candidates; \(rows.count) chosen, covering \(fixed(result.value, 1)) of \(fixed(result.uncoveredWeight, 1)) \(unit) still missing the target, for \(fixed(result.cost / 1e9, 2)) bn VND over \(result.option.costs.horizonYears) years.",
+      "\(result.offerCount) candidates; \(rows.count) chosen, covering \(fixed(result.value, 1)) of the \(fixed(result.uncoveredWeight, 1)) \(unit) still missing the target, summed over the planned carriers (a worker missing it for two carriers counts twice), for \(fixed(result.cost / 1e9, 2)) bn VND over \(result.option.costs.horizonYears) years.",
     ]
     switch result.goal {
     case .budget:

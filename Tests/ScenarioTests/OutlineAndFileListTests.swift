@@ -52,13 +52,15 @@ extension ScenarioLoaderTests {
   /// Containment is checked in the same pass as the other checks: a bad sites row does not
   /// hide a parcel outside its zone (it used to, until the other problems were fixed).
   @Test func parcelOutsideItsZoneIsReportedBesideOtherProblems() throws {
-    let sites = ScenarioFixture.validSites.replacingOccurrences(of: "S2,vnpt,lte1800,T1,120,35,43", with: "S2,vnpt,lte1800,T1,400,35,43")
+    let sites = ScenarioFixture.validSites.replacingOccurrences(
+      of: "S2,vnpt,lte1800,T1,120,35,43", with: "S2,vnpt,lte1800,T1,400,35,43")
     let fixture = try ScenarioFixture(
       scenario: Self.scenarioWithOutline, sites: sites, extra: ["outline.geojson": Self.outline(east: 106.76)])
     let found = issues(fixture).map { relative($0.description, to: fixture) }
     #expect(found.count == 2, "\(found)")
     #expect(found.contains { $0.hasPrefix("sites.csv:3: column 'azimuth_deg'") }, "\(found)")
-    #expect(found.contains { $0.hasPrefix("parcels.geojson: feature index 1 (id 'P2'): parcel lies outside") }, "\(found)")
+    #expect(
+      found.contains { $0.hasPrefix("parcels.geojson: feature index 1 (id 'P2'): parcel lies outside") }, "\(found)")
   }
 
   @Test func structuresAndSitesMayComeFromSeveralFiles() throws {

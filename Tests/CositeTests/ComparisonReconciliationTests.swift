@@ -1,0 +1,49 @@
+import Foundation
+import Scenario
+import Testing
+
+/// The figures a zone board reads add up: for every sharing option, the carriers' rows sum to
+/// the option's total row, and the option's list of stations sums to its money and counts.
+@Suite struct ComparisonReconciliationTests {
+  @Test func everyOptionsListsAndRowsSumToItsTotal() throws {
+    let out = CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try CLI.run([
+      "compare", "scenarios/hai-phong-dinh-vu.yaml", "--budget-vnd", "100000000000", "--out", out.path,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("comparison.json")))
+    let rows = try #require((json as? [String: Any])?["rows"] as? [[String: Any]])
+    func number(_ row: [String: Any], _ key: String) -> Double { (row[key] as? NSNumber)?.doubleValue ?? .nan }
+    for option in ["standalone", "passive", "moran", "mocn"] {
+      let all = try #require(rows.first { $0["option"] as? String == option && $0["carrier"] as? String == "all" })
+      let carriers = rows.filter { $0["option"] as? String == option && $0["carrier"] as? String != "all" }
+      #expect(carriers.count == 3, "\(option)")
+      // Co-locations: a carrier newly on a standing structure, in the rows and the total alike.
+      #expect(carriers.reduce(0) { $0 + number($1, "colocations") } == number(all, "colocations"), "\(option)")
+      for key in ["capex_vnd", "opex_vnd_per_year", "npv_cost_vnd", "energy_kwh_per_year"] {
+        let sum = carriers.reduce(0) { $0 + number($1, key) }
+        #expect(abs(sum - number(all, key)) <= 1 + 1e-9 * abs(sum), "\(option) \(key): \(sum) vs \(number(all, key))")
+      }
+      // The list: one row per station; its money is the option's, less MOCN's pooling (which
+      // is no station); one row per new structure.
+      let listText = try String(
+        contentsOf: out.appendingPathComponent("\(option)-recommendations.csv"), encoding: .utf8)
+      let list = try CSVTable.parse(listText, file: "\(option)-recommendations.csv")
+      let lifetime = try #require(list.column("lifetime_vnd"))
+      let oneOff = try #require(list.column("one_off_vnd"))
+      let kind = try #require(list.column("kind"))
+      let listLifetime = list.rows.reduce(0) { $0 + (Double($1.fields[lifetime]) ?? .nan) }
+      let listOneOff = list.rows.reduce(0) { $0 + (Double($1.fields[oneOff]) ?? .nan) }
+      let recommendations = try JSONSerialization.jsonObject(
+        with: Data(contentsOf: out.appendingPathComponent("\(option)-recommendations.json")))
+      let pooling = number(try #require(recommendations as? [String: Any]), "mocn_pooling_vnd")
+      #expect(option == "mocn" ? pooling > 0 : pooling == 0, "\(option): pooling \(pooling)")
+      #expect(abs(listLifetime + pooling - number(all, "npv_cost_vnd")) <= Double(list.rows.count) + 1, "\(option)")
+      #expect(abs(listOneOff + pooling - number(all, "capex_vnd")) <= Double(list.rows.count) + 1, "\(option)")
+      let newBuildRows = list.rows.filter { $0.fields[kind] != "co-locate" }.count
+      #expect(Double(newBuildRows) == number(all, "new_structures"), "\(option)")
+      #expect(Double(list.rows.count) == number(all, "stations"), "\(option)")
+    }
+  }
+}
