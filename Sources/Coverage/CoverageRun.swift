@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Geo
 import Radio
 import Scenario
 
@@ -120,15 +121,8 @@ public enum CoverageRun {
 
   /// The grid over every zone's parcels plus the scenario's margin; nil without parcels.
   static func gridCovering(_ scenario: ScenarioModel) -> CoverageGrid? {
-    let bounds = scenario.parcels.compactMap(\.outline.bounds)
-    guard let first = bounds.first else { return nil }
-    var low = first.min
-    var high = first.max
-    for box in bounds {
-      low = .init(x: min(low.x, box.min.x), y: min(low.y, box.min.y))
-      high = .init(x: max(high.x, box.max.x), y: max(high.y, box.max.y))
-    }
-    return CoverageGrid(covering: (low, high), marginM: scenario.grid.marginM, resolutionM: scenario.grid.resolutionM)
+    guard let box = scenario.parcels.compactMap(\.outline.bounds).reduce(nil, MultiPolygon.union) else { return nil }
+    return CoverageGrid(covering: box, marginM: scenario.grid.marginM, resolutionM: scenario.grid.resolutionM)
   }
 
   static func fieldOf(

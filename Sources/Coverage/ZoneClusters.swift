@@ -15,7 +15,7 @@ public struct ZoneCluster: Sendable, Hashable {
 
 enum ZoneClusters {
   static func of(_ scenario: ScenarioModel) -> [ZoneCluster] {
-    let boxes = scenario.zones.map { zone in zone.parcels.compactMap(\.outline.bounds).reduce(nil, merge) }
+    let boxes = scenario.zones.map { zone in zone.parcels.compactMap(\.outline.bounds).reduce(nil, MultiPolygon.union) }
     var groups: [(zones: [Int], box: (min: Coordinate, max: Coordinate))] = []
     for (index, box) in boxes.enumerated() {
       guard let box else { continue }
@@ -32,7 +32,8 @@ enum ZoneClusters {
           let b = grid(groups[second].box, scenario.grid)
           guard touch(a, b) else { continue }
           groups[first] = (
-            (groups[first].zones + groups[second].zones).sorted(), merge(groups[first].box, groups[second].box)!
+            (groups[first].zones + groups[second].zones).sorted(),
+            MultiPolygon.union(groups[first].box, groups[second].box)!
           )
           groups.remove(at: second)
           merged = true
@@ -56,15 +57,5 @@ enum ZoneClusters {
     let bEast = b.originX + Double(b.columns) * b.resolutionM
     let bNorth = b.originY + Double(b.rows) * b.resolutionM
     return a.originX <= bEast && b.originX <= aEast && a.originY <= bNorth && b.originY <= aNorth
-  }
-
-  static func merge(
-    _ a: (min: Coordinate, max: Coordinate)?, _ b: (min: Coordinate, max: Coordinate)
-  ) -> (min: Coordinate, max: Coordinate)? {
-    guard let a else { return b }
-    return (
-      Coordinate(x: min(a.min.x, b.min.x), y: min(a.min.y, b.min.y)),
-      Coordinate(x: max(a.max.x, b.max.x), y: max(a.max.y, b.max.y))
-    )
   }
 }

@@ -60,3 +60,16 @@ extension MultiPolygon {
     return (Coordinate(x: minX, y: minY), Coordinate(x: maxX, y: maxY))
   }
 }
+
+extension MultiPolygon {
+  /// The box holding both `a` (nil = none yet) and `b`: for folding boxes with `reduce`.
+  public static func union(
+    _ a: (min: Coordinate, max: Coordinate)?, _ b: (min: Coordinate, max: Coordinate)
+  ) -> (min: Coordinate, max: Coordinate)? {
+    guard let a else { return b }
+    return (
+      Coordinate(x: min(a.min.x, b.min.x), y: min(a.min.y, b.min.y)),
+      Coordinate(x: max(a.max.x, b.max.x), y: max(a.max.y, b.max.y))
+    )
+  }
+}

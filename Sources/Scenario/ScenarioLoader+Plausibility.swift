@@ -26,15 +26,10 @@ extension LoadSession {
         }
       }
     }
-    let boxes = zones.flatMap(\.parcels).compactMap(\.outline.bounds)
-    guard let first = boxes.first else { return }
-    var low = first.min
-    var high = first.max
-    for box in boxes {
-      low = Coordinate(x: min(low.x, box.min.x), y: min(low.y, box.min.y))
-      high = Coordinate(x: max(high.x, box.max.x), y: max(high.y, box.max.y))
+    guard let box = zones.flatMap(\.parcels).compactMap(\.outline.bounds).reduce(nil, MultiPolygon.union) else {
+      return
     }
-    let spanM = max(high.x - low.x, high.y - low.y)
+    let spanM = max(box.max.x - box.min.x, box.max.y - box.min.y)
     if !(spanM <= Self.maximumExtentM) {
       diagnostics.report(
         scenarioFile, .line(1),
@@ -47,7 +42,7 @@ extension LoadSession {
   /// zones far from their published area.
   func warnAboutPlausibility(_ zones: [Zone], structures: [Structure]) {
     warnAboutOverlaps(zones)
-    let boxes = zones.compactMap { zone in zone.parcels.compactMap(\.outline.bounds).reduce(nil, Self.merge) }
+    let boxes = zones.compactMap { zone in zone.parcels.compactMap(\.outline.bounds).reduce(nil, MultiPolygon.union) }
     let reachM = document.coverage.maxRadiusM
     for (structure, record) in zip(structures, self.structures.filter { !$0.isPlanned }) {
       let distances = boxes.map { Self.distance(from: structure.position, to: $0) }
@@ -110,16 +105,6 @@ extension LoadSession {
       )
     }
     diagnostics.foldFollowOnWarnings()
-  }
-
-  static func merge(
-    _ a: (min: Coordinate, max: Coordinate)?, _ b: (min: Coordinate, max: Coordinate)
-  ) -> (min: Coordinate, max: Coordinate)? {
-    guard let a else { return b }
-    return (
-      Coordinate(x: min(a.min.x, b.min.x), y: min(a.min.y, b.min.y)),
-      Coordinate(x: max(a.max.x, b.max.x), y: max(a.max.y, b.max.y))
-    )
   }
 
   /// Distance from a point to a box (0 inside it), m.
