@@ -8,6 +8,15 @@ public struct CoverageFigures: Sendable, Hashable {
   public var areaHa = 0.0
   public var parcels = 0
   public var workers = 0.0
+  /// Of those parcels, the buildings: factories, warehouses and offices.
+  public var buildings = 0
+  /// Area meeting it on open land (roads, green, water), reported apart from the buildings.
+  public var openLandHa = 0.0
+
+  /// Land uses counted as buildings in the headline.
+  public static let buildingUses: Set<LandUse> = [.factory, .warehouse, .office]
+  /// Land uses reported apart: nobody works there.
+  public static let openLandUses: Set<LandUse> = [.road, .green, .water]
 }
 
 /// What one sharing option's plan gives, per planned carrier and in total: the KPIs of
@@ -32,6 +41,8 @@ public struct OptionOutcome: Sendable {
   public let carriers: [CarrierFigures]
   /// Parcels and area meeting the target for every planned carrier.
   public let everyCarrier: CoverageFigures
+  /// Parcels and area meeting the target for at least one planned carrier.
+  public let anyCarrier: CoverageFigures
   public let everyCarrierOutdoor: CoverageFigures
   /// Structures standing once the plan is built (today's plus new ones) and new ones.
   public let structures: Int
@@ -62,13 +73,14 @@ public struct OptionOutcome: Sendable {
   }
 
   private init(
-    name: String, carriers: [CarrierFigures], every: (CoverageFigures, CoverageFigures),
+    name: String, carriers: [CarrierFigures], every: (CoverageFigures, CoverageFigures), any: CoverageFigures,
     structures: (total: Int, new: Int, colocations: Int, tenants: Int, shared: Int), money: [Double]
   ) {
     self.name = name
     self.carriers = carriers
     everyCarrier = every.0
     everyCarrierOutdoor = every.1
+    anyCarrier = any
     self.structures = structures.total
     newStructures = structures.new
     colocations = structures.colocations
@@ -109,6 +121,7 @@ public struct OptionOutcome: Sendable {
       figures[slot].outdoor = measureCoverage(scenario, coverage, [outdoor[slot]])
     }
     let every = (measureCoverage(scenario, coverage, target), measureCoverage(scenario, coverage, outdoor))
+    let any = measureCoverage(scenario, coverage, target, anyOf: true)
     // Structures, tenants and money.
     var tenants = ScenarioSummary.tenants(of: scenario)
     if pooled {
@@ -160,30 +173,38 @@ public struct OptionOutcome: Sendable {
     let existing = scenario.structures.map { tenants[$0.id]?.count ?? 0 }
     let all = existing + newTenants
     return OptionOutcome(
-      name: name, carriers: figures, every: every,
+      name: name, carriers: figures, every: every, any: any,
       structures: (
         all.count, newTenants.count, colocations, all.reduce(0, +), all.filter { $0 > 1 }.count
       ), money: money)
   }
 
-  /// Coverage where every one of `layers` (per carrier, per map: 1 = covered) meets it.
+  /// Coverage where every one of `layers` (per carrier, per map: 1 = covered) meets it, or
+  /// at least one with `anyOf`. A parcel meets the target when at least the target's share
+  /// of its cells do — with the same rule for one carrier, every carrier or any: so a parcel
+  /// met "for every carrier" is met for each, and its workers count once.
   private static func measureCoverage(
-    _ scenario: ScenarioModel, _ coverage: CoverageResult, _ layers: [[[UInt8]]]
+    _ scenario: ScenarioModel, _ coverage: CoverageResult, _ layers: [[[UInt8]]], anyOf: Bool = false
   ) -> CoverageFigures {
     var coveredCells = [Int](repeating: 0, count: scenario.parcels.count)
     for (mapIndex, map) in coverage.cellMaps.enumerated() {
       for (cell, parcel) in map.parcelIndex.enumerated() where parcel >= 0 {
-        if layers.allSatisfy({ $0[mapIndex][cell] != 0 }) { coveredCells[Int(parcel)] += 1 }
+        let covered =
+          anyOf ? layers.contains { $0[mapIndex][cell] != 0 } : layers.allSatisfy { $0[mapIndex][cell] != 0 }
+        if covered { coveredCells[Int(parcel)] += 1 }
       }
     }
     var figures = CoverageFigures()
     let minimum = scenario.coverage.target.minimumShare
     for (index, parcel) in scenario.parcels.enumerated() {
-      figures.areaHa += Double(coveredCells[index]) * coverage.cellAreaM2 / 10_000
+      let areaHa = Double(coveredCells[index]) * coverage.cellAreaM2 / 10_000
+      figures.areaHa += areaHa
+      if CoverageFigures.openLandUses.contains(parcel.landUse) { figures.openLandHa += areaHa }
       let cells = coverage.parcelCells[index]
       guard cells > 0, Double(coveredCells[index]) >= minimum * Double(cells) - 1e-9 else { continue }
       figures.parcels += 1
       figures.workers += parcel.workers
+      if CoverageFigures.buildingUses.contains(parcel.landUse) { figures.buildings += 1 }
     }
     return figures
   }

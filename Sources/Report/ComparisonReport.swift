@@ -15,6 +15,8 @@ enum ComparisonReport {
     "option", "carrier", "target_area_ha", "target_parcels", "target_workers", "outdoor_area_ha", "outdoor_parcels",
     "outdoor_workers", "new_structures", "colocations", "structures", "tenancy_ratio", "sharing_rate", "capex_vnd",
     "opex_vnd_per_year", "npv_cost_vnd", "energy_kwh_per_year", "stations", "within_percent", "target_met",
+    "any_carrier_workers", "target_buildings", "target_open_land_ha", "newly_covered_workers",
+    "vnd_per_newly_covered_worker",
   ]
 
   /// Rows: per option, "all" (coverage met by every planned carrier) then each carrier.
@@ -26,8 +28,11 @@ enum ComparisonReport {
     func text(_ value: String) -> (String, JSONValue) { (CSVField.quoted(value), .string(value)) }
     let empty: (String, JSONValue) = ("", .null)
     var rows: [[(text: String, json: JSONValue)]] = []
+    let todayWorkers = entries.first?.outcome.everyCarrier.workers ?? 0
     for entry in entries {
       let o = entry.outcome
+      let newly = o.everyCarrier.workers - todayWorkers
+      let perWorker = newly > 0 && o.lifetimeVND > 0 ? value(o.lifetimeVND / newly, 0) : empty
       let gap = entry.result.map { value($0.gap * 100, 2) } ?? empty
       let met =
         entry.result.map { result -> (String, JSONValue) in
@@ -42,6 +47,8 @@ enum ComparisonReport {
           value(o.everyCarrierOutdoor.workers, 0), count(o.newStructures), count(o.colocations), count(o.structures),
           value(o.tenancyRatio, 4), value(o.sharingRate, 4), value(o.capexVND, 0), value(o.opexVNDPerYear, 0),
           value(o.lifetimeVND, 0), value(o.energyKWhPerYear, 0), count(entry.result?.picks.count ?? 0), gap, met,
+          value(o.anyCarrier.workers, 0), count(o.everyCarrier.buildings), value(o.everyCarrier.openLandHa, 2),
+          value(newly, 0), perWorker,
         ])
       for carrier in o.carriers {
         rows.append(
@@ -51,7 +58,8 @@ enum ComparisonReport {
             count(carrier.outdoor.parcels), value(carrier.outdoor.workers, 0), count(carrier.newBuilds),
             count(carrier.colocations), empty, empty, empty, value(carrier.capexVND, 0),
             value(carrier.opexVNDPerYear, 0), value(carrier.lifetimeVND, 0), value(carrier.energyKWhPerYear, 0),
-            empty, empty, empty,
+            empty, empty, empty, empty, count(carrier.target.buildings), value(carrier.target.openLandHa, 2), empty,
+            empty,
           ])
       }
     }
@@ -87,10 +95,15 @@ enum ComparisonReport {
       "# Sharing options compared — \(scenario.name)", "",
       "Each option is planned for \(basis). Coverage target: RSRP ≥ \(JSONWriter.number(target.rsrpDBm)) dBm"
         + (target.indoor ? " indoors" : "")
-        + " on at least \(fixed(target.minimumShare * 100, 0)) % of a parcel; \"every carrier\" counts parcels that meet it for all of them. Money over \(scenario.costs.horizonYears) years at \(fixed(scenario.costs.discountRate * 100, 1)) %.",
+        + " on at least \(fixed(target.minimumShare * 100, 0)) % of a parcel; \"every carrier\" counts parcels that meet it for all of them. Money over \(scenario.costs.horizonYears) years at \(fixed(scenario.costs.discountRate * 100, 1)) %. The plans maximise (or reach a share of) demand meeting the target cell by cell; the tables count whole parcels as defined below.",
     ]
     if let goal = scenario.sharing.sharingRateTarget {
       lines.append("The province's passive sharing-rate target: \(percent(goal)).")
+    }
+    if let today = entries.first?.outcome {
+      lines += ["", "## People and buildings", ""]
+      lines += BoardHeadline.table(entries.map(\.outcome), today: today, scenario: scenario)
+      lines += ["", "## Options side by side"]
     }
     lines += [
       "",

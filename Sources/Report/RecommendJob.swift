@@ -24,7 +24,13 @@ public enum RecommendJob {
       scenario, coverage: coverage, options: request.options(carriers: carriers, scenario: scenario), option: option)
     var outputs = OutputSet()
     let rows = try add(result, scenario: scenario, coverage: coverage, to: &outputs, prefix: "")
-    outputs.add("recommendations.md", text: RecommendationMarkdown.text(rows, result: result, scenario: scenario))
+    let outcomes = (
+      today: OptionOutcome.today(scenario, coverage: coverage, carriers: result.carriers),
+      plan: OptionOutcome(result, scenario: scenario, coverage: coverage)
+    )
+    outputs.add(
+      "recommendations.md",
+      text: RecommendationMarkdown.text(rows, result: result, scenario: scenario, outcomes: outcomes))
     try outputs.write(to: outputDirectory)
     return (outputs.names, result)
   }

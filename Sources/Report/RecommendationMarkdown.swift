@@ -5,7 +5,8 @@ import Scenario
 /// `recommendations.md`: what a planner reads first.
 enum RecommendationMarkdown {
   static func text(
-    _ rows: [RecommendationReport.Row], result: Recommender.Result, scenario: ScenarioModel
+    _ rows: [RecommendationReport.Row], result: Recommender.Result, scenario: ScenarioModel,
+    outcomes: (today: OptionOutcome, plan: OptionOutcome)
   ) -> String {
     let unit = result.weightByArea ? "ha" : "workers"
     func fixed(_ value: Double, _ decimals: Int) -> String { JSONWriter.fixed(value, decimals: decimals) }
@@ -39,6 +40,9 @@ enum RecommendationMarkdown {
         "\(scenario.carriers[result.carriers[position]].id) \(fixed(result.coveredWeight[position] / total * 100, 1)) % → \(fixed(result.plannedWeight[position] / total * 100, 1)) %"
     }
     lines.append("Share of \(unit) meeting the target, today → planned: \(shares.joined(separator: "; ")).")
+    lines += ["", "## People and buildings", ""]
+    lines += BoardHeadline.table([outcomes.today, outcomes.plan], today: outcomes.today, scenario: scenario)
+    lines += ["", "## Stations"]
     lines += [
       "",
       "| Rank | Carriers | Station | Kind | Newly covered ha | Parcels | Workers | One-off M VND | Yearly M VND | Lifetime M VND | Cumulative share |",

@@ -15,10 +15,23 @@ import Testing
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("comparison.json")))
     let rows = try #require((json as? [String: Any])?["rows"] as? [[String: Any]])
     func number(_ row: [String: Any], _ key: String) -> Double { (row[key] as? NSNumber)?.doubleValue ?? .nan }
+    let everybody = try ScenarioLoader.load(
+      path: CLI.repositoryRoot.appendingPathComponent("scenarios/hai-phong-dinh-vu.yaml").path
+    ).parcels.reduce(0) { $0 + $1.workers }
     for option in ["standalone", "passive", "moran", "mocn"] {
       let all = try #require(rows.first { $0["option"] as? String == option && $0["carrier"] as? String == "all" })
       let carriers = rows.filter { $0["option"] as? String == option && $0["carrier"] as? String != "all" }
       #expect(carriers.count == 3, "\(option)")
+      // People once: every carrier ≤ each carrier ≤ at least one carrier ≤ everybody (the
+      // parcels' workers, summed from the scenario).
+      let every = number(all, "target_workers")
+      let any = number(all, "any_carrier_workers")
+      for carrier in carriers {
+        let own = number(carrier, "target_workers")
+        #expect(every <= own + 1e-9 && own <= any + 1e-9, "\(option): \(every) ≤ \(own) ≤ \(any)")
+      }
+      #expect(any <= everybody + 1e-9, "\(option)")
+      #expect(number(all, "target_buildings") <= number(all, "target_parcels"), "\(option)")
       // Co-locations: a carrier newly on a standing structure, in the rows and the total alike.
       #expect(carriers.reduce(0) { $0 + number($1, "colocations") } == number(all, "colocations"), "\(option)")
       for key in ["capex_vnd", "opex_vnd_per_year", "npv_cost_vnd", "energy_kwh_per_year"] {
