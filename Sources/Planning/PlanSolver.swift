@@ -77,7 +77,10 @@ public enum PlanSolver {
   )
     -> PlanSolution
   {
-    let heuristic = TargetSolver.solve(problem, needs: needs)
+    // With CBC to follow, one greedy pass is a good enough start: the restarts from every
+    // seed (for small instances) cost up to ~20 s on a single-carrier Hai Phong target and
+    // CBC proves the optimum in under a second anyway (BENCHMARKS.md).
+    let heuristic = TargetSolver.solve(problem, needs: needs, seededUpTo: timeLimitSeconds == nil ? 256 : 0)
     var state = GreedyState(problem)
     for (index, _) in heuristic.ranked { state.add(index) }
     var met = heuristic.met

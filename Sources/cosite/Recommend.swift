@@ -51,7 +51,9 @@ struct Recommend: ParsableCommand {
               ? "least possible cost (proven, \(result.boundMethod))"
               : "cost within \(gap) % of the least possible (\(result.status), \(result.boundMethod) bound)")
             + solverTime(result) + "; \(seconds) s"
-          : "target not reachable with these candidates: \(result.picks.count) stations cover what they can; \(seconds) s"
+          : "target not reachable with these candidates"
+            + (result.status == "infeasible" ? " (proven by CBC)" : "")
+            + ": \(result.picks.count) stations cover what they can" + solverTime(result) + "; \(seconds) s"
       )
     }
   }
