@@ -107,11 +107,13 @@ public enum PlanSolver {
         bound = max(met ? bound : 0, outcome.bound)
         method = "cbc"
         status = outcome.status == .optimal ? "optimal" : "proven gap"
-      case .infeasible:
+      case .infeasible where !met:
         // Proven: no choice meets every need; the heuristic's best effort stays as the plan.
-        met = false
         method = "cbc"
         status = "infeasible"
+      case .infeasible:
+        // CBC contradicts a choice checked to meet every need: keep it, unproven.
+        break
       case .noSolution:
         break
       }
