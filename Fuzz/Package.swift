@@ -26,6 +26,6 @@ let package = Package(
         .product(name: "Radio", package: "Cosite"),
         .product(name: "Scenario", package: "Cosite"),
       ],
-      path: "Sources/CositeFuzz")
+      path: "Sources/CositeFuzz"),
   ]
 )

@@ -13,7 +13,7 @@ extension GeometryEngine {
 
   /// Largest coordinate magnitude `wkt(_:)` writes. GEOS 3.11's trimmed WKT writer prints
   /// fixed notation with 16 decimals into a 128-byte stack buffer and overruns it from about
-  /// 1e110 on (libgeos/geos#970, fixed in GEOS 3.12.1).
+  /// 1e110 on (libgeos/geos#970; fixed upstream by libgeos/geos#973, after GEOS 3.12.0).
   public static let wktCoordinateLimit = 1e100
 
   /// Writes Well-Known Text, trimmed of trailing zeros.
@@ -22,7 +22,8 @@ extension GeometryEngine {
     if let coordinate = geometry.coordinates.first(where: { Self.beyondWKTLimit($0.x) || Self.beyondWKTLimit($0.y) }) {
       throw GeometryError.geos(
         operation: "write WKT",
-        message: "coordinate (\(coordinate.x), \(coordinate.y)) is beyond ±1e100, which GEOS's WKT writer cannot print")
+        message:
+          "coordinate (\(coordinate.x), \(coordinate.y)) is beyond ±1e100, which GEOS's WKT writer cannot print")
     }
     return try with([geometry]) { handles in
       guard let writer = GEOSWKTWriter_create_r(handle) else { throw context.failure("WKT writer") }

@@ -10,7 +10,7 @@ extension MSIPattern {
     var blocks: [String: [(Double, Double)]] = [:]
     var blockLines: [String: Int] = [:]
     var current: (key: String, remaining: Int)?
-    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       let line = offset + 1
       let words = rawLine.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
       guard let first = words.first else { continue }

@@ -54,6 +54,10 @@ import Testing
     #expect(pattern.horizontalDB[90] == pattern.horizontalDB[270])
     let again = try MSIPattern(text: pattern.text)
     #expect(again == pattern)
+    // A file saved with Windows line ends reads the same ("\r\n" is one Character in Swift, so
+    // splitting on "\n" alone left every line unsplit; found by fuzzing).
+    let crlf = try MSIPattern(text: pattern.text.replacingOccurrences(of: "\n", with: "\r\n"))
+    #expect(crlf == pattern)
   }
 
   @Test func msiInterpolatesBetweenCoarseAngles() throws {

@@ -90,6 +90,12 @@ import Testing
     // Bilinear halfway between the first two northern cells: (1 + 2) / 2.
     #expect(dem.heightM(at: Coordinate(x: 500_030, y: 2_300_045)) == 1.5)
     #expect(dem.heightM(at: Coordinate(x: 500_060, y: 2_300_030)) == nil)  // next to the void
+    // Windows line ends read the same ("\r\n" is one Character: found by fuzzing).
+    let crlf = try #require(
+      DEMFile.readASCII(
+        asc.replacingOccurrences(of: "\n", with: "\r\n"), name: "t.asc", crs: CRS(epsg: 32648),
+        diagnostics: diagnostics))
+    #expect(crlf.heightsM.count == 6 && crlf.heightsM[5] == 6 && crlf.originX == dem.originX)
     let short = DEMFile.readASCII(
       "ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2 3\n", name: "s.asc", crs: .wgs84,
       diagnostics: diagnostics)

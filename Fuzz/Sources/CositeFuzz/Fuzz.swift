@@ -8,7 +8,7 @@ import Foundation
 //   COSITE_FUZZ_TARGET=geojson cosite-fuzz -runs=1000000 WORK_CORPUS
 //
 // Thrown errors are the readers' normal answer to bad input and are ignored; a trap, a
-// crash, a failed round-trip check (`FuzzCheck`), a hang (-timeout) or memory beyond
+// crash, a failed round-trip check (`fuzzCheck`), a hang (-timeout) or memory beyond
 // -rss_limit_mb / -malloc_limit_mb is what libFuzzer reports.
 
 /// A fuzz target: one reader (or the whole scenario load) fed the fuzzer's bytes.
@@ -113,7 +113,7 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 
 /// A property every input must keep (a round trip, an invariant). A failure aborts, which
 /// libFuzzer reports as a crash with this message above the stack.
-func FuzzCheck(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+func fuzzCheck(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
   guard !condition() else { return }
   FileHandle.standardError.write(Data("cosite-fuzz check failed: \(message())\n".utf8))
   abort()

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+
 @testable import Radio
 @testable import Scenario
 
@@ -44,10 +45,10 @@ enum ReaderTargets {
       do {
         reread = try GeoJSON.geometry(from: try JSONParser.parse(written))
       } catch {
-        FuzzCheck(false, "GeoJSON written for feature \(feature.index) does not read back: \(error)\n\(written)")
+        fuzzCheck(false, "GeoJSON written for feature \(feature.index) does not read back: \(error)\n\(written)")
         return
       }
-      FuzzCheck(shape(reread) == shape(geometry), "GeoJSON round trip changed the geometry's shape\n\(written)")
+      fuzzCheck(shape(reread) == shape(geometry), "GeoJSON round trip changed the geometry's shape\n\(written)")
       _ = JSONWriter.text(.object(feature.properties), pretty: true)
       // GEOS: conversion both ways, validity, area, WKT; bounded so that one input stays fast.
       guard shape(geometry).reduce(0, +) <= 4_000 else { continue }
@@ -75,7 +76,7 @@ enum ReaderTargets {
 
   static func csv(_ text: String) {
     guard let table = try? CSVTable.parse(text, file: "fuzz.csv") else { return }
-    FuzzCheck(zip(table.rows, table.rows.dropFirst()).allSatisfy { $0.line < $1.line }, "CSV row lines not increasing")
+    fuzzCheck(zip(table.rows, table.rows.dropFirst()).allSatisfy { $0.line < $1.line }, "CSV row lines not increasing")
     // Every field quoted: the text must read back to the same header and fields. Quotes are
     // doubled scalar by scalar: a quote followed by a combining mark is one Character.
     func quoted(_ fields: [String]) -> String {
@@ -91,11 +92,11 @@ enum ReaderTargets {
     guard !table.header.isEmpty else { return }
     let written = ([quoted(table.header)] + table.rows.map { quoted($0.fields) }).joined(separator: "\n") + "\n"
     guard let again = try? CSVTable.parse(written, file: "fuzz.csv") else {
-      FuzzCheck(false, "CSV written back does not parse:\n\(written)")
+      fuzzCheck(false, "CSV written back does not parse:\n\(written)")
       return
     }
-    FuzzCheck(again.header == table.header.map { $0.lowercased() }, "CSV round trip changed the header")
-    FuzzCheck(again.rows.map(\.fields) == table.rows.map(\.fields), "CSV round trip changed the rows:\n\(written)")
+    fuzzCheck(again.header == table.header.map { $0.lowercased() }, "CSV round trip changed the header")
+    fuzzCheck(again.rows.map(\.fields) == table.rows.map(\.fields), "CSV round trip changed the rows:\n\(written)")
   }
 
   // MARK: DEM
@@ -103,7 +104,7 @@ enum ReaderTargets {
   static func demASCII(_ text: String) {
     let diagnostics = Diagnostics()
     guard let model = DEMFile.readASCII(text, name: "fuzz.asc", crs: .wgs84, diagnostics: diagnostics) else {
-      FuzzCheck(!diagnostics.isEmpty, "readASCII returned nil without reporting an issue")
+      fuzzCheck(!diagnostics.isEmpty, "readASCII returned nil without reporting an issue")
       return
     }
     probe(model)
@@ -135,10 +136,10 @@ enum ReaderTargets {
     }
     let fullDiagnostics = Diagnostics()
     guard let model = DEMFile.readHGT(hgtTile, fileName: fileName, name: fileName, diagnostics: fullDiagnostics) else {
-      FuzzCheck(!fullDiagnostics.isEmpty, "readHGT returned nil without reporting an issue")
+      fuzzCheck(!fullDiagnostics.isEmpty, "readHGT returned nil without reporting an issue")
       return
     }
-    FuzzCheck(model.columns == 1201 && model.rows == 1201, "a 3″ tile read as \(model.columns) × \(model.rows)")
+    fuzzCheck(model.columns == 1201 && model.rows == 1201, "a 3″ tile read as \(model.columns) × \(model.rows)")
     probe(model)
   }
 
@@ -157,7 +158,7 @@ enum ReaderTargets {
 
   static func msi(_ text: String) {
     guard let pattern = try? MSIPattern(text: text) else { return }
-    FuzzCheck(
+    fuzzCheck(
       pattern.horizontalDB.count == 360 && pattern.verticalDB.count == 360, "MSI tables are not 360 entries")
     for azimuth in stride(from: -180.0, through: 180, by: 22.5) {
       for depression in stride(from: -90.0, through: 90, by: 15) {
@@ -169,15 +170,15 @@ enum ReaderTargets {
     do {
       again = try MSIPattern(text: written)
     } catch {
-      FuzzCheck(false, "MSI text written does not read back: \(error)\n\(written)")
+      fuzzCheck(false, "MSI text written does not read back: \(error)\n\(written)")
       return
     }
     // Written with 2 decimals: equal within 0.005 dB (or both the same non-finite value).
     func close(_ a: Double, _ b: Double) -> Bool {
       a == b || (a.isNaN && b.isNaN) || abs(a - b) <= 0.005 + 1e-9 * abs(a)
     }
-    FuzzCheck(close(again.peakGainDBi, pattern.peakGainDBi), "MSI round trip changed the gain")
-    FuzzCheck(
+    fuzzCheck(close(again.peakGainDBi, pattern.peakGainDBi), "MSI round trip changed the gain")
+    fuzzCheck(
       zip(again.horizontalDB, pattern.horizontalDB).allSatisfy(close)
         && zip(again.verticalDB, pattern.verticalDB).allSatisfy(close),
       "MSI round trip changed the pattern:\n\(written)")

@@ -82,7 +82,7 @@ enum DEMFile {
     var values: [Float] = []
     var noData: Double?
     var problems = 0
-    for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
       guard let first = words.first else { continue }
       let key = first.lowercased()
