@@ -47,11 +47,11 @@ let package = Package(
     .testTarget(name: "RadioTests", dependencies: ["Radio", "TestSupport"]),
     .testTarget(name: "GeoTests", dependencies: ["Geo"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "TestSupport"]),
-    .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Geo"]),
+    .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Geo", "TestSupport"]),
     .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Scenario", "Geo", "Radio", "TestSupport"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
     .testTarget(
-      name: "CositeTests", dependencies: ["cosite", "Coverage", "Planning", "Report", "Scenario", "Geo"],
+      name: "CositeTests", dependencies: ["cosite", "Coverage", "Planning", "Report", "Scenario", "Geo", "TestSupport"],
       exclude: ["Fixtures"]),
   ]
 )

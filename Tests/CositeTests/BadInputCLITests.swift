@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Bad inputs through the built `cosite` binary, as a planner meets them: exit status 1, the
@@ -6,39 +7,11 @@ import Testing
 /// staging sibling `.<out>.cosite-*` beside it). The cell budget and the terrain's reach are
 /// checked by `Preflight`, which only the commands run.
 @Suite struct BadInputCLITests {
-  static let scenario = """
-    cosite: 1
-    name: Fixture
-    crs: auto
-    zones:
-      - id: z1
-        parcels: parcels.geojson
-    carriers:
-      - id: viettel
-        layers:
-          - { id: lte1800, technology: LTE, band: B3, frequency_mhz: 1815, bandwidth_mhz: 20 }
-      - id: vnpt
-        layers:
-          - { id: lte1800, technology: LTE, band: B3, frequency_mhz: 1835, bandwidth_mhz: 20 }
-    structures: structures.csv
-    sites: sites.csv
-    """
-  static let parcels = """
-    {"type":"FeatureCollection","features":[
-    {"type":"Feature","properties":{"id":"P1","land_use":"factory","building_class":"metal-clad","workers":120},"geometry":{"type":"Polygon","coordinates":[[[106.75,20.83],[106.76,20.83],[106.76,20.84],[106.75,20.84],[106.75,20.83]]]}},
-    {"type":"Feature","properties":{"id":"P2","land_use":"road","building_class":"outdoor"},"geometry":{"type":"Polygon","coordinates":[[[106.76,20.83],[106.761,20.83],[106.761,20.84],[106.76,20.84],[106.76,20.83]]]}}
-    ]}
-    """
-  static let structures = """
-    id,kind,lon,lat,height_m,owner,free_slots,rent_vnd_month
-    T1,tower,106.755,20.835,40,towerco,2,15000000
-    R1,rooftop,106.757,20.836,18,deep-c,1,
-    """
-  static let sites = """
-    id,carrier,layer,structure,azimuth_deg,height_m,power_dbm
-    S1,viettel,lte1800,T1,0,38,43
-    S2,vnpt,lte1800,T1,120,35,43
-    """
+  // The valid fixture's files (TestSupport): each case changes one of them.
+  static let scenario = ScenarioFixture.validScenario
+  static let parcels = ScenarioFixture.validParcels
+  static let structures = ScenarioFixture.validStructures
+  static let sites = ScenarioFixture.validSites
   static let pattern =
     "NAME T\nGAIN 15 dBd\nHORIZONTAL 4\n0 0\n90 10\n180 25\n270 10\nVERTICAL 4\n0 0\n90 20\n180 25\n270 20\n"
 

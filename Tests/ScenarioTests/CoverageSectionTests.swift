@@ -1,6 +1,7 @@
 import Foundation
 import Geo
 import Radio
+import TestSupport
 import Testing
 
 @testable import Scenario

@@ -1,5 +1,6 @@
 import Foundation
 import Scenario
+import TestSupport
 import Testing
 
 /// Plausible mistakes are warnings on the model: the run goes ahead, the planner is told.
