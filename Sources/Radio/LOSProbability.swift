@@ -1,6 +1,7 @@
 import Foundation
 
-/// Line-of-sight probability, TR 38.901 Table 7.4.2-1, and LOS-weighted loss.
+/// Line-of-sight probability, TR 38.901 Table 7.4.2-1. The loss over the LOS state is the
+/// mixture `LossDistribution`, not an average of the two losses in dB.
 public enum LOSProbability {
   /// RMa: 1 for d_2D ≤ 10 m, else exp(−(d_2D − 10)/1000).
   public static func rma(distance2DM d: Double) -> Double {
@@ -19,11 +20,5 @@ public enum LOSProbability {
     guard d > 18 else { return 1 }
     let c = hUT <= 13 ? 0 : pow((min(hUT, 23) - 13) / 10, 1.5)
     return (18 / d + exp(-d / 63) * (1 - 18 / d)) * (1 + c * 1.25 * pow(d / 100, 3) * exp(-d / 150))
-  }
-
-  /// Expected loss in dB, p·PL_LOS + (1 − p)·PL_NLOS: a deterministic stand-in for the
-  /// stochastic LOS state, for area predictions.
-  public static func weightedLossDB(probability p: Double, losDB: Double, nlosDB: Double) -> Double {
-    p * losDB + (1 - p) * nlosDB
   }
 }

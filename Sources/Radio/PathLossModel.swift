@@ -1,4 +1,4 @@
-/// The deterministic median path-loss models Cosite implements.
+/// The median path-loss models Cosite implements (their spread: `ShadowFading`).
 public enum PathLossModel: String, Sendable, Hashable, CaseIterable {
   case freeSpace = "free-space"
   case okumuraHata = "okumura-hata"
@@ -9,6 +9,10 @@ public enum PathLossModel: String, Sendable, Hashable, CaseIterable {
   case umaNLOS = "tr38901-uma-nlos"
   case umiLOS = "tr38901-umi-los"
   case umiNLOS = "tr38901-umi-nlos"
+  /// Erceg et al. 1999 with the IEEE 802.16 corrections, terrain A, B, C (`ErcegSUI`).
+  case ercegA = "erceg-sui-a"
+  case ercegB = "erceg-sui-b"
+  case ercegC = "erceg-sui-c"
 
   /// Whether the model takes an `Environment` (the Hata family).
   public var usesEnvironment: Bool { self == .okumuraHata || self == .cost231Hata }
@@ -91,6 +95,9 @@ extension PathLossModel {
     case .umaNLOS: return TR38901.uma(link, lineOfSight: false)
     case .umiLOS: return TR38901.umi(link, lineOfSight: true)
     case .umiNLOS: return TR38901.umi(link, lineOfSight: false)
+    case .ercegA: return ErcegSUI.pathLoss(link, terrain: .a)
+    case .ercegB: return ErcegSUI.pathLoss(link, terrain: .b)
+    case .ercegC: return ErcegSUI.pathLoss(link, terrain: .c)
     }
   }
 }

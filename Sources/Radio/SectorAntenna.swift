@@ -1,11 +1,13 @@
 import Foundation
 
-/// The 3GPP parametric sector antenna pattern.
+/// The 3GPP parametric pattern of a whole sector panel.
 ///
-/// TR 36.814 Table A.2.1.1-2 / TR 38.901 Table 7.3-1 form:
-/// A_H(φ) = −min(12(φ/φ_3dB)², A_m), A_V(θ) = −min(12((θ − θ_tilt)/θ_3dB)², SLA_V),
-/// A(φ, θ) = −min(−(A_H + A_V), A_m), gain = G_max + A. Defaults: φ_3dB 65°, θ_3dB 10°,
-/// A_m 30 dB, SLA_V 20 dB (a 65° macro panel), peak gain 17 dBi.
+/// TR 36.814 V9.0.0 Table A.2.1.1-2 (3-sector cell antenna; TR 36.942 §4.2.1 has the
+/// horizontal part alone): A_H(φ) = −min(12(φ/φ_3dB)², A_m),
+/// A_V(θ) = −min(12((θ − θ_tilt)/θ_3dB)², SLA_V), A(φ, θ) = −min(−(A_H + A_V), A_m),
+/// gain = G_max + A, θ measured from the horizon. Defaults: φ_3dB 65°, θ_3dB 10°, A_m 30 dB,
+/// SLA_V 20 dB (a 65° macro panel), peak gain 17 dBi. TR 38.901 Table 7.3-1 has the same
+/// form but describes one element of an array (65°/65°, 30 dB, 8 dBi): `AntennaElement`.
 public struct SectorAntenna: Sendable, Hashable {
   public var peakGainDBi: Double
   public var horizontalBeamwidthDeg: Double

@@ -18,8 +18,7 @@ public enum TR38901 {
     let hUT = link.ueHeightM
     let h = rmaBuildingHeightM
     let w = rmaStreetWidthM
-    // Breakpoint d_BP = 2π h_BS h_UT f_c / c (Note 5), f_c in Hz.
-    let breakpoint = 2 * Double.pi * hBS * hUT * fc * 1e9 / Units.speedOfLightMPerS
+    let breakpoint = rmaBreakpointDistanceM(link)
     func pl1(_ d3D: Double) -> Double {
       20 * log10(40 * Double.pi * d3D * fc / 3) + min(0.03 * pow(h, 1.72), 10) * log10(d3D)
         - min(0.044 * pow(h, 1.72), 14.77) + 0.002 * log10(h) * d3D
@@ -85,6 +84,11 @@ public enum TR38901 {
     }
     let dh = link.bsHeightM - link.ueHeightM
     return intercept + 40 * log10(d3D) + 20 * log10(fc) - breakpointTerm * log10(breakpoint * breakpoint + dh * dh)
+  }
+
+  /// d_BP of RMa = 2π h_BS h_UT f_c / c (Note 5 of Table 7.4.1-1, f_c in Hz), m.
+  public static func rmaBreakpointDistanceM(_ link: LinkGeometry) -> Double {
+    2 * Double.pi * link.bsHeightM * link.ueHeightM * link.frequencyMHz * 1e6 / Units.speedOfLightMPerS
   }
 
   /// d'_BP of UMa and UMi (Note 1 of Table 7.4.1-1), m.

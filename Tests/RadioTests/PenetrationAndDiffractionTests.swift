@@ -66,6 +66,5 @@ import Testing
     #expect(abs(LOSProbability.umi(distance2DM: 50) - 0.519585) < 1e-6)
     #expect(abs(LOSProbability.uma(distance2DM: 100, ueHeightM: 1.5) - 0.347671) < 1e-6)
     #expect(abs(LOSProbability.uma(distance2DM: 100, ueHeightM: 18) - 0.426558) < 1e-6)
-    #expect(LOSProbability.weightedLossDB(probability: 0.25, losDB: 100, nlosDB: 120) == 115)
   }
 }
