@@ -1,3 +1,5 @@
+import Radio
+
 /// Antenna attenuation in the inner loop, from the direction to the cell in the antenna's
 /// (tilted) frame: `right`, `forward`, `up` are the components of the vector to the cell,
 /// unnormalised. The formulas are those of Radio's `SectorAntenna` and `MSIPattern`.
@@ -72,5 +74,44 @@ struct PatternAttenuation: Attenuation {
     let index = min(Int(wrapped), 359)
     let fraction = wrapped - Float(index)
     return table[index] + (table[index + 1] - table[index]) * fraction
+  }
+}
+
+/// A TR 38.901 element pattern (Table 7.3-1) plus a column's array factor, the factor read
+/// from `ArrayFactorTable` (Radio's `AntennaElement` and `ColumnArray`).
+struct ArrayAttenuation: Attenuation {
+  let horizontalScale: Float  // √12 / φ_3dB
+  let verticalScale: Float  // √12 / θ_3dB
+  let maxDB: Float
+  let sideLobeDB: Float
+  let factorLossDB: UnsafeBufferPointer<Float>
+
+  init(element: AntennaElement, factorLossDB: UnsafeBufferPointer<Float>) {
+    horizontalScale = Float(12).squareRoot() / Float(element.horizontalBeamwidthDeg)
+    verticalScale = Float(12).squareRoot() / Float(element.verticalBeamwidthDeg)
+    maxDB = Float(element.maxAttenuationDB)
+    sideLobeDB = Float(element.sideLobeLimitDB)
+    self.factorLossDB = factorLossDB
+  }
+
+  @inline(__always) func attenuationDB(right: Float, forward: Float, up: Float) -> Float {
+    let azimuth = FastMath.atan2Deg(right, forward)
+    let depression = -FastMath.atan2Deg(up, (right * right + forward * forward).squareRoot())
+    let horizontal = azimuth * horizontalScale
+    let vertical = depression * verticalScale
+    let element = min(min(horizontal * horizontal, maxDB) + min(vertical * vertical, sideLobeDB), maxDB)
+    return element + ArrayFactorTable.lookup(factorLossDB, depressionDeg: depression)
+  }
+
+  @inline(__always) func attenuationDB(right: Lanes, forward: Lanes, up: Lanes) -> Lanes {
+    let azimuth = FastMath.atan2Deg(right, forward)
+    let depression = -FastMath.atan2Deg(up, (right * right + forward * forward).squareRoot())
+    let horizontal = azimuth * horizontalScale
+    let vertical = depression * verticalScale
+    let horizontalDB = lanesMin(horizontal * horizontal, Lanes(repeating: maxDB))
+    let verticalDB = lanesMin(vertical * vertical, Lanes(repeating: sideLobeDB))
+    var factor = Lanes()
+    for lane in 0..<4 { factor[lane] = ArrayFactorTable.lookup(factorLossDB, depressionDeg: depression[lane]) }
+    return lanesMin(horizontalDB + verticalDB, Lanes(repeating: maxDB)) + factor
   }
 }

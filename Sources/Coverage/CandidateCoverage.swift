@@ -23,12 +23,14 @@ public struct CandidateCoverage: Sendable {
     self.settings = settings
     let classes = Dictionary(scenario.buildingClasses.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     let parcels = scenario.parcels
+    let propagations = scenario.propagationOfParcels
     let indoor = settings.target.indoor
     indoorLossDB = scenario.carriers.map { carrier in
       carrier.layers.map { layer in
-        parcels.map { parcel in
-          guard indoor, let buildingClass = classes[parcel.buildingClass] else { return 0 }
-          return CoverageRun.indoorLossDB(buildingClass, frequencyMHz: layer.frequencyMHz)
+        parcels.indices.map { parcel in
+          guard indoor, let buildingClass = classes[parcels[parcel].buildingClass] else { return 0 }
+          return CoverageRun.indoorLossDB(
+            buildingClass, frequencyMHz: layer.frequencyMHz, propagation: propagations[parcel], settings: settings)
         }
       }
     }

@@ -54,6 +54,10 @@ public struct CoverageResult: Sendable {
   /// Per grid: parcels, propagation classes and today's covered cells per carrier.
   public let cellMaps: [CellMap]
   public let timings: StageTimings
+  /// Where models were used outside their validity range.
+  var validity = ValidityLedger()
+  /// One line per model used outside its validity range, sorted by model.
+  public var validityWarnings: [String] { validity.lines }
 
   public var resolutionM: Double { grids[0].resolutionM }
   public var cellAreaM2: Double { grids[0].cellAreaM2 }

@@ -67,13 +67,15 @@ extension CoverageRun {
       timings.reduceSeconds += part.result.timings.reduceSeconds
       timings.polygoniseSeconds += part.result.timings.polygoniseSeconds
     }
-    return CoverageResult(
+    var result = CoverageResult(
       grids: parts.map(\.cluster.grid), settings: parts[0].result.settings, parcels: scenario.parcels,
       zoneOfParcel: zoneOfParcel, parcelCells: parcelCells, parcelIsIndoor: isIndoor, layers: layers,
       carriers: carriers,
       cellMaps: zip(parts, globalIndex).flatMap { part, indices in part.result.cellMaps.map { $0.renumbered(indices) }
       },
       timings: timings)
+    for part in parts { result.validity.merge(part.result.validity) }
+    return result
   }
 
   /// Shapes of the same class from every part as one multipolygon per class, classes ascending.

@@ -82,8 +82,12 @@ public enum CoverageRun {
         }
         let field = fieldOf(kernels, grid: grid, raster: raster, ground: ground, layer: layer, settings, threads)
         timings.fieldSeconds += lap()
-        let indoorLoss = raster.parcels.map { parcel in
-          classes[parcel.buildingClass].map { Self.indoorLossDB($0, frequencyMHz: layer.frequencyMHz) } ?? 0
+        let indoorLoss = raster.parcels.indices.map { parcel in
+          classes[raster.parcels[parcel].buildingClass].map {
+            Self.indoorLossDB(
+              $0, frequencyMHz: layer.frequencyMHz, propagation: raster.propagation(ofParcel: parcel),
+              settings: settings)
+          } ?? 0
         }
         let reduction = LayerReduction(
           field: field, layer: layer, numerology: numerology, raster: raster, settings: settings,
@@ -106,7 +110,7 @@ public enum CoverageRun {
       timings.polygoniseSeconds += lap()
     }
     progress?("done", 1)
-    return CoverageResult(
+    var result = CoverageResult(
       grids: [grid], settings: settings, parcels: raster.parcels, zoneOfParcel: raster.zoneOfParcel,
       parcelCells: raster.cellCount,
       parcelIsIndoor: raster.parcels.map { (classes[$0.buildingClass]?.o2i ?? .none) != O2IModel.none },
@@ -117,6 +121,8 @@ public enum CoverageRun {
           propagations: raster.propagations, coveredByCarrier: coveredByCarrier,
           coveredOutdoorByCarrier: coveredOutdoorByCarrier, groundM: ground?.heightsM)
       ], timings: timings)
+    result.validity = builder.validity
+    return result
   }
 
   /// The grid over every zone's parcels plus the scenario's margin; nil without parcels.
@@ -142,7 +148,8 @@ public enum CoverageRun {
     }
   }
 
-  /// TR 38.901 §7.4.3 O2I loss of a building class (0 for open land) plus its extra loss.
+  /// TR 38.901 §7.4.3 O2I loss of a building class (0 for open land) plus its extra loss:
+  /// the mean loss.
   public static func indoorLossDB(_ buildingClass: BuildingClass, frequencyMHz: Double) -> Double {
     switch buildingClass.o2i {
     case .none: return buildingClass.extraLossDB
@@ -150,6 +157,32 @@ public enum CoverageRun {
       return BuildingPenetration.lossDB(.lowLoss, frequencyMHz: frequencyMHz, extraLossDB: buildingClass.extraLossDB)
     case .highLoss:
       return BuildingPenetration.lossDB(.highLoss, frequencyMHz: frequencyMHz, extraLossDB: buildingClass.extraLossDB)
+    }
+  }
+
+  /// What indoors adds to the outdoor loss at the target's reliability r: the mean O2I loss
+  /// plus the wider spread of outdoor fading and O2I together (TR 38.901 §7.4.3: the O2I
+  /// term N(0, σ_P²) is independent of shadow fading), Φ⁻¹(r)·(√(σ² + σ_P²) − σ). Exact for
+  /// one LOS state; under a probabilistic state σ is NLOS's (`indoorReferenceSigmaDB`).
+  /// At r = 0.5 it is the mean loss.
+  public static func indoorLossDB(
+    _ buildingClass: BuildingClass, frequencyMHz: Double, propagation: Propagation, settings: CoverageSettings
+  ) -> Double {
+    let mean = indoorLossDB(buildingClass, frequencyMHz: frequencyMHz)
+    let spread = o2iSigmaDB(buildingClass)
+    guard spread > 0 else { return mean }
+    let outdoor = propagation.indoorReferenceSigmaDB(frequencyMHz: frequencyMHz, ueHeightM: settings.ueHeightM)
+    let combined = (outdoor * outdoor + spread * spread).squareRoot()
+    return mean + settings.target.reliabilityQuantile * (combined - outdoor)
+  }
+
+  /// σ of a building class's O2I loss: its own, else TR 38.901 Table 7.4.3-2's σ_P.
+  public static func o2iSigmaDB(_ buildingClass: BuildingClass) -> Double {
+    if let own = buildingClass.o2iSigmaDB { return own }
+    switch buildingClass.o2i {
+    case .none: return 0
+    case .lowLoss: return ShadowFading.o2iSigmaDB(.lowLoss)
+    case .highLoss: return ShadowFading.o2iSigmaDB(.highLoss)
     }
   }
 

@@ -9,6 +9,11 @@ import Scenario
 /// Radio model's exact loss, so the table is exact at nodes and, between them, off by
 /// less than 0.005 dB even across a TR 38.901 breakpoint (slope change ≤ 20 dB/decade over
 /// 0.00085 decade).
+///
+/// The loss tabulated is the quantile of the propagation class's loss distribution at the
+/// target's reliability r (shadow fading, LOS mixture): a cell's RSRP from the table is then
+/// the level the sector reaches with probability r, and "RSRP ≥ target" holds exactly when
+/// P(RSRP ≥ target) ≥ r. At r = 0.5 with one LOS state it is the model's median loss.
 struct DistanceLossTable: Sendable {
   /// Bit pattern of 1 m²: distances below 1 m are evaluated at 1 m.
   static let baseBits: UInt32 = 0x3F80_0000
@@ -19,22 +24,31 @@ struct DistanceLossTable: Sendable {
   let lossDB: [Float]
   /// Largest ground distance the table covers, m.
   let maxDistanceM: Double
+  /// Inputs the model was used outside its validity range for (nodes from 10 m to the
+  /// largest distance), and the ground distances the table serves predictions at.
+  let outsideValidity: ValidityFlags
+  let usedDistancesM: ClosedRange<Double>
 
   /// Tabulates `propagation` from 1 m until the loss exceeds `maxLossDB` or the distance
   /// exceeds `maxDistanceM`, whichever comes first.
   init(
-    propagation: Propagation, frequencyMHz: Double, bsHeightM: Double, ueHeightM: Double, maxLossDB: Double,
-    maxDistanceM: Double
+    propagation: Propagation, reliability: Double, frequencyMHz: Double, bsHeightM: Double, ueHeightM: Double,
+    maxLossDB: Double, maxDistanceM: Double
   ) {
     var values: [Float] = []
     var node: UInt32 = 0
     var reached = 1.0
+    var flags: ValidityFlags = []
     while true {
       let squared = Double(Float(bitPattern: Self.baseBits + node << Self.fractionBits))
       let distance = squared.squareRoot()
       let link = LinkGeometry(
         frequencyMHz: frequencyMHz, bsHeightM: bsHeightM, ueHeightM: ueHeightM, distance2DM: distance)
-      let loss = propagation.model.pathLoss(link, environment: propagation.environment).lossDB
+      let (distribution, outside) = propagation.lossDistribution(link)
+      let loss = distribution.quantileDB(reliability)
+      // Below the models' 10 m the grid's own cell size decides, and the node past the
+      // largest distance only closes the table: neither is used as a prediction.
+      if distance >= 10, distance <= maxDistanceM { flags.formUnion(outside) }
       values.append(Float(loss))
       reached = distance
       node += 1
@@ -43,6 +57,8 @@ struct DistanceLossTable: Sendable {
     values.append(values[values.count - 1])  // a guard node for interpolation at the end
     lossDB = values
     self.maxDistanceM = min(reached, maxDistanceM)
+    outsideValidity = flags
+    usedDistancesM = min(10, self.maxDistanceM)...self.maxDistanceM
   }
 
   /// Interpolated loss at squared ground distance `squaredM2` (≥ 1 assumed, clamped at the end).

@@ -110,6 +110,12 @@ enum FieldEngine {
               output, terrain)
           }
         }
+      case .array(let element, let factor):
+        count += factor.withUnsafeBufferPointer { losses in
+          apply(
+            kernel, tables.byKernel[index], ArrayAttenuation(element: element, factorLossDB: losses), area, output,
+            terrain)
+        }
       }
     }
     return count

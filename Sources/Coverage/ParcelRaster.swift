@@ -22,6 +22,11 @@ public struct ParcelRaster: Sendable {
   public let zoneOfParcel: [Int]
   /// Cells per parcel.
   public let cellCount: [Int]
+  /// Propagation class per parcel (its zone's): an index into `propagations`.
+  public let classOfParcel: [UInt8]
+
+  /// The propagation of the zone a parcel lies in.
+  public func propagation(ofParcel parcel: Int) -> Propagation { propagations[Int(classOfParcel[parcel])] }
 
   public init(scenario: ScenarioModel, grid: CoverageGrid) {
     self.grid = grid
@@ -67,6 +72,7 @@ public struct ParcelRaster: Sendable {
     self.parcels = parcels
     self.zoneOfParcel = zoneOfParcel
     self.cellCount = counts
+    self.classOfParcel = classOfParcel
   }
 
   /// Calls `body` with the index of every cell whose centre is inside `shape` (scan lines

@@ -8,6 +8,9 @@ enum AntennaKernel: Sendable {
   case parametric(horizontal3dBDeg: Float, vertical3dBDeg: Float, maxDB: Float, sideLobeDB: Float, tiltDeg: Float)
   /// MSI cuts at 0…360° (361 values, the last repeating the first), and the floor.
   case pattern(horizontalDB: [Float], verticalDB: [Float], floorDB: Float)
+  /// A TR 38.901 element (Table 7.3-1) times a vertical column's array factor (ITU-R M.2101
+  /// Annex 1 §5), the factor's loss below its peak tabulated against depression.
+  case array(element: AntennaElement, factorLossDB: [Float])
 }
 
 /// One sector prepared for the field engine: everything per sector is computed once, in
@@ -47,6 +50,17 @@ struct SectorKernel: Sendable {
         pattern.peakGainDBi
       )
     }
+    switch sector.antennaType {
+    case .parametric: break
+    case .element:
+      let element = AntennaElement.tr38901
+      return (.array(element: element, factorLossDB: ArrayFactorTable.flat), element.maxGainDBi)
+    case .column(let elements, let spacing):
+      let column = ColumnArray(
+        element: .tr38901, elementCount: elements, spacingWavelengths: spacing,
+        electricalTiltDeg: sector.electricalTiltDeg)
+      return (.array(element: column.element, factorLossDB: ArrayFactorTable.losses(column)), column.peakGainDBi)
+    }
     let model = referenceAntenna(for: sector)
     return (
       .parametric(
@@ -70,6 +84,8 @@ struct KernelBuilder {
   let grid: CoverageGrid
   let patterns: [String: MSIPattern]
   private var cache: [TableKey: DistanceLossTable] = [:]
+  /// Where the tables' models were used outside their validity ranges.
+  private(set) var validity = ValidityLedger()
 
   private struct TableKey: Hashable {
     let propagation: Propagation
@@ -98,9 +114,13 @@ struct KernelBuilder {
         propagation: propagation, frequencyMHz: layer.frequencyMHz, bsHeightM: sector.heightM, maxLossDB: maxLoss)
       if let table = cache[key] { return table }
       let table = DistanceLossTable(
-        propagation: propagation, frequencyMHz: layer.frequencyMHz, bsHeightM: sector.heightM,
-        ueHeightM: settings.ueHeightM, maxLossDB: maxLoss, maxDistanceM: settings.maxRadiusM)
+        propagation: propagation, reliability: settings.target.reliability, frequencyMHz: layer.frequencyMHz,
+        bsHeightM: sector.heightM, ueHeightM: settings.ueHeightM, maxLossDB: maxLoss,
+        maxDistanceM: settings.maxRadiusM)
       cache[key] = table
+      validity.record(
+        propagation.model, flags: table.outsideValidity, frequencyMHz: layer.frequencyMHz,
+        bsHeightM: sector.heightM, ueHeightM: settings.ueHeightM, distancesM: table.usedDistancesM)
       return table
     }
     let radians = Double.pi / 180

@@ -13,9 +13,13 @@ enum CoverageSummary {
     lines.append(
       "Target: RSRP ≥ \(CoverageMaps.format(target.rsrpDBm)) dBm on any of the carrier's layers, \(place); a parcel meets it when at least \(percent(target.minimumShare)) of its area does."
     )
+    lines.append(CoverageBasis.reliabilitySentence(settings))
     lines.append(
-      "\(gridText(result)) in \(scenario.crs) (\(scenario.crsName)); model \(settings.propagation.model.rawValue) unless a zone names its own."
+      "\(gridText(result)) in \(scenario.crs) (\(scenario.crsName)); model \(settings.propagation.model.rawValue) (LOS state \(settings.propagation.lineOfSight.rawValue), shadow-fading σ \(settings.propagation.shadowSigmaDB.map { JSONWriter.number($0) + " dB" } ?? CoverageBasis.sigmaSource(settings.propagation))) unless a zone names its own."
     )
+    if !result.validityWarnings.isEmpty {
+      lines += ["", "Models used outside their validity range:", ""] + result.validityWarnings.map { "- \($0)" } + [""]
+    }
     lines.append("Shares are of area unless marked *workers*. Service classes: best downlink rate of any layer.")
     let rsrpLegend = BinLabels.legend(settings.rsrpBinsDBm, unit: "dBm")
     let sinrLegend = BinLabels.legend(settings.sinrBinsDB, unit: "dB")

@@ -1,10 +1,15 @@
+import Coverage
 import Geo
 import Scenario
 
 /// `summary.json`: the scenario's counts, areas and CRS, for scripts and dashboards.
 /// Holds no time stamp and no absolute path, so reruns are byte-identical anywhere.
 public enum SummaryJSON {
-  public static func text(_ summary: ScenarioSummary) -> String {
+  /// - Parameter coverage: a run's result: adds the coverage settings the figures were
+  ///   judged by (target, reliability, models) and the models' validity warnings.
+  public static func text(
+    _ summary: ScenarioSummary, coverage: CoverageResult? = nil, distributions: [LayerDistributions] = []
+  ) -> String {
     let zones: [JSONValue] = summary.zones.map { zone in
       .object([
         ("id", .string(zone.id)), ("name", .string(zone.name)), ("parcels", .number(Double(zone.parcels))),
@@ -28,35 +33,47 @@ public enum SummaryJSON {
         ),
       ])
     }
-    let value: JSONValue = .object([
-      ("scenario", .string(summary.name)),
-      (
-        "crs",
-        .object([
-          ("code", .string(summary.crs.identifier)), ("name", .string(summary.crsName)),
-          ("automatic", .bool(summary.crsIsAutomatic)),
-        ])
-      ),
-      ("zones", .array(zones)),
-      ("parcels", .number(Double(summary.parcelCount))),
-      ("parcel_area_ha", number(summary.parcelAreaHa, decimals: 2)),
-      ("workers", .number(summary.workers)),
-      ("carriers", .array(carriers)),
-      (
-        "structures",
-        .object(
-          [("total", .number(Double(summary.structureCount)))]
-            + summary.structuresByKind.map { ($0.0.rawValue, .number(Double($0.1))) }
-            + [
-              ("rooftop_non_bulky", .number(Double(summary.nonBulkyRooftopCount))),
-              ("rooftop_needing_permit", .number(Double(summary.permitRooftopCount))),
-            ])
-      ),
-      ("sites", .number(Double(summary.siteCount))),
-      ("sectors", .number(Double(summary.sectorCount))),
-      ("shared_structures", .number(Double(summary.sharedStructureCount))),
-      ("passive_sharing_rate", number(summary.passiveSharingRate, decimals: 4)),
-    ])
+    let value: JSONValue = .object(
+      [
+        ("scenario", .string(summary.name)),
+        (
+          "crs",
+          .object([
+            ("code", .string(summary.crs.identifier)), ("name", .string(summary.crsName)),
+            ("automatic", .bool(summary.crsIsAutomatic)),
+          ])
+        ),
+        ("zones", .array(zones)),
+        ("parcels", .number(Double(summary.parcelCount))),
+        ("parcel_area_ha", number(summary.parcelAreaHa, decimals: 2)),
+        ("workers", .number(summary.workers)),
+        ("carriers", .array(carriers)),
+        (
+          "structures",
+          .object(
+            [("total", .number(Double(summary.structureCount)))]
+              + summary.structuresByKind.map { ($0.0.rawValue, .number(Double($0.1))) }
+              + [
+                ("rooftop_non_bulky", .number(Double(summary.nonBulkyRooftopCount))),
+                ("rooftop_needing_permit", .number(Double(summary.permitRooftopCount))),
+              ])
+        ),
+        ("sites", .number(Double(summary.siteCount))),
+        ("sectors", .number(Double(summary.sectorCount))),
+        ("shared_structures", .number(Double(summary.sharedStructureCount))),
+        ("passive_sharing_rate", number(summary.passiveSharingRate, decimals: 4)),
+      ] + (coverage.map { [("coverage", CoverageBasis.json($0))] } ?? [])
+        + (coverage.map { result in
+          distributions.isEmpty
+            ? []
+            : [
+              (
+                "distributions",
+                DistributionsTable.json(
+                  distributions, users: result.settings.drops.users, seed: result.settings.drops.seed)
+              )
+            ]
+        } ?? []))
     return JSONWriter.text(value, pretty: true) + "\n"
   }
 }

@@ -41,6 +41,14 @@ struct Run: ParsableCommand {
         warn: { issue in
           progress.clear()
           printWarning(issue)
+        },
+        modelWarning: { text in
+          progress.clear()
+          printError("warning: \(text)")
+        },
+        note: { text in
+          progress.clear()
+          print(text)
         }, progress: callback)
     }
     for name in written { print("wrote \((out as NSString).appendingPathComponent(name))") }

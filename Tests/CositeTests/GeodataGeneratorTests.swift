@@ -13,7 +13,10 @@ import Testing
     try process.run()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    let folders = ["geodata/antennas", "geodata/hai-phong", "geodata/quang-ninh", "geodata/phu-tho", "scenarios"]
+    let folders = [
+      "geodata/antennas", "geodata/hai-phong", "geodata/quang-ninh", "geodata/phu-tho", "geodata/calibration-3gpp-uma",
+      "scenarios",
+    ]
     for folder in folders {
       let generated = out.appendingPathComponent(folder)
       let names = try FileManager.default.contentsOfDirectory(atPath: generated.path).sorted()

@@ -46,7 +46,9 @@ import Testing
     let layers = [("viettel", "nr2600"), ("vnpt", "nr3700"), ("mobifone", "nr3800")].flatMap { carrier, nr in
       [(carrier, "lte1800"), (carrier, "lte2100"), (carrier, nr)]
     }
-    names += layers.flatMap { ["coverage-\($0)-\($1).geojson", "best-server-\($0)-\($1).geojson"] }
+    names += layers.flatMap {
+      ["coverage-\($0)-\($1).geojson", "best-server-\($0)-\($1).geojson", "distributions-\($0)-\($1).csv"]
+    }
     names += ["viettel", "vnpt", "mobifone"].map { "gaps-\($0).geojson" }
     return names + ["parcel-coverage.csv", "parcel-coverage.json", "summary.md"]
   }()

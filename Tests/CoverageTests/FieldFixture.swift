@@ -8,7 +8,13 @@ import Scenario
 /// A small flat-earth world for field tests: one grid, sectors on structures, one layer.
 struct FieldFixture {
   var grid = CoverageGrid(originX: 500_000, originY: 2_300_000, resolutionM: 10, columns: 300, rows: 240)
-  var settings = CoverageSettings()
+  /// Judged at the median (reliability 0.5), where the field is the models' median loss
+  /// the point computations use.
+  var settings: CoverageSettings = {
+    var settings = CoverageSettings()
+    settings.target = CoverageTarget(rsrpDBm: -105, indoor: true, minimumShare: 0.95, reliability: 0.5)
+    return settings
+  }()
   var layer = RadioLayer(
     id: "lte1800", technology: .lte, band: "B3", frequencyMHz: 1815, bandwidthMHz: 20, tddDownlinkShare: 1)
   var patterns: [String: MSIPattern] = [:]

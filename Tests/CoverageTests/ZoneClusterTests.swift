@@ -47,7 +47,7 @@ import Testing
         antennaPatternPath: nil, powerDBm: 40, heightM: 35, feederLossDB: 0.5)
     }
     var settings = CoverageSettings()
-    settings.target = CoverageTarget(rsrpDBm: -100, indoor: true, minimumShare: 0.95)
+    settings.target = CoverageTarget(rsrpDBm: -100, indoor: true, minimumShare: 0.95, reliability: 0.5)
     return ScenarioModel(
       name: "clusters", sourcePath: "", crs: CRS(epsg: 32648), crsName: "WGS 84 / UTM zone 48N",
       crsIsAutomatic: false, grid: GridSpec(resolutionM: 10, marginM: marginM),

@@ -43,7 +43,7 @@ import Testing
   @Test func defaultsWhenTheSectionIsMissing() throws {
     let model = try ScenarioLoader.load(path: try ScenarioFixture().scenarioPath)
     #expect(model.coverage == CoverageSettings())
-    #expect(model.coverage.propagation == Propagation(model: .umaNLOS))
+    #expect(model.coverage.propagation == Propagation(model: .ercegB))
     #expect(model.terrain == nil)
   }
 

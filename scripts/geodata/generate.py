@@ -24,6 +24,7 @@ from infrastructure import sites_csv, structures_and_sites, structures_csv  # no
 from layout import Zone  # noqa: E402
 from provinces import HA_PER_STRUCTURE, MIN_STRUCTURES, PROVINCES, SCENARIOS, SHARING_RATE  # noqa: E402
 from scenarios import scenario_yaml  # noqa: E402
+import calibration  # noqa: E402
 
 OUT = ROOT
 
@@ -79,6 +80,7 @@ def main():
     for name, title, ids in SCENARIOS:
         chosen = zones if ids is None else [by_id[i] for i in ids]
         write("scenarios/%s.yaml" % name, scenario_yaml(name, title, chosen))
+    calibration.write_all(write)
 
 
 def check_disjoint(zones):

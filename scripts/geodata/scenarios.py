@@ -7,7 +7,8 @@ CARRIER_NAMES = {"viettel": "Viettel", "vnpt": "VNPT VinaPhone", "mobifone": "Mo
 COVERAGE_AND_COSTS = """
 # Coverage engine settings (these are the defaults; see README, "Scenario format").
 coverage:
-  model: tr38901-uma-nlos     # zones may name their own under 'propagation'
+  model: erceg-sui-b          # height-aware, fitted to suburban land (README); zones may name their own
+  # shadow_sigma_db: 9.6      # Erceg's mean σ for terrain B is the default
   ue_height_m: 1.5
   floor_dbm: -140
   max_radius_m: 15000
@@ -15,7 +16,7 @@ coverage:
   sinr_bins_db: [20, 13, 0]
   load: 0.5                   # interfering cells' share of occupied resource elements
   service_classes: { zone-1: 5, zone-2: 2.5 }   # VNPT LTE service zones, Mbit/s
-  target: { rsrp_dbm: -105, indoor: true, min_share: 0.95 }
+  target: { rsrp_dbm: -105, indoor: true, min_share: 0.95, reliability: 0.9 }   # 90 % per cell (README)
 """
 
 COSTS = """

@@ -9,8 +9,9 @@ struct TerrainReference {
 /// Reads the `coverage` section and zones' `propagation` over `CoverageSettings` defaults.
 enum CoverageReader {
   static let keys = [
-    "model", "environment", "ue_height_m", "floor_dbm", "max_radius_m", "rsrp_bins_dbm", "sinr_bins_db", "load",
-    "noise_figure_db", "service_classes", "target", "terrain",
+    "model", "environment", "los", "shadow_sigma_db", "ue_height_m", "floor_dbm", "max_radius_m", "rsrp_bins_dbm",
+    "sinr_bins_db", "load",
+    "noise_figure_db", "service_classes", "target", "terrain", "drops",
   ]
 
   static func read(_ map: YAMLMap, reader: SpecReader) -> (CoverageSettings, TerrainReference?) {
@@ -32,12 +33,20 @@ enum CoverageReader {
         }
       }
     }
-    if let target = map.map("target", allowed: ["rsrp_dbm", "indoor", "min_share"]) {
+    if let target = map.map("target", allowed: ["rsrp_dbm", "indoor", "min_share", "reliability"]) {
       let old = settings.target
       settings.target = CoverageTarget(
         rsrpDBm: target.number("rsrp_dbm", expected: "an RSRP in dBm", range: -160 ... -20) ?? old.rsrpDBm,
         indoor: target.bool("indoor") ?? old.indoor,
-        minimumShare: target.number("min_share", expected: "a share of area 0…1", range: 0...1) ?? old.minimumShare)
+        minimumShare: target.number("min_share", expected: "a share of area 0…1", range: 0...1) ?? old.minimumShare,
+        reliability: target.number(
+          "reliability", expected: "a location probability between 0.001 and 0.999 (0.9 = 90 %)",
+          range: 0.001...0.999) ?? old.reliability)
+    }
+    if let drops = map.map(
+      "drops", allowed: ["users", "seed", "indoor_share", "low_loss_share", "floors", "min_distance_m"])
+    {
+      settings.drops = readDrops(drops)
     }
     var terrain: TerrainReference?
     if let spec = map.map("terrain", allowed: ["dem", "crs", "k_factor"]) {
@@ -72,8 +81,54 @@ enum CoverageReader {
     if environmentText != nil, environment == nil, let node = map.node("environment") {
       map.wrong("environment", "a clutter environment (\(environments))", got: node)
     }
-    guard let model else { return nil }
-    return Propagation(model: model, environment: environment ?? .urban)
+    let states = LineOfSight.allCases.map(\.rawValue).joined(separator: ", ")
+    let losText = map.string("los", expected: "a line-of-sight state (\(states))")
+    let lineOfSight = losText.flatMap(LineOfSight.init(rawValue:))
+    if losText != nil, lineOfSight == nil, let node = map.node("los") {
+      map.wrong("los", "a line-of-sight state (\(states))", got: node)
+    }
+    let sigma = map.number("shadow_sigma_db", expected: "a shadow-fading standard deviation in dB", range: 0...30)
+    guard let model else {
+      if lineOfSight != nil || sigma != nil, map.node("model") == nil {
+        map.missing("model", "a propagation model (los and shadow_sigma_db belong to one)")
+      }
+      return nil
+    }
+    if let lineOfSight, lineOfSight != .nlos, model.lineOfSightVariant == nil {
+      map.diagnostics.report(
+        map.file, .line(map.line(of: "los")),
+        "'\(YAMLMap.join(map.path, "los"))': \(model.rawValue) has no line-of-sight state: expected nlos, or a TR 38.901 model for \(lineOfSight.rawValue)"
+      )
+      return nil
+    }
+    return Propagation(
+      model: model, environment: environment ?? .urban, lineOfSight: lineOfSight, shadowSigmaDB: sigma)
+  }
+
+  /// The `drops` section over `DropSettings` defaults.
+  static func readDrops(_ map: YAMLMap) -> DropSettings {
+    var drops = DropSettings()
+    drops.users = map.integer("users", expected: "a number of users", range: 0...10_000_000) ?? drops.users
+    drops.seed = map.integer("seed", expected: "a seed", range: 0...Int.max).map(UInt64.init) ?? drops.seed
+    drops.indoorShare = map.number("indoor_share", expected: "a share of users 0…1", range: 0...1)
+    drops.lowLossShare =
+      map.number("low_loss_share", expected: "a share of indoor users 0…1", range: 0...1) ?? drops.lowLossShare
+    drops.minDistanceM =
+      map.number("min_distance_m", expected: "a distance in m", range: 0...10_000) ?? drops.minDistanceM
+    if let nodes = map.sequence("floors", expected: "[fewest, most] floors of a building") {
+      let values = nodes.compactMap { node -> Int? in
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string), (1...200).contains(value) else {
+          return nil
+        }
+        return value
+      }
+      if values.count == 2, values.count == nodes.count, values[0] <= values[1] {
+        drops.floors = values[0]...values[1]
+      } else if let node = map.node("floors") {
+        map.wrong("floors", "[fewest, most] floors of a building, whole numbers 1–200", got: node)
+      }
+    }
+    return drops
   }
 
   /// A strictly decreasing list of thresholds.

@@ -120,7 +120,7 @@ struct ScenarioDocument {
     // Building classes are named by the planner: any key is a class name.
     guard let classes = map.map("building_classes", allowed: nil) else { return }
     for name in classes.keys {
-      guard let spec = classes.map(name, allowed: ["o2i", "extra_loss_db"]) else { continue }
+      guard let spec = classes.map(name, allowed: ["o2i", "extra_loss_db", "o2i_sigma_db"]) else { continue }
       let modelName = spec.string("o2i", required: true, expected: "none, low-loss or high-loss")
       let model = modelName.flatMap(O2IModel.init(rawValue:))
       if modelName != nil, model == nil {
@@ -128,9 +128,10 @@ struct ScenarioDocument {
           map.file, .line(spec.line(of: "o2i")), "'\(spec.path).o2i': expected none, low-loss or high-loss")
       }
       let extra = spec.number("extra_loss_db", expected: "an extra loss in dB", range: 0...60) ?? 0
+      let sigma = spec.number("o2i_sigma_db", expected: "a standard deviation of the indoor loss in dB", range: 0...30)
       guard let model else { continue }
       buildingClasses.removeAll { $0.name == name }
-      buildingClasses.append(BuildingClass(name: name, o2i: model, extraLossDB: extra))
+      buildingClasses.append(BuildingClass(name: name, o2i: model, extraLossDB: extra, o2iSigmaDB: sigma))
     }
   }
 }

@@ -14,7 +14,8 @@ struct SectorRecord {
 /// Columns: `id, carrier, layer, structure, azimuth_deg, height_m, power_dbm`; optional
 /// `mechanical_tilt_deg`, `electrical_tilt_deg` (default 0), `antenna_gain_dbi` (default 17,
 /// a typical 65° panel), `antenna_pattern` (an MSI file, relative to this CSV), `feeder_loss_db`
-/// (default 0.5).
+/// (default 0.5), `antenna` (`parametric`, `3gpp-element` or `3gpp-column`; default
+/// parametric) with `array_elements` and `element_spacing_wl` for a column.
 enum SectorsFile {
   /// Below 1 W (30 dBm) a macro sector's power most likely was given in watts.
   static let wattsLikeBelowDBm = 30.0
@@ -22,6 +23,7 @@ enum SectorsFile {
   static let required = ["id", "carrier", "layer", "structure", "azimuth_deg", "height_m", "power_dbm"]
   static let optional = [
     "mechanical_tilt_deg", "electrical_tilt_deg", "antenna_gain_dbi", "antenna_pattern", "feeder_loss_db",
+    "antenna", "array_elements", "element_spacing_wl",
   ]
 
   static func read(
@@ -57,13 +59,63 @@ enum SectorsFile {
       let gain = record.number("antenna_gain_dbi", expected: "a gain in dBi", range: -10...40, required: false) ?? 17
       let feeder = record.number("feeder_loss_db", expected: "a loss in dB", range: 0...20, required: false) ?? 0.5
       let pattern = record.text("antenna_pattern").map(resolve)
-      guard let id, let carrier, let layer, let structure, let azimuth, let height, let power else { return nil }
+      let antennaType = antenna(record, pattern: pattern, file: file, diagnostics: diagnostics)
+      guard let id, let carrier, let layer, let structure, let azimuth, let height, let power, let antennaType
+      else { return nil }
       let sector = Sector(
         id: id, carrierID: carrier, layerID: layer, structureID: structure,
         azimuthDeg: azimuth.truncatingRemainder(dividingBy: 360),
         mechanicalTiltDeg: mechanical, electricalTiltDeg: electrical, antennaGainDBi: gain,
-        antennaPatternPath: pattern, powerDBm: power, heightM: height, feederLossDB: feeder)
+        antennaPatternPath: pattern, powerDBm: power, heightM: height, feederLossDB: feeder,
+        antennaType: antennaType)
       return SectorRecord(file: file, line: record.line, sector: sector)
     }
+  }
+
+  /// The `antenna` column and a column's size; nil after reporting a problem.
+  private static func antenna(
+    _ record: CSVRecord, pattern: String?, file: String, diagnostics: Diagnostics
+  ) -> AntennaType? {
+    let name = record.text("antenna") ?? "parametric"
+    let elements = record.number(
+      "array_elements", expected: "a whole number of elements from 1 to 64", range: 1...64, required: false)
+    let spacing = record.number(
+      "element_spacing_wl", expected: "an element spacing in wavelengths", range: 0.1...4, required: false)
+    if let elements, elements.rounded() != elements {
+      diagnostics.report(file, .line(record.line), "column 'array_elements': expected a whole number, got \(elements)")
+      return nil
+    }
+    switch name {
+    case "parametric", "3gpp-element":
+      if elements != nil || spacing != nil {
+        diagnostics.report(
+          file, .line(record.line),
+          "columns 'array_elements' and 'element_spacing_wl' belong to antenna '3gpp-column', not \(Excerpt.quoted(name))"
+        )
+        return nil
+      }
+      if name == "3gpp-element" {
+        guard pattern == nil else { return conflict(record, file: file, diagnostics: diagnostics) }
+        return .element
+      }
+      return .parametric
+    case "3gpp-column":
+      guard pattern == nil else { return conflict(record, file: file, diagnostics: diagnostics) }
+      return .column(
+        elements: Int(elements ?? Double(AntennaType.defaultColumnElements)),
+        spacingWavelengths: spacing ?? AntennaType.defaultColumnSpacingWavelengths)
+    default:
+      diagnostics.report(
+        file, .line(record.line),
+        "column 'antenna': expected one of \(AntennaType.names.joined(separator: ", ")), got \(Excerpt.quoted(name))")
+      return nil
+    }
+  }
+
+  private static func conflict(_ record: CSVRecord, file: String, diagnostics: Diagnostics) -> AntennaType? {
+    diagnostics.report(
+      file, .line(record.line), "columns 'antenna' and 'antenna_pattern': give a pattern file or a 3GPP model, not both"
+    )
+    return nil
   }
 }

@@ -14,11 +14,15 @@ public struct BuildingClass: Hashable, Sendable {
   public let o2i: O2IModel
   /// Loss added to the O2I model, dB: for construction the standard does not cover.
   public let extraLossDB: Double
+  /// σ of the O2I loss, dB; nil = the model's σ_P (TR 38.901 Table 7.4.3-2: low-loss
+  /// 4.4 dB, high-loss 6.5 dB; 0 for open land).
+  public let o2iSigmaDB: Double?
 
-  public init(name: String, o2i: O2IModel, extraLossDB: Double) {
+  public init(name: String, o2i: O2IModel, extraLossDB: Double, o2iSigmaDB: Double? = nil) {
     self.name = name
     self.o2i = o2i
     self.extraLossDB = extraLossDB
+    self.o2iSigmaDB = o2iSigmaDB
   }
 
   /// Built-in classes; a scenario may override any of them or add its own.

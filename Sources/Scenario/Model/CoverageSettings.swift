@@ -1,18 +1,52 @@
 import Radio
 
-/// A propagation model with the clutter environment it takes (Hata family only).
+/// Which line-of-sight state a propagation class assumes (TR 38.901 §7.4.2).
+public enum LineOfSight: String, Hashable, Sendable, CaseIterable {
+  /// Always non-line-of-sight (the model's NLOS member; models without a LOS state).
+  case nlos
+  /// Always line-of-sight (the model's LOS member).
+  case los
+  /// LOS with the probability of TR 38.901 Table 7.4.2-1, NLOS otherwise: the loss is the
+  /// mixture of the two states' distributions, never an average of their dB values.
+  case probabilistic
+}
+
+/// A propagation model with the clutter environment it takes (Hata family only), its LOS
+/// state and its location variability.
 public struct Propagation: Hashable, Sendable {
   public let model: PathLossModel
   public let environment: Environment
+  public let lineOfSight: LineOfSight
+  /// Shadow-fading σ of both LOS states, dB; nil = the model's own (TR 38.901 Table 7.4.1-1,
+  /// Erceg's per terrain) or `defaultEmpiricalSigmaDB` for a model that publishes none.
+  public let shadowSigmaDB: Double?
 
-  public init(model: PathLossModel, environment: Environment = .urban) {
+  public init(
+    model: PathLossModel, environment: Environment = .urban, lineOfSight: LineOfSight? = nil,
+    shadowSigmaDB: Double? = nil
+  ) {
     self.model = model
     self.environment = environment
+    // A model named for its LOS member is LOS; every other model is one state, called NLOS.
+    self.lineOfSight = lineOfSight ?? (model.lineOfSightVariant == model ? .los : .nlos)
+    self.shadowSigmaDB = shadowSigmaDB
   }
 
-  /// TR 38.901 UMa NLOS: valid 0.5–100 GHz, so for every layer from LTE 1800 to NR 3900
-  /// (COST-231 Hata stops at 2 GHz). A planner's default for built-up industrial zones [K].
-  public static let standard = Propagation(model: .umaNLOS)
+  /// Erceg/SUI terrain B: the default for industrial parks. Its loss responds to the
+  /// antenna height as measured (γ = a − b·h_b + c/h_b: a 12 m pole and a 45 m tower differ
+  /// by ~11 dB at 1 km), it was fitted to suburban measurements (Erceg et al., IEEE JSAC 1999)
+  /// with masts of 10–80 m, and its IEEE 802.16 corrections cover 1–4 GHz, every layer from
+  /// LTE 1800 to NR 3800. Terrain B ("flat with moderate-to-heavy tree density") sits between
+  /// open flat land (C) and hilly, heavily obstructed land (A): a park's flat ground cluttered
+  /// by halls. TR 38.901 UMa NLOS, the former default, has no BS-height term at all. README,
+  /// "Propagation models".
+  public static let standard = Propagation(model: .ercegB)
+
+  /// σ of the Hata family when the scenario gives none, dB: 8 dB is the NLOS shadow fading
+  /// of the WINNER II suburban and urban macro models (C1, C2; as in ECC SEAMCAT's
+  /// implementation), within the 8.2–10.6 dB Erceg et al. measured at 1.9 GHz. Free space is
+  /// a line-of-sight model: its σ is 0 unless given.
+  public static let defaultEmpiricalSigmaDB = 8.0
 }
 
 /// What counts as covered for the coverage target and the gap maps.
@@ -23,12 +57,22 @@ public struct CoverageTarget: Hashable, Sendable {
   public let indoor: Bool
   /// Share of a parcel's area that must be covered; parcels below it are gaps.
   public let minimumShare: Double
+  /// Location probability a cell must reach the RSRP with: a cell meets the target when
+  /// P(RSRP ≥ rsrpDBm) ≥ reliability under shadow fading, LOS state and O2I spread.
+  /// 0.5 judges the median.
+  public let reliability: Double
 
-  public init(rsrpDBm: Double, indoor: Bool, minimumShare: Double) {
+  public init(rsrpDBm: Double, indoor: Bool, minimumShare: Double, reliability: Double = defaultReliability) {
     self.rsrpDBm = rsrpDBm
     self.indoor = indoor
     self.minimumShare = minimumShare
+    self.reliability = reliability
   }
+
+  /// 90 % location probability per cell: the usual design criterion for cell-edge
+  /// coverage; with σ 8 dB and a distance exponent of 3.5 it gives about 97 % of a cell's
+  /// area covered (Jakes, "Microwave Mobile Communications", 1974, §2.4; README).
+  public static let defaultReliability = 0.9
 }
 
 /// Settings of the coverage engine (the scenario's `coverage` section).
@@ -54,6 +98,8 @@ public struct CoverageSettings: Hashable, Sendable {
   public var target = CoverageTarget(rsrpDBm: -105, indoor: true, minimumShare: 0.95)
   /// Effective Earth radius factor for terrain diffraction (ITU-R P.453: 4/3).
   public var kFactor = 4.0 / 3.0
+  /// The Monte-Carlo drop mode's users (the distributions of `cosite run`).
+  public var drops = DropSettings()
 
   public init() {}
 

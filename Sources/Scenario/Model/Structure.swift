@@ -79,12 +79,16 @@ public struct Sector: Hashable, Sendable {
   /// Antenna centre height above ground, m.
   public let heightM: Double
   public let feederLossDB: Double
+  /// The antenna model when no pattern file is given.
+  public let antennaType: AntennaType
 
   public init(
     id: String, carrierID: String, layerID: String, structureID: String, azimuthDeg: Double,
     mechanicalTiltDeg: Double, electricalTiltDeg: Double, antennaGainDBi: Double,
-    antennaPatternPath: String?, powerDBm: Double, heightM: Double, feederLossDB: Double
+    antennaPatternPath: String?, powerDBm: Double, heightM: Double, feederLossDB: Double,
+    antennaType: AntennaType = .parametric
   ) {
+    self.antennaType = antennaType
     self.id = id
     self.carrierID = carrierID
     self.layerID = layerID
@@ -98,4 +102,23 @@ public struct Sector: Hashable, Sendable {
     self.heightM = heightM
     self.feederLossDB = feederLossDB
   }
+}
+
+/// The modelled antenna of a sector without a pattern file.
+public enum AntennaType: Hashable, Sendable {
+  /// The 65°/10° parametric panel of TR 36.814 Table A.2.1.1-2 with the sector's gain.
+  case parametric
+  /// One TR 38.901 Table 7.3-1 element (65°/65°, 30 dB, 8 dBi).
+  case element
+  /// A vertical column of TR 38.901 elements (ITU-R M.2101 Annex 1 §5 array factor),
+  /// steered down by the sector's electrical tilt.
+  case column(elements: Int, spacingWavelengths: Double)
+
+  /// The names a sites file uses.
+  public static let names = ["parametric", "3gpp-element", "3gpp-column"]
+  /// Elements and spacing of a column when the sites file gives none: the 10 × 1 column of
+  /// the TR 38.901 §7.8 calibration (Table 7.8-1) at 0.5 λ, as the calibrating simulators
+  /// (Sionna's Phase1Config, QuaDRiGa, NVIDIA Aerial) set it.
+  public static let defaultColumnElements = 10
+  public static let defaultColumnSpacingWavelengths = 0.5
 }
