@@ -24,10 +24,10 @@ struct DistanceLossTable: Sendable {
   let lossDB: [Float]
   /// Largest ground distance the table covers, m.
   let maxDistanceM: Double
-  /// Inputs the model was used outside its validity range for (nodes from 10 m to the
-  /// largest distance), and the ground distances the table serves predictions at.
-  let outsideValidity: ValidityFlags
-  let usedDistancesM: ClosedRange<Double>
+  /// Inputs the model was used outside its validity range for, as they accumulate outwards:
+  /// at each node (from 10 m to the largest distance) where the union of the nodes' flags so
+  /// far grows, that node's distance and the union.
+  let validitySteps: [(fromM: Double, flags: ValidityFlags)]
 
   /// Tabulates `propagation` from 1 m until the loss exceeds `maxLossDB` or the distance
   /// exceeds `maxDistanceM`, whichever comes first.
@@ -39,6 +39,7 @@ struct DistanceLossTable: Sendable {
     var node: UInt32 = 0
     var reached = 1.0
     var flags: ValidityFlags = []
+    var steps: [(fromM: Double, flags: ValidityFlags)] = []
     while true {
       let squared = Double(Float(bitPattern: Self.baseBits + node << Self.fractionBits))
       let distance = squared.squareRoot()
@@ -48,7 +49,10 @@ struct DistanceLossTable: Sendable {
       let loss = distribution.quantileDB(reliability)
       // Below the models' 10 m the grid's own cell size decides, and the node past the
       // largest distance only closes the table: neither is used as a prediction.
-      if distance >= 10, distance <= maxDistanceM { flags.formUnion(outside) }
+      if distance >= 10, distance <= maxDistanceM, !flags.isSuperset(of: outside) {
+        flags.formUnion(outside)
+        steps.append((distance, flags))
+      }
       values.append(Float(loss))
       reached = distance
       node += 1
@@ -57,8 +61,16 @@ struct DistanceLossTable: Sendable {
     values.append(values[values.count - 1])  // a guard node for interpolation at the end
     lossDB = values
     self.maxDistanceM = min(reached, maxDistanceM)
-    outsideValidity = flags
-    usedDistancesM = min(10, self.maxDistanceM)...self.maxDistanceM
+    validitySteps = steps
+  }
+
+  /// The inputs outside the model's validity range at the nodes that cells up to `distanceM`
+  /// away interpolate between (from 10 m to the first node at or beyond `distanceM`).
+  func outsideValidity(withinM distanceM: Double) -> ValidityFlags {
+    let squared = Float(max(distanceM * distanceM, 1))
+    let next = (squared.bitPattern &- Self.baseBits) >> Self.fractionBits + 1
+    let nodeM = Double(Float(bitPattern: Self.baseBits + next << Self.fractionBits)).squareRoot()
+    return validitySteps.last { $0.fromM <= nodeM }?.flags ?? []
   }
 
   /// Interpolated loss at squared ground distance `squaredM2` (≥ 1 assumed, clamped at the end).

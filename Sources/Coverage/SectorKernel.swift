@@ -84,8 +84,23 @@ struct KernelBuilder {
   let grid: CoverageGrid
   let patterns: [String: MSIPattern]
   private var cache: [TableKey: DistanceLossTable] = [:]
-  /// Where the tables' models were used outside their validity ranges.
-  private(set) var validity = ValidityLedger()
+  /// Per table, the farthest a cell of the grid lies from the sectors using it (at most the
+  /// table's end), m.
+  private var reachUsedM: [TableKey: Double] = [:]
+
+  /// Where the tables' models were used outside their validity ranges: each table judged up
+  /// to the farthest cell it serves, not up to its end (`max_radius_m` may lie far beyond
+  /// the grid). The ledger does not depend on the order of the tables.
+  var validity: ValidityLedger {
+    var ledger = ValidityLedger()
+    for (key, reach) in reachUsedM {
+      guard let table = cache[key] else { continue }
+      ledger.record(
+        key.propagation.model, flags: table.outsideValidity(withinM: reach), frequencyMHz: key.frequencyMHz,
+        bsHeightM: key.bsHeightM, ueHeightM: settings.ueHeightM, distancesM: min(10, reach)...reach)
+    }
+    return ledger
+  }
 
   private struct TableKey: Hashable {
     let propagation: Propagation
@@ -109,18 +124,26 @@ struct KernelBuilder {
     let peak = epre + peakGain - sector.feederLossDB
     // Beyond this loss even boresight is below the floor.
     let maxLoss = (peak - settings.floorDBm).rounded(.up)
+    // The grid's farthest corner bounds the distance of every cell from the sector.
+    let farthestM =
+      [grid.originX, grid.originX + Double(grid.columns) * grid.resolutionM].map { x in
+        [grid.originY, grid.originY + Double(grid.rows) * grid.resolutionM].map { y in
+          let east = x - structure.position.x
+          let north = y - structure.position.y
+          return (east * east + north * north).squareRoot()
+        }.max() ?? 0
+      }.max() ?? 0
     let tables = propagations.map { propagation in
       let key = TableKey(
         propagation: propagation, frequencyMHz: layer.frequencyMHz, bsHeightM: sector.heightM, maxLossDB: maxLoss)
-      if let table = cache[key] { return table }
-      let table = DistanceLossTable(
-        propagation: propagation, reliability: settings.target.reliability, frequencyMHz: layer.frequencyMHz,
-        bsHeightM: sector.heightM, ueHeightM: settings.ueHeightM, maxLossDB: maxLoss,
-        maxDistanceM: settings.maxRadiusM)
+      let table =
+        cache[key]
+        ?? DistanceLossTable(
+          propagation: propagation, reliability: settings.target.reliability, frequencyMHz: layer.frequencyMHz,
+          bsHeightM: sector.heightM, ueHeightM: settings.ueHeightM, maxLossDB: maxLoss,
+          maxDistanceM: settings.maxRadiusM)
       cache[key] = table
-      validity.record(
-        propagation.model, flags: table.outsideValidity, frequencyMHz: layer.frequencyMHz,
-        bsHeightM: sector.heightM, ueHeightM: settings.ueHeightM, distancesM: table.usedDistancesM)
+      reachUsedM[key] = max(reachUsedM[key] ?? 0, min(table.maxDistanceM, farthestM))
       return table
     }
     let radians = Double.pi / 180

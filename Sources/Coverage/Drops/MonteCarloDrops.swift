@@ -91,6 +91,10 @@ enum Percentiles {
       let high = min(low + 1, sorted.count - 1)
       let fraction = position - Double(low)
       if fraction == 0 || sorted[low] == sorted[high] { return sorted[low] }
+      // Users no sector reaches (−∞) and SIR without interferers (+∞): interpolating toward
+      // an infinity stays at it (−∞ + ∞ would be NaN).
+      if sorted[low] == -.infinity { return -.infinity }
+      if sorted[high] == .infinity { return .infinity }
       return sorted[low] + (sorted[high] - sorted[low]) * fraction
     }
   }

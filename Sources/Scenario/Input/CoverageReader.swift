@@ -16,7 +16,9 @@ enum CoverageReader {
 
   static func read(_ map: YAMLMap, reader: SpecReader) -> (CoverageSettings, TerrainReference?) {
     var settings = CoverageSettings()
-    if let propagation = propagation(map) { settings.propagation = propagation }
+    if let propagation = propagation(map, defaultModel: settings.propagation.model) {
+      settings.propagation = propagation
+    }
     settings.ueHeightM = map.number("ue_height_m", expected: "a UE height in m", range: 0.5...30) ?? settings.ueHeightM
     settings.floorDBm = map.number("floor_dbm", expected: "a power in dBm", range: -200 ... -60) ?? settings.floorDBm
     settings.maxRadiusM =
@@ -40,7 +42,7 @@ enum CoverageReader {
         indoor: target.bool("indoor") ?? old.indoor,
         minimumShare: target.number("min_share", expected: "a share of area 0…1", range: 0...1) ?? old.minimumShare,
         reliability: target.number(
-          "reliability", expected: "a location probability between 0.001 and 0.999 (0.9 = 90 %)",
+          "reliability", expected: "a location probability (0.9 = 90 %)",
           range: 0.001...0.999) ?? old.reliability)
     }
     if let drops = map.map(
@@ -67,12 +69,14 @@ enum CoverageReader {
     return (settings, terrain)
   }
 
-  /// `model` and `environment` keys of `map`, or nil when it names no model.
-  static func propagation(_ map: YAMLMap) -> Propagation? {
+  /// `model`, `environment`, `los` and `shadow_sigma_db` keys of `map`, or nil when it names
+  /// no model. With a `defaultModel` (the coverage section's), `los` and `shadow_sigma_db`
+  /// may refine it without naming it.
+  static func propagation(_ map: YAMLMap, defaultModel: PathLossModel? = nil) -> Propagation? {
     let models = PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")
     let modelText = map.string("model", expected: "a propagation model (\(models))")
-    let model = modelText.flatMap(PathLossModel.init(rawValue:))
-    if modelText != nil, model == nil, let node = map.node("model") {
+    let named = modelText.flatMap(PathLossModel.init(rawValue:))
+    if modelText != nil, named == nil, let node = map.node("model") {
       map.wrong("model", "a propagation model (\(models))", got: node)
     }
     let environments = Environment.allCases.map(\.rawValue).joined(separator: ", ")
@@ -88,7 +92,8 @@ enum CoverageReader {
       map.wrong("los", "a line-of-sight state (\(states))", got: node)
     }
     let sigma = map.number("shadow_sigma_db", expected: "a shadow-fading standard deviation in dB", range: 0...30)
-    guard let model else {
+    let refinesDefault = modelText == nil && (lineOfSight != nil || sigma != nil)
+    guard let model = named ?? (refinesDefault ? defaultModel : nil) else {
       if lineOfSight != nil || sigma != nil, map.node("model") == nil {
         map.missing("model", "a propagation model (los and shadow_sigma_db belong to one)")
       }

@@ -34,7 +34,7 @@ public struct Propagation: Hashable, Sendable {
 
   /// Erceg/SUI terrain B: the default for industrial parks. Its loss responds to the
   /// antenna height as measured (γ = a − b·h_b + c/h_b: a 12 m pole and a 45 m tower differ
-  /// by ~11 dB at 1 km), it was fitted to suburban measurements (Erceg et al., IEEE JSAC 1999)
+  /// by 12.7 dB at 1 km and 1800 MHz), it was fitted to suburban measurements (Erceg et al., IEEE JSAC 1999)
   /// with masts of 10–80 m, and its IEEE 802.16 corrections cover 1–4 GHz, every layer from
   /// LTE 1800 to NR 3800. Terrain B ("flat with moderate-to-heavy tree density") sits between
   /// open flat land (C) and hilly, heavily obstructed land (A): a park's flat ground cluttered
