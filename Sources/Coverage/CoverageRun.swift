@@ -149,15 +149,19 @@ public enum CoverageRun {
   }
 
   /// TR 38.901 §7.4.3 O2I loss of a building class (0 for open land) plus its extra loss:
-  /// the mean loss.
-  public static func indoorLossDB(_ buildingClass: BuildingClass, frequencyMHz: Double) -> Double {
+  /// the mean loss, at the mean indoor depth unless one user's depth is given.
+  public static func indoorLossDB(
+    _ buildingClass: BuildingClass, frequencyMHz: Double,
+    indoorDepthM: Double = BuildingPenetration.meanIndoorDepthM
+  ) -> Double {
+    let model: BuildingPenetration.Model
     switch buildingClass.o2i {
     case .none: return buildingClass.extraLossDB
-    case .lowLoss:
-      return BuildingPenetration.lossDB(.lowLoss, frequencyMHz: frequencyMHz, extraLossDB: buildingClass.extraLossDB)
-    case .highLoss:
-      return BuildingPenetration.lossDB(.highLoss, frequencyMHz: frequencyMHz, extraLossDB: buildingClass.extraLossDB)
+    case .lowLoss: model = .lowLoss
+    case .highLoss: model = .highLoss
     }
+    return BuildingPenetration.lossDB(
+      model, frequencyMHz: frequencyMHz, indoorDepthM: indoorDepthM, extraLossDB: buildingClass.extraLossDB)
   }
 
   /// What indoors adds to the outdoor loss at the target's reliability r: the mean O2I loss

@@ -4,11 +4,14 @@ import Scenario
 /// A propagation class's loss as a distribution: the LOS state it assumes (fixed, or drawn
 /// with TR 38.901 Table 7.4.2-1's probability) and each state's shadow fading.
 extension Propagation {
+  /// The model of each LOS state: a TR 38.901 scenario's LOS and NLOS members; a model with
+  /// no LOS state is both.
+  var losModel: PathLossModel { model.lineOfSightVariant ?? model }
+  var nlosModel: PathLossModel { model.nonLineOfSightVariant ?? model }
+
   /// The loss distribution of `link`, with the inputs any state's model was used outside
   /// its validity range for.
   func lossDistribution(_ link: LinkGeometry) -> (distribution: LossDistribution, outsideValidity: ValidityFlags) {
-    let nlosModel = model.nonLineOfSightVariant ?? model
-    let losModel = model.lineOfSightVariant ?? model
     switch lineOfSight {
     case .nlos, .los:
       let state = lineOfSight == .los ? losModel : nlosModel
@@ -37,7 +40,7 @@ extension Propagation {
   /// probabilistic LOS state (NLOS dominates where indoor coverage is decided: TR 38.901's
   /// UMa P_LOS is below 0.15 beyond 150 m), on a 1 km reference link of a 25 m macro.
   func indoorReferenceSigmaDB(frequencyMHz: Double, ueHeightM: Double) -> Double {
-    let state = lineOfSight == .los ? (model.lineOfSightVariant ?? model) : (model.nonLineOfSightVariant ?? model)
+    let state = lineOfSight == .los ? losModel : nlosModel
     let link = LinkGeometry(frequencyMHz: frequencyMHz, bsHeightM: 25, ueHeightM: ueHeightM, distance2DM: 1000)
     return sigmaDB(state, link)
   }

@@ -59,9 +59,13 @@ struct DropLinks {
   ///
   /// LOS (TR 38.901 §7.4.2) uses d_2D-out = d_2D − d_2D-in for indoor users; the loss uses
   /// the whole distance, as PL_b(d_3D-out + d_3D-in) does with d_3D-in ≪ d_3D-out.
-  func sample(_ user: DroppedUser, propagation model: Propagation, random: inout DropRandom) -> DropSample {
-    var draws = [(los: Double, normal: Double)]()
-    draws.reserveCapacity(structurePositions.count)
+  /// `draws` is the caller's scratch of one (LOS, normal) pair per structure, reused from user
+  /// to user so the loop allocates nothing.
+  func sample(
+    _ user: DroppedUser, propagation model: Propagation, random: inout DropRandom,
+    draws: inout [(los: Double, normal: Double)]
+  ) -> DropSample {
+    draws.removeAll(keepingCapacity: true)
     for _ in structurePositions { draws.append((random.uniform(), random.normal())) }
     var best = -Double.infinity
     var bestCoupling = -Double.infinity
@@ -102,14 +106,12 @@ struct DropLinks {
   /// The link's LOS state: fixed by the class, or LOS when the draw falls below TR 38.901
   /// Table 7.4.2-1's probability at the outdoor distance.
   static func state(_ model: Propagation, link: LinkGeometry, outdoorDistanceM: Double, draw: Double) -> PathLossModel {
-    let nlos = model.model.nonLineOfSightVariant ?? model.model
-    let los = model.model.lineOfSightVariant ?? model.model
     switch model.lineOfSight {
-    case .nlos: return nlos
-    case .los: return los
+    case .nlos: return model.nlosModel
+    case .los: return model.losModel
     case .probabilistic:
       let probability = model.model.losProbability(distance2DM: outdoorDistanceM, ueHeightM: link.ueHeightM) ?? 0
-      return draw < probability ? los : nlos
+      return draw < probability ? model.losModel : model.nlosModel
     }
   }
 }

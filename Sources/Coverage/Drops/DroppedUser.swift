@@ -55,9 +55,7 @@ struct DroppedUser {
     let floor = random.integer(in: 1...max(buildingFloors, 1))
     let height = DropSettings.floorHeightM * Double(floor - 1) + settings.ueHeightM
     let depth = min(random.uniform(), random.uniform()) * 25
-    let mean =
-      CoverageRun.indoorLossDB(building, frequencyMHz: frequencyMHz)
-      - BuildingPenetration.meanIndoorDepthM * 0.5 + 0.5 * depth
+    let mean = CoverageRun.indoorLossDB(building, frequencyMHz: frequencyMHz, indoorDepthM: depth)
     let loss = mean + CoverageRun.o2iSigmaDB(building) * random.normal()
     return DroppedUser(
       parcel: parcel, x: position.x, y: position.y, heightM: height, indoor: true, indoorDepthM: depth, o2iLossDB: loss)

@@ -46,12 +46,15 @@ public enum MonteCarloDrops {
           let slots = SampleSlots(buffer: buffer)
           let chunks = max(1, min(threads * 4, count))
           DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var draws = [(los: Double, normal: Double)]()
+            draws.reserveCapacity(links.structurePositions.count)
             for user in (chunk * count / chunks)..<((chunk + 1) * count / chunks) {
               var random = DropRandom(seed: settings.drops.seed, stream: UInt64(user))
               let dropped = DroppedUser.draw(
                 &random, sampler: sampler, parcelClasses: parcelClasses, settings: settings,
                 frequencyMHz: layer.frequencyMHz, antennas: links.structurePositions)
-              slots.buffer[user] = links.sample(dropped, propagation: propagations[dropped.parcel], random: &random)
+              slots.buffer[user] = links.sample(
+                dropped, propagation: propagations[dropped.parcel], random: &random, draws: &draws)
             }
           }
         }
