@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 // Cosite: coverage and shared-infrastructure planning for industrial zones.
-// Layers (dependencies point down only): cosite → Bench, Report → Planning → Coverage → Scenario → Geo → CGEOS/CPROJ;
-// beside them Radio (no dependency) and Solver → CCBC (thin wrapper over COIN-OR CBC's C API).
+// Layers (dependencies point down only): cosite → Bench → App → Report → Planning → Coverage → Scenario → Geo →
+// CGEOS/CPROJ; beside them Radio (no dependency), Solver → CCBC (thin wrapper over COIN-OR CBC's C API) and
+// GeoIO → CGDAL (thin wrapper over GDAL's C API: rasters, GeoPackage, containers).
 import PackageDescription
 
 let package = Package(
@@ -15,7 +16,9 @@ let package = Package(
     .library(name: "Scenario", targets: ["Scenario"]),
     .library(name: "Coverage", targets: ["Coverage"]),
     .library(name: "Planning", targets: ["Planning"]),
+    .library(name: "GeoIO", targets: ["GeoIO"]),
     .library(name: "Report", targets: ["Report"]),
+    .library(name: "App", targets: ["App"]),
     .library(name: "Bench", targets: ["Bench"]),
   ],
   dependencies: [
@@ -29,29 +32,34 @@ let package = Package(
       name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
     .systemLibrary(
       name: "CCBC", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+    .systemLibrary(
+      name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
     .target(name: "Radio"),
     .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
     .target(name: "Solver", dependencies: ["CCBC"]),
+    .target(name: "GeoIO", dependencies: ["CGDAL", "Geo"]),
     .target(name: "Scenario", dependencies: ["Geo", "Radio", .product(name: "Yams", package: "Yams")]),
     .target(name: "Coverage", dependencies: ["Geo", "Radio", "Scenario"]),
     .target(name: "Planning", dependencies: ["Coverage", "Geo", "Radio", "Scenario", "Solver"]),
-    .target(name: "Report", dependencies: ["Coverage", "Geo", "Planning", "Radio", "Scenario"]),
-    .target(name: "Bench", dependencies: ["Coverage", "Geo", "Planning", "Radio", "Report", "Scenario"]),
+    .target(name: "Report", dependencies: ["Coverage", "Geo", "GeoIO", "Planning", "Radio", "Scenario"]),
+    .target(name: "App", dependencies: ["Coverage", "Geo", "GeoIO", "Planning", "Radio", "Report", "Scenario"]),
+    .target(name: "Bench", dependencies: ["App", "Coverage", "Geo", "Planning", "Radio", "Report", "Scenario"]),
     .executableTarget(
       name: "cosite",
       dependencies: [
-        "Bench", "Coverage", "Planning", "Report", "Scenario", "Geo", "Radio",
+        "App", "Bench", "Coverage", "Planning", "Report", "Scenario", "Geo", "Radio",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "RadioTests", dependencies: ["Radio", "TestSupport"]),
     .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+    .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "Geo", "TestSupport"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "TestSupport"]),
     .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Geo", "TestSupport"]),
     .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Scenario", "Geo", "Radio", "TestSupport"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
     .testTarget(
-      name: "CositeTests", dependencies: ["cosite", "Coverage", "Planning", "Report", "Scenario", "Geo", "TestSupport"],
+      name: "CositeTests", dependencies: ["cosite", "App", "Coverage", "GeoIO", "Planning", "Report", "Scenario", "Geo", "TestSupport"],
       exclude: ["Fixtures"]),
   ]
 )

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Cosite needs on a Debian machine (GEOS, PROJ with its EPSG database, the
-# COIN-OR CBC MILP solver, pkg-config; python3 for the sample-data generator), only where it
-# is missing.
+# COIN-OR CBC MILP solver, GDAL for rasters/GeoPackage/KMZ, Leaflet for the offline HTML
+# report, pkg-config; python3 for the sample-data generator; headless Chromium to test the
+# report), only where it is missing.
 set -euo pipefail
 
-packages=(libgeos-dev libproj-dev proj-data coinor-libcbc-dev pkg-config python3)
+packages=(libgeos-dev libproj-dev proj-data coinor-libcbc-dev libgdal-dev libjs-leaflet pkg-config python3)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -23,4 +24,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-pkg-config --exists geos proj cbc || { echo "setup: GEOS, PROJ or CBC not found by pkg-config" >&2; exit 1; }
+pkg-config --exists geos proj cbc gdal || { echo "setup: GEOS, PROJ, CBC or GDAL not found by pkg-config" >&2; exit 1; }
+[ -f /usr/share/javascript/leaflet/leaflet.js ] || { echo "setup: Leaflet (libjs-leaflet) not found" >&2; exit 1; }
+
+# Headless Chromium only tests report.html: its test skips, saying so, where it cannot be
+# installed, so a failure here is a warning.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "setup: installing chromium (to test report.html)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null \
+    || echo "setup: warning: chromium could not be installed; the report.html test will skip" >&2
+fi

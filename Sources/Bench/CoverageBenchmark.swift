@@ -1,6 +1,7 @@
 import Coverage
 import Dispatch
 import Foundation
+import App
 import Report
 import Scenario
 
@@ -27,7 +28,7 @@ public enum CoverageBenchmark {
     let loaded = DispatchTime.now()
     let coverage = try CoverageRun.run(scenario, threads: threads)
     let computed = DispatchTime.now()
-    let outputs = try RunJob.outputs(for: scenario, coverage: coverage)
+    let outputs = try RunOutputs.files(for: scenario, coverage: coverage)
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cosite-bench-\(getpid())")
     try outputs.write(to: directory)
     let written = DispatchTime.now()

@@ -4,11 +4,17 @@ import Scenario
 
 /// `comparison.csv`/`.json`/`.md`: one row per sharing option (after "today") and per
 /// carrier, with coverage, structures, tenancy, sharing rate, money and energy.
-enum ComparisonReport {
-  struct Entry {
-    let outcome: OptionOutcome
+public enum ComparisonReport {
+  /// One row group: today's network (no plan) or one option's plan.
+  public struct Entry: Sendable {
+    public let outcome: OptionOutcome
     /// nil for today's network.
-    let result: Recommender.Result?
+    public let result: Recommender.Result?
+
+    public init(outcome: OptionOutcome, result: Recommender.Result?) {
+      self.outcome = outcome
+      self.result = result
+    }
   }
 
   static let header = [

@@ -5,7 +5,7 @@ import Scenario
 /// What a run's figures were judged by — the target with its reliability and each
 /// propagation class's model, LOS state and shadow fading — and the models' validity
 /// warnings: the same facts in `summary.json`, `summary.md` and on the terminal.
-enum CoverageBasis {
+public enum CoverageBasis {
   static func json(_ result: CoverageResult) -> JSONValue {
     let target = result.settings.target
     return .object([
@@ -33,7 +33,7 @@ enum CoverageBasis {
   }
 
   /// One sentence for `summary.md` and the terminal.
-  static func reliabilitySentence(_ settings: CoverageSettings) -> String {
+  public static func reliabilitySentence(_ settings: CoverageSettings) -> String {
     let target = settings.target
     let percent = JSONWriter.number((target.reliability * 1000).rounded() / 10)
     guard target.reliability != 0.5 else {

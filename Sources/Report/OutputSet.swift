@@ -1,9 +1,9 @@
 import Foundation
 import Scenario
 
-/// Files a command writes, held in memory until all are ready, then written as one
-/// transaction (`OutputTransaction`): a reader of `--out` sees the previous complete set or
-/// the new complete set, never a mix.
+/// Files a command writes, held in memory until all are ready (App writes them as one
+/// transaction, so a reader of `--out` sees the previous complete set or the new complete
+/// set, never a mix).
 public struct OutputSet: Sendable {
   public private(set) var files: [(name: String, contents: Data)] = []
 
@@ -15,17 +15,9 @@ public struct OutputSet: Sendable {
 
   public var names: [String] { files.map(\.name) }
 
-  /// Writes every file into `directory` (created if needed) as one transaction.
-  /// - Throws: `OutputError` when a name is not a plain file name or is given twice, or when
-  ///   `directory` cannot hold Cosite's outputs (see `OutputDestination.check`).
-  public func write(to directory: URL) throws {
-    try checkNames()
-    try OutputTransaction(directory: directory).commit(files)
-  }
-
   /// Every name is one safe path component, and no two files share one: nothing can land
   /// outside the output directory or overwrite another output of the same set.
-  func checkNames() throws {
+  public func checkNames() throws {
     var seen: Set<String> = []
     for name in names {
       guard SafeName.isValid(name) else {

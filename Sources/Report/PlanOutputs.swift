@@ -4,24 +4,13 @@ import Geo
 import Planning
 import Scenario
 
-/// `cosite recommend`: today's coverage, candidates, their fields, the optimiser, the files.
-///
-/// Outputs: `recommendations.csv`, `.json` (with the coverage-vs-cost curve and the bound),
-/// `.md`, `recommended-stations.geojson` and `newly-covered-<carrier>.geojson`.
-public enum RecommendJob {
-  @discardableResult
-  public static func run(
-    scenarioPath: String, outputDirectory: URL, request: PlanRequest, optionName: String = "passive",
-    warn: (ScenarioIssue) -> Void = { _ in }
-  ) throws -> (names: [String], result: Recommender.Result) {
-    let scenario = try JobInput.load(
-      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells, warn: warn)
-    let carriers = try request.carriers(in: scenario)
-    let option = try PlanRequest.option(named: optionName, in: scenario)
-    try PlanRequest.check([option], carriers: carriers)
-    let coverage = try CoverageRun.run(scenario, threads: request.threads)
-    let result = Recommender.recommend(
-      scenario, coverage: coverage, options: request.options(carriers: carriers, scenario: scenario), option: option)
+/// The files of one plan (`cosite recommend`, and each option of `cosite compare`).
+public enum PlanOutputs {
+  /// `cosite recommend`'s files: the list (CSV, JSON, Markdown), the stations and the newly
+  /// covered areas.
+  public static func recommendation(
+    _ result: Recommender.Result, scenario: ScenarioModel, coverage: CoverageResult
+  ) throws -> OutputSet {
     var outputs = OutputSet()
     let rows = try add(result, scenario: scenario, coverage: coverage, to: &outputs, prefix: "")
     let outcomes = (
@@ -31,8 +20,30 @@ public enum RecommendJob {
     outputs.add(
       "recommendations.md",
       text: RecommendationMarkdown.text(rows, result: result, scenario: scenario, outcomes: outcomes))
-    try outputs.write(to: outputDirectory)
-    return (outputs.names, result)
+    return outputs
+  }
+
+  /// `cosite compare`'s files: `comparison.*` and each option's list and maps (prefixed
+  /// with the option's name). `entries` start with today's network.
+  public static func comparison(
+    _ entries: [ComparisonReport.Entry], scenario: ScenarioModel, coverage: CoverageResult, goal: Recommender.Goal
+  ) throws -> OutputSet {
+    var outputs = OutputSet()
+    for entry in entries {
+      guard let result = entry.result else { continue }
+      try add(result, scenario: scenario, coverage: coverage, to: &outputs, prefix: "\(result.option.name)-")
+    }
+    let basis: String
+    switch goal {
+    case .budget(let budget?): basis = "a budget of \(JSONWriter.fixed(budget / 1e9, decimals: 2)) bn VND"
+    case .budget(nil): basis = "no budget (every station that adds coverage)"
+    case .target(let share):
+      basis = "\(JSONWriter.fixed(share * 100, decimals: 1)) % of each carrier's demand meeting the target"
+    }
+    outputs.add("comparison.csv", text: ComparisonReport.csv(entries, scenario: scenario))
+    outputs.add("comparison.json", text: ComparisonReport.json(entries, scenario: scenario, basis: basis))
+    outputs.add("comparison.md", text: ComparisonReport.markdown(entries, scenario: scenario, basis: basis))
+    return outputs
   }
 
   /// The list (CSV, JSON), the stations and the newly covered areas, each name prefixed

@@ -2,6 +2,7 @@ import Coverage
 import Foundation
 import Geo
 import Planning
+import Report
 import Scenario
 
 /// `cosite compare`: today's coverage, one candidate pool, one plan per sharing option, the
@@ -29,22 +30,11 @@ public enum CompareJob {
       ComparisonReport.Entry(
         outcome: OptionOutcome.today(scenario, coverage: coverage, carriers: settings.carriers), result: nil)
     ]
-    var outputs = OutputSet()
     for option in options {
       let result = Recommender.recommend(scenario, coverage: coverage, pool: pool, option: option, options: settings)
       entries.append(.init(outcome: OptionOutcome(result, scenario: scenario, coverage: coverage), result: result))
-      try RecommendJob.add(result, scenario: scenario, coverage: coverage, to: &outputs, prefix: "\(option.name)-")
     }
-    let basis: String
-    switch settings.goal {
-    case .budget(let budget?): basis = "a budget of \(JSONWriter.fixed(budget / 1e9, decimals: 2)) bn VND"
-    case .budget(nil): basis = "no budget (every station that adds coverage)"
-    case .target(let share):
-      basis = "\(JSONWriter.fixed(share * 100, decimals: 1)) % of each carrier's demand meeting the target"
-    }
-    outputs.add("comparison.csv", text: ComparisonReport.csv(entries, scenario: scenario))
-    outputs.add("comparison.json", text: ComparisonReport.json(entries, scenario: scenario, basis: basis))
-    outputs.add("comparison.md", text: ComparisonReport.markdown(entries, scenario: scenario, basis: basis))
+    let outputs = try PlanOutputs.comparison(entries, scenario: scenario, coverage: coverage, goal: settings.goal)
     try outputs.write(to: outputDirectory)
     return (outputs.names, entries.map(\.outcome))
   }

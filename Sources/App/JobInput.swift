@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import Report
 import Scenario
 
 /// The first steps every job shares, all before any computation: the output directory can

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 
 /// Checks that a `--out` directory can take a command's outputs, before any computation.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import Report
 import Scenario
 
 /// A carrier named on the command line that the scenario does not have.

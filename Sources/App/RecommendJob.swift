@@ -1,0 +1,30 @@
+import Coverage
+import Foundation
+import Geo
+import Planning
+import Report
+import Scenario
+
+/// `cosite recommend`: today's coverage, candidates, their fields, the optimiser, the files.
+///
+/// Outputs: `recommendations.csv`, `.json` (with the coverage-vs-cost curve and the bound),
+/// `.md`, `recommended-stations.geojson` and `newly-covered-<carrier>.geojson`.
+public enum RecommendJob {
+  @discardableResult
+  public static func run(
+    scenarioPath: String, outputDirectory: URL, request: PlanRequest, optionName: String = "passive",
+    warn: (ScenarioIssue) -> Void = { _ in }
+  ) throws -> (names: [String], result: Recommender.Result) {
+    let scenario = try JobInput.load(
+      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells, warn: warn)
+    let carriers = try request.carriers(in: scenario)
+    let option = try PlanRequest.option(named: optionName, in: scenario)
+    try PlanRequest.check([option], carriers: carriers)
+    let coverage = try CoverageRun.run(scenario, threads: request.threads)
+    let result = Recommender.recommend(
+      scenario, coverage: coverage, options: request.options(carriers: carriers, scenario: scenario), option: option)
+    let outputs = try PlanOutputs.recommendation(result, scenario: scenario, coverage: coverage)
+    try outputs.write(to: outputDirectory)
+    return (outputs.names, result)
+  }
+}

@@ -1,0 +1,37 @@
+import Coverage
+import Foundation
+import Geo
+import Report
+import Scenario
+
+/// `cosite run`: loads a scenario, computes its coverage and writes every output
+/// (`RunOutputs` lists them).
+public enum RunJob {
+  /// Loads, validates, computes and writes atomically to `directory`.
+  /// - Parameters:
+  ///   - threads: worker threads of the field engine (outputs do not depend on it).
+  ///   - maxCells: a cell budget overriding the scenario's (`--max-cells`).
+  ///   - warn: receives the scenario's warnings.
+  ///   - modelWarning: receives each model used outside its validity range (`summary.md`
+  ///     and `summary.json` keep them too).
+  ///   - note: receives the sentence stating the reliability the figures were judged at.
+  ///   - progress: called with the stage and the share done, for a terminal display.
+  /// - Returns: the names of the files written.
+  @discardableResult
+  public static func run(
+    scenarioPath: String, outputDirectory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    maxCells: Int? = nil, warn: (ScenarioIssue) -> Void = { _ in }, modelWarning: (String) -> Void = { _ in },
+    note: (String) -> Void = { _ in }, progress: ((String, Double) -> Void)? = nil
+  ) throws -> [String] {
+    let scenario = try JobInput.load(
+      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: maxCells, warn: warn)
+    let coverage = try CoverageRun.run(scenario, threads: threads, progress: progress)
+    coverage.validityWarnings.forEach(modelWarning)
+    note(CoverageBasis.reliabilitySentence(coverage.settings))
+    progress?("distributions: dropping users", 1)
+    let distributions = MonteCarloDrops.run(scenario, threads: threads)
+    let outputs = try RunOutputs.files(for: scenario, coverage: coverage, distributions: distributions)
+    try outputs.write(to: outputDirectory)
+    return outputs.names
+  }
+}
