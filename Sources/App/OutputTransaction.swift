@@ -39,6 +39,12 @@ struct OutputTransaction {
         try manager.createDirectory(at: staging, withIntermediateDirectories: false)
       }
       let pause = TestHooks.writePause
+      for folder in Set(files.compactMap { $0.name.contains("/") ? $0.name.split(separator: "/")[0] : nil }).sorted() {
+        try attempt("create \(folder)") {
+          try manager.createDirectory(
+            at: staging.appendingPathComponent(String(folder)), withIntermediateDirectories: false)
+        }
+      }
       for file in files {
         try attempt("write \(file.name)") { try file.contents.write(to: staging.appendingPathComponent(file.name)) }
         if let pause { Thread.sleep(forTimeInterval: pause) }

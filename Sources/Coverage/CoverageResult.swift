@@ -35,6 +35,8 @@ public struct StageTimings: Sendable {
   public var fieldSeconds = 0.0
   public var reduceSeconds = 0.0
   public var polygoniseSeconds = 0.0
+  /// The per-cell values and the observer's work on them (`cosite run`: encoding rasters).
+  public var rastersSeconds = 0.0
   public init() {}
 }
 

@@ -66,6 +66,7 @@ extension CoverageRun {
       timings.fieldSeconds += part.result.timings.fieldSeconds
       timings.reduceSeconds += part.result.timings.reduceSeconds
       timings.polygoniseSeconds += part.result.timings.polygoniseSeconds
+      timings.rastersSeconds += part.result.timings.rastersSeconds
     }
     var result = CoverageResult(
       grids: parts.map(\.cluster.grid), settings: parts[0].result.settings, parcels: scenario.parcels,

@@ -16,9 +16,11 @@ public enum CoverageRun {
   ///   - progress: called with a stage description and the share of layers done.
   ///   - clustering: one grid per group of nearby zones (`ZoneClusters`); false forces one
   ///     grid over everything (the figures are the same; tests compare the two).
+  ///   - cells: receives each carrier layer's per-cell values on each grid as soon as they are
+  ///     reduced (for rasters); the run keeps none of them. Called on the calling thread.
   public static func run(
     _ scenario: ScenarioModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-    clustering: Bool = true, progress: ((String, Double) -> Void)? = nil
+    clustering: Bool = true, progress: ((String, Double) -> Void)? = nil, cells: ((LayerCells) throws -> Void)? = nil
   ) throws -> CoverageResult {
     try Preflight.check(scenario, clustering: clustering)
     let clusters = clustering ? ZoneClusters.of(scenario) : []
@@ -26,24 +28,28 @@ public enum CoverageRun {
       let grid =
         gridCovering(scenario)
         ?? CoverageGrid(originX: 0, originY: 0, resolutionM: scenario.grid.resolutionM, columns: 1, rows: 1)
-      return try run(scenario, grid: grid, threads: threads, progress: progress)
+      return try run(scenario, grid: grid, threads: threads, progress: progress, group: nil, cells: cells)
     }
     var parts: [(cluster: ZoneCluster, result: CoverageResult)] = []
     for (index, cluster) in clusters.enumerated() {
       let part = scenario.keepingZones(cluster.zoneIndices)
       let share = 1 / Double(clusters.count)
-      let result = try run(part, grid: cluster.grid, threads: threads) { stage, done in
-        progress?("zone group \(index + 1)/\(clusters.count): \(stage)", (Double(index) + done) * share)
-      }
+      let result = try run(
+        part, grid: cluster.grid, threads: threads,
+        progress: { stage, done in
+          progress?("zone group \(index + 1)/\(clusters.count): \(stage)", (Double(index) + done) * share)
+        }, group: part.zones.first?.id, cells: cells)
       parts.append((cluster, result))
     }
     progress?("done", 1)
     return merge(parts, scenario: scenario)
   }
 
-  /// One grid's run: the zones of `scenario` on `grid`.
+  /// One grid's run: the zones of `scenario` on `grid` (`group`: its first zone's id when
+  /// the scenario has several grids).
   static func run(
-    _ scenario: ScenarioModel, grid: CoverageGrid, threads: Int, progress: ((String, Double) -> Void)?
+    _ scenario: ScenarioModel, grid: CoverageGrid, threads: Int, progress: ((String, Double) -> Void)?,
+    group: String? = nil, cells: ((LayerCells) throws -> Void)? = nil
   ) throws -> CoverageResult {
     var timings = StageTimings()
     var clock = DispatchTime.now()
@@ -82,17 +88,31 @@ public enum CoverageRun {
         }
         let field = fieldOf(kernels, grid: grid, raster: raster, ground: ground, layer: layer, settings, threads)
         timings.fieldSeconds += lap()
-        let indoorLoss = raster.parcels.indices.map { parcel in
+        let indoor = raster.parcels.indices.map { parcel in
           classes[raster.parcels[parcel].buildingClass].map {
-            Self.indoorLossDB(
-              $0, frequencyMHz: layer.frequencyMHz, propagation: raster.propagation(ofParcel: parcel),
-              settings: settings)
-          } ?? 0
+            IndoorLoss(
+              levelDB: Self.indoorLossDB(
+                $0, frequencyMHz: layer.frequencyMHz, propagation: raster.propagation(ofParcel: parcel),
+                settings: settings),
+              meanDB: Self.indoorLossDB($0, frequencyMHz: layer.frequencyMHz), sigmaDB: Self.o2iSigmaDB($0),
+              isBuilding: $0.o2i != O2IModel.none)
+          } ?? .none
         }
+        let indoorLoss = indoor.map(\.levelDB)
         let reduction = LayerReduction(
           field: field, layer: layer, numerology: numerology, raster: raster, settings: settings,
           indoorLossDB: indoorLoss, accumulator: &accumulator)
         timings.reduceSeconds += lap()
+        if let cells {
+          let noise = Units.milliwatts(
+            fromDBm: LinkBudget.noisePerResourceElementDBm(
+              numerology: numerology, noiseFigureDB: settings.noiseFigureDB))
+          try cells(
+            LayerCells(
+              carrierID: carrier.id, layerID: layer.id, groupZoneID: group, field: field, kernels: kernels,
+              raster: raster, settings: settings, noiseMilliwatts: noise, indoor: indoor, threads: threads))
+        }
+        timings.rastersSeconds += lap()
         progress?("\(carrier.id) \(layer.id): maps", Double(layers.count) / Double(max(layerCount, 1)))
         let bands = Polygoniser.polygons(classes: reduction.rsrpClasses, grid: grid)
         let servers = Polygoniser.polygons(classes: reduction.serverClasses, grid: grid)

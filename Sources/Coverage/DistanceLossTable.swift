@@ -22,6 +22,8 @@ struct DistanceLossTable: Sendable {
 
   /// Loss at node k, dB; node k is at d² = Float(bitPattern: baseBits + k << 15).
   let lossDB: [Float]
+  /// The loss distribution at node k (the coverage-probability raster reads it).
+  let distributions: [LossDistribution]
   /// Largest ground distance the table covers, m.
   let maxDistanceM: Double
   /// Inputs the model was used outside its validity range for, as they accumulate outwards:
@@ -36,6 +38,7 @@ struct DistanceLossTable: Sendable {
     maxLossDB: Double, maxDistanceM: Double
   ) {
     var values: [Float] = []
+    var nodeDistributions: [LossDistribution] = []
     var node: UInt32 = 0
     var reached = 1.0
     var flags: ValidityFlags = []
@@ -54,12 +57,14 @@ struct DistanceLossTable: Sendable {
         steps.append((distance, flags))
       }
       values.append(Float(loss))
+      nodeDistributions.append(distribution)
       reached = distance
       node += 1
       if loss > maxLossDB || distance > maxDistanceM { break }
     }
     values.append(values[values.count - 1])  // a guard node for interpolation at the end
     lossDB = values
+    distributions = nodeDistributions
     self.maxDistanceM = min(reached, maxDistanceM)
     validitySteps = steps
   }
@@ -71,6 +76,12 @@ struct DistanceLossTable: Sendable {
     let next = (squared.bitPattern &- Self.baseBits) >> Self.fractionBits + 1
     let nodeM = Double(Float(bitPattern: Self.baseBits + next << Self.fractionBits)).squareRoot()
     return validitySteps.last { $0.fromM <= nodeM }?.flags ?? []
+  }
+
+  /// The distribution at the node nearest to squared ground distance `squaredM2`.
+  func distribution(squaredM2: Float) -> LossDistribution {
+    let bits = max(squaredM2, 1).bitPattern &- Self.baseBits
+    return distributions[min(Int((bits + 0x4000) >> Self.fractionBits), distributions.count - 1)]
   }
 
   /// Interpolated loss at squared ground distance `squaredM2` (≥ 1 assumed, clamped at the end).

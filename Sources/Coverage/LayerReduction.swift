@@ -55,11 +55,9 @@ struct LayerReduction {
         sinrIndoor.add(parcel: parcel, bin: sinrBins - 1)
         continue
       }
-      let signal = Units.milliwatts(fromDBm: best)
-      let interference = max(Double(field.totalMilliwatts[cell]) - signal, 0) * settings.loadFactor
-      let sinr = 10 * log10(signal / (interference + noiseMilliwatts))
-      let attenuation = Units.ratio(fromDB: -loss)
-      let sinrIn = 10 * log10(signal * attenuation / (interference * attenuation + noiseMilliwatts))
+      let total = Double(field.totalMilliwatts[cell])
+      let sinr = Self.sinrDB(best, totalMW: total, lossDB: 0, settings.loadFactor, noiseMilliwatts)
+      let sinrIn = Self.sinrDB(best, totalMW: total, lossDB: loss, settings.loadFactor, noiseMilliwatts)
       sinrOutdoor.add(parcel: parcel, bin: binIndex(sinr, thresholds: settings.sinrBinsDB))
       sinrIndoor.add(parcel: parcel, bin: binIndex(sinrIn, thresholds: settings.sinrBinsDB))
       let rateOut = Throughput.downlinkMbps(
@@ -69,6 +67,19 @@ struct LayerReduction {
       accumulator.bestOutdoorMbps[cell] = max(accumulator.bestOutdoorMbps[cell], Float(rateOut))
       accumulator.bestIndoorMbps[cell] = max(accumulator.bestIndoorMbps[cell], Float(rateIn))
     }
+  }
+}
+
+extension LayerReduction {
+  /// SINR per resource element, dB: S / (load · (total − S) + N), with S and the interference
+  /// both reduced by `lossDB` (a building's loss applies to every path into it), noise not.
+  @inline(__always) static func sinrDB(
+    _ bestDBm: Double, totalMW: Double, lossDB: Double, _ load: Double, _ noiseMilliwatts: Double
+  ) -> Double {
+    let signal = Units.milliwatts(fromDBm: bestDBm)
+    let interference = max(totalMW - signal, 0) * load
+    let attenuation = lossDB == 0 ? 1 : Units.ratio(fromDB: -lossDB)
+    return 10 * log10(signal * attenuation / (interference * attenuation + noiseMilliwatts))
   }
 }
 

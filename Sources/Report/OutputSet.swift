@@ -13,14 +13,31 @@ public struct OutputSet: Sendable {
     files.append((name, Data(text.utf8)))
   }
 
+  public mutating func add(_ name: String, data: Data) {
+    files.append((name, data))
+  }
+
+  /// Appends every file of `other`, in its order.
+  public mutating func add(_ other: OutputSet) {
+    files.append(contentsOf: other.files)
+  }
+
   public var names: [String] { files.map(\.name) }
 
-  /// Every name is one safe path component, and no two files share one: nothing can land
-  /// outside the output directory or overwrite another output of the same set.
+  /// Folders an output may sit in (one level below `--out`).
+  public static let folders: Set<String> = ["rasters"]
+
+  /// Every name is one safe path component, or one of `folders` and a safe component, and no
+  /// two files share one: nothing can land outside the output directory or overwrite
+  /// another output of the same set.
   public func checkNames() throws {
     var seen: Set<String> = []
     for name in names {
-      guard SafeName.isValid(name) else {
+      let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+      let valid =
+        parts.count == 1
+        ? SafeName.isValid(name) : parts.count == 2 && Self.folders.contains(parts[0]) && SafeName.isValid(parts[1])
+      guard valid else {
         throw OutputError(path: name, reason: "not a plain file name (\(SafeName.rule))")
       }
       guard seen.insert(name).inserted else {

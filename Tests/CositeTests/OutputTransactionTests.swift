@@ -42,11 +42,18 @@ import Testing
     return directory.appendingPathComponent("scenario.yaml").path
   }
 
-  /// Every file of a directory (hidden ones included) with its bytes.
+  /// Every file of a directory (hidden ones included) with its bytes, those of its folders
+  /// (`rasters/`) as `folder/name`.
   static func contents(of directory: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
-      files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+      let url = directory.appendingPathComponent(name)
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        for (inner, data) in try contents(of: url) { files["\(name)/\(inner)"] = data }
+      } else {
+        files[name] = try Data(contentsOf: url)
+      }
     }
     return files
   }

@@ -1,0 +1,98 @@
+import Coverage
+import Foundation
+import Geo
+import GeoIO
+import Scenario
+
+/// The four images of one carrier layer on one grid (see `RasterMaps`), with band
+/// descriptions, units and metadata stating what the values mean.
+struct RasterImages {
+  /// Levels (dBm, dB) are written rounded to 1/64 dB (error ≤ 0.008 dB, below the field
+  /// table's own 0.005 dB between nodes plus Float32) and probabilities to 1/4096: a binary
+  /// step leaves the low mantissa bits zero, which DEFLATE with the floating-point predictor
+  /// then compresses to about a third.
+  static let levelStep: Float = 1.0 / 64
+  static let probabilityStep: Float = 1.0 / 4096
+
+  let cells: LayerCells
+  let scenario: ScenarioModel
+  let indoorBands: Bool
+
+  var all: [(quantity: String, image: RasterImage)] {
+    let target = scenario.coverage.target
+    let reliability = "\(JSONWriter.number(target.reliability * 100)) % location reliability"
+    return [
+      (
+        "rsrp",
+        image(
+          [
+            float(
+              cells.rsrpOutdoorDBm, step: Self.levelStep, "Best RSRP outdoors, dBm, at \(reliability)", unit: "dBm"),
+            float(
+              cells.rsrpIndoorDBm, step: Self.levelStep,
+              "Best RSRP indoors (behind the building loss), dBm, at \(reliability)", unit: "dBm"),
+          ], quantity: "best RSRP")
+      ),
+      (
+        "sinr",
+        image(
+          [
+            float(
+              cells.sinrOutdoorDB, step: Self.levelStep,
+              "SINR outdoors, dB, at load \(JSONWriter.number(scenario.coverage.loadFactor))", unit: "dB"),
+            float(
+              cells.sinrIndoorDB, step: Self.levelStep,
+              "SINR indoors, dB, at load \(JSONWriter.number(scenario.coverage.loadFactor))", unit: "dB"),
+          ], quantity: "SINR")
+      ),
+      (
+        "probability",
+        image(
+          [
+            float(
+              cells.probabilityOutdoor, step: Self.probabilityStep,
+              "P(RSRP outdoors >= \(JSONWriter.number(target.rsrpDBm)) dBm) from the best server, 0-1", unit: "1"),
+            float(
+              cells.probabilityIndoor, step: Self.probabilityStep,
+              "P(RSRP indoors >= \(JSONWriter.number(target.rsrpDBm)) dBm) from the best server, 0-1", unit: "1"),
+          ], quantity: "coverage probability")
+      ),
+      (
+        "server",
+        image(
+          [
+            RasterBand(
+              values: .int32(cells.server), noData: Double(RasterMaps.serverNoData),
+              description: "Best server: row 'value' of servers-\(cells.carrierID)-\(cells.layerID).csv")
+          ], quantity: "best server")
+      ),
+    ]
+  }
+
+  /// Outdoor band, then the indoor one where the scenario has buildings.
+  private func image(_ bands: [RasterBand], quantity: String) -> RasterImage {
+    let grid = cells.grid
+    let kept = bands.count == 2 && !indoorBands ? [bands[0]] : bands
+    let layer = scenario.carriers.first { $0.id == cells.carrierID }?.layers.first { $0.id == cells.layerID }
+    var metadata: [(key: String, value: String)] = [
+      ("COSITE_QUANTITY", quantity), ("COSITE_CARRIER", cells.carrierID), ("COSITE_LAYER", cells.layerID),
+    ]
+    if let layer {
+      metadata.append(("COSITE_TECHNOLOGY", layer.technology.rawValue))
+      metadata.append(("COSITE_FREQUENCY_MHZ", JSONWriter.number(layer.frequencyMHz)))
+    }
+    metadata.append(("COSITE_TARGET_RSRP_DBM", JSONWriter.number(scenario.coverage.target.rsrpDBm)))
+    metadata.append(("COSITE_RELIABILITY", JSONWriter.number(scenario.coverage.target.reliability)))
+    if let zone = cells.groupZoneID { metadata.append(("COSITE_ZONE_GROUP", zone)) }
+    return RasterImage(
+      columns: grid.columns, rows: grid.rows, originX: grid.originX, originY: grid.originY,
+      resolutionM: grid.resolutionM, crs: scenario.crs, bands: kept, metadata: metadata)
+  }
+
+  /// A Float32 band rounded to `step`, NaN (no value) written as the nodata value.
+  private func float(_ values: [Float], step: Float, _ description: String, unit: String) -> RasterBand {
+    RasterBand(
+      values: .float32(values.map { $0.isNaN ? RasterMaps.floatNoData : ($0 / step).rounded() * step }),
+      noData: Double(RasterMaps.floatNoData), description: description, unit: unit)
+  }
+}
