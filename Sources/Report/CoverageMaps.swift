@@ -19,8 +19,15 @@ public enum CoverageMaps {
 
   /// `coverage-<carrier>-<layer>.geojson`: one feature per RSRP band, outdoors.
   static func coverage(_ layer: LayerCoverage, result: CoverageResult, toLonLat: LonLatConverter) throws -> String {
+    GeoJSON.featureCollection(try coverageFeatures(layer, result: result, toLonLat: toLonLat))
+  }
+
+  /// The features of `coverage-<carrier>-<layer>.geojson`, strongest band first.
+  static func coverageFeatures(
+    _ layer: LayerCoverage, result: CoverageResult, toLonLat: LonLatConverter
+  ) throws -> [OutputFeature] {
     let bins = result.settings.rsrpBinsDBm
-    let features = try layer.rsrpBands.map { band in
+    return try layer.rsrpBands.map { band in
       let low = bins[band.bin]
       let high: Double? = band.bin > 0 ? bins[band.bin - 1] : nil
       let label = high.map { "\(format(low)) to \(format($0)) dBm" } ?? "≥ \(format(low)) dBm"
@@ -35,14 +42,20 @@ public enum CoverageMaps {
           ("fill-opacity", .number(0.5)), ("stroke-width", .number(0)),
         ])
     }
-    return GeoJSON.featureCollection(features)
   }
 
   /// `best-server-<carrier>-<layer>.geojson`: one feature per serving sector.
   static func bestServer(
     _ layer: LayerCoverage, scenario: ScenarioModel, result: CoverageResult, toLonLat: LonLatConverter
   ) throws -> String {
-    let features = try layer.bestServer.map { area in
+    GeoJSON.featureCollection(try bestServerFeatures(layer, scenario: scenario, result: result, toLonLat: toLonLat))
+  }
+
+  /// The features of `best-server-<carrier>-<layer>.geojson`, in sector order.
+  static func bestServerFeatures(
+    _ layer: LayerCoverage, scenario: ScenarioModel, result: CoverageResult, toLonLat: LonLatConverter
+  ) throws -> [OutputFeature] {
+    try layer.bestServer.map { area in
       let sector = scenario.sectors[area.sectorIndex]
       return OutputFeature(
         geometry: .multiPolygon(try toLonLat.convert(area.shape)),
@@ -54,15 +67,21 @@ public enum CoverageMaps {
           ("stroke", .string("#333333")), ("stroke-width", .number(0.5)),
         ])
     }
-    return GeoJSON.featureCollection(features)
   }
 
   /// `gaps-<carrier>.geojson`: the uncovered part of each parcel that misses the target.
   static func gaps(
     _ carrier: CarrierCoverage, scenario: ScenarioModel, result: CoverageResult, toLonLat: LonLatConverter
   ) throws -> String {
+    GeoJSON.featureCollection(try gapFeatures(carrier, scenario: scenario, result: result, toLonLat: toLonLat))
+  }
+
+  /// The features of `gaps-<carrier>.geojson`, in parcel order.
+  static func gapFeatures(
+    _ carrier: CarrierCoverage, scenario: ScenarioModel, result: CoverageResult, toLonLat: LonLatConverter
+  ) throws -> [OutputFeature] {
     let target = result.settings.target
-    let features = try carrier.gaps.map { gap in
+    return try carrier.gaps.map { gap in
       let parcel = result.parcels[gap.parcelIndex]
       return OutputFeature(
         geometry: .multiPolygon(try toLonLat.convert(gap.shape)),
@@ -76,7 +95,6 @@ public enum CoverageMaps {
           ("stroke", .string("#7f0000")), ("stroke-width", .number(1)),
         ])
     }
-    return GeoJSON.featureCollection(features)
   }
 
   static func format(_ value: Double) -> String { JSONWriter.number(value).replacingOccurrences(of: "-", with: "−") }

@@ -14,7 +14,12 @@ public enum InputLayers {
 
   /// One feature per parcel, with its zone, use, class, workers and area in the metric CRS.
   public static func parcels(_ scenario: ScenarioModel) -> String {
-    let features = scenario.zones.flatMap { zone in
+    GeoJSON.featureCollection(parcelFeatures(scenario))
+  }
+
+  /// The features of `parcels.geojson`, zone by zone.
+  public static func parcelFeatures(_ scenario: ScenarioModel) -> [OutputFeature] {
+    scenario.zones.flatMap { zone in
       zone.parcels.map { parcel in
         OutputFeature(
           geometry: .multiPolygon(parcel.outlineLonLat),
@@ -28,14 +33,18 @@ public enum InputLayers {
           ])
       }
     }
-    return GeoJSON.featureCollection(features)
   }
 
   /// One feature per zone: its outline (or, without one, its parcels' union), with its
   /// province and measured and published areas.
   public static func zones(_ scenario: ScenarioModel) throws -> String {
+    GeoJSON.featureCollection(try zoneFeatures(scenario))
+  }
+
+  /// The features of `zones.geojson`, in scenario order.
+  public static func zoneFeatures(_ scenario: ScenarioModel) throws -> [OutputFeature] {
     let engine = GeometryEngine()
-    let features = try scenario.zones.map { zone in
+    return try scenario.zones.map { zone in
       let shape = try zone.outlineLonLat ?? engine.coverageUnion(zone.parcels.map(\.outlineLonLat))
       return OutputFeature(
         geometry: .multiPolygon(shape),
@@ -47,13 +56,17 @@ public enum InputLayers {
           ("fill-opacity", .number(0)), ("stroke", .string("#222222")), ("stroke-width", .number(2)),
         ])
     }
-    return GeoJSON.featureCollection(features)
   }
 
   /// One point per structure, with its tenants today.
   public static func structures(_ scenario: ScenarioModel) -> String {
+    GeoJSON.featureCollection(structureFeatures(scenario))
+  }
+
+  /// The features of `structures.geojson`, in scenario order.
+  public static func structureFeatures(_ scenario: ScenarioModel) -> [OutputFeature] {
     let tenants = ScenarioSummary.tenants(of: scenario)
-    let features = scenario.structures.map { structure in
+    return scenario.structures.map { structure in
       let carriers = (tenants[structure.id] ?? []).sorted()
       return OutputFeature(
         geometry: .point(structure.positionLonLat),
@@ -69,13 +82,17 @@ public enum InputLayers {
           ("marker-symbol", .string(structure.kind == .tower ? "communications-tower" : "triangle")),
         ])
     }
-    return GeoJSON.featureCollection(features)
   }
 
   /// One point per site (a carrier on a structure), listing its sectors.
   public static func sites(_ scenario: ScenarioModel) -> String {
+    GeoJSON.featureCollection(siteFeatures(scenario))
+  }
+
+  /// The features of `sites.geojson`, by carrier then structure.
+  public static func siteFeatures(_ scenario: ScenarioModel) -> [OutputFeature] {
     let groups = Dictionary(grouping: scenario.sectors) { SiteKey(carrier: $0.carrierID, structure: $0.structureID) }
-    let features: [OutputFeature] = groups.keys.sorted().compactMap { key in
+    return groups.keys.sorted().compactMap { key in
       guard let structure = scenario.structure(key.structure), let sectors = groups[key] else { return nil }
       let ordered = sectors.sorted { $0.id < $1.id }
       return OutputFeature(
@@ -88,7 +105,6 @@ public enum InputLayers {
           ("azimuths_deg", .array(ordered.map { .number($0.azimuthDeg) })),
         ])
     }
-    return GeoJSON.featureCollection(features)
   }
 }
 
