@@ -1,0 +1,68 @@
+import Coverage
+import Geo
+import Scenario
+
+/// The coverage section of the report: the basis of the figures and, per zone, the tables of
+/// `summary.md` (target met per carrier; RSRP and SINR shares per layer), from the same
+/// `CoverageResult` figures.
+enum CoverageTables {
+  static func html(_ result: CoverageResult, scenario: ScenarioModel) -> String {
+    let settings = result.settings
+    var lines = [
+      "<section id=\"coverage\">", "<h2>Coverage today</h2>",
+      paragraph(BoardHeadline.definition(scenario)),
+      paragraph(CoverageBasis.reliabilitySentence(settings)),
+      paragraph(
+        "\(CoverageSummary.gridText(result)) in \(scenario.crs) (\(scenario.crsName)). Shares are of area unless marked workers; service classes: best downlink rate of any layer."
+      ),
+    ]
+    if !result.validityWarnings.isEmpty {
+      lines.append("<p>Models used outside their validity range:</p>")
+      lines.append("<ul>" + result.validityWarnings.map { "<li>\(HTMLText.escaped($0))</li>" }.joined() + "</ul>")
+    }
+    let services =
+      settings.serviceClassesBestFirst.map { "\($0.name) (≥ \(JSONWriter.number($0.minimumDownlinkMbps)) Mbit/s)" }
+      + ["none"]
+    let rsrpLegend = BinLabels.legend(settings.rsrpBinsDBm, unit: "dBm")
+    let sinrLegend = BinLabels.legend(settings.sinrBinsDB, unit: "dB")
+    let percent = CoverageSummary.percent
+    for (zoneIndex, zone) in scenario.zones.enumerated() {
+      let parcels = result.parcels(inZone: zoneIndex)
+      let areaHa = parcels.reduce(0.0) { $0 + Double(result.parcelCells[$1]) } * result.cellAreaM2 / 1e4
+      let workers = parcels.reduce(0.0) { $0 + result.parcels[$1].workers }
+      lines.append("<h3>\(HTMLText.escaped(zone.name)) <code>\(HTMLText.escaped(zone.id))</code></h3>")
+      lines.append(
+        paragraph(
+          "\(parcels.count) parcels, \(JSONWriter.fixed(areaHa, decimals: 1)) ha, \(JSONWriter.number(workers)) workers."
+        ))
+      var targets = HTMLTable(
+        header: ["Carrier", "Target met", "Target met (workers)", "Parcels below target"]
+          + services.map { "Indoor \($0) (workers)" })
+      for carrier in result.carriers {
+        let covered = result.coveredShare(carrier, zone: zoneIndex)
+        let missing = parcels.filter { result.missesTarget(carrier, parcel: $0) }.count
+        let service = result.shares(carrier.serviceIndoor, zone: zoneIndex).workers
+        targets.rows.append(
+          [carrier.carrierID, percent(covered.area), percent(covered.workers), "\(missing)"] + service.map(percent))
+      }
+      lines.append(targets.html)
+      var bands = HTMLTable(
+        header: ["Carrier", "Layer", "Where"] + rsrpLegend + sinrLegend.map { "SINR \($0)" }, numericFrom: 3)
+      for layer in result.layers {
+        for (place, rsrp, sinr) in [
+          ("outdoor", layer.rsrpOutdoor, layer.sinrOutdoor), ("indoor", layer.rsrpIndoor, layer.sinrIndoor),
+        ] {
+          let values = result.shares(rsrp, zone: zoneIndex).area + result.shares(sinr, zone: zoneIndex).area
+          bands.rows.append([layer.carrierID, layer.layer.id, place] + values.map(percent))
+        }
+      }
+      lines.append("<details><summary>RSRP and SINR by layer</summary>")
+      lines.append(bands.html)
+      lines.append("</details>")
+    }
+    lines.append("</section>")
+    return lines.joined(separator: "\n")
+  }
+
+  static func paragraph(_ text: String) -> String { "<p>\(HTMLText.escaped(text))</p>" }
+}
