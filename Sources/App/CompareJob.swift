@@ -13,6 +13,7 @@ public enum CompareJob {
     scenarioPath: String, outputDirectory: URL, request: PlanRequest, optionNames: [String],
     warn: (ScenarioIssue) -> Void = { _ in }
   ) throws -> (names: [String], outcomes: [OptionOutcome]) {
+    let leaflet = try LeafletLoader.load()
     let scenario = try JobInput.load(
       scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells, warn: warn)
     let carriers = try request.carriers(in: scenario)
@@ -34,7 +35,8 @@ public enum CompareJob {
       let result = Recommender.recommend(scenario, coverage: coverage, pool: pool, option: option, options: settings)
       entries.append(.init(outcome: OptionOutcome(result, scenario: scenario, coverage: coverage), result: result))
     }
-    let outputs = try PlanOutputs.comparison(entries, scenario: scenario, coverage: coverage, goal: settings.goal)
+    let outputs = try PlanOutputs.comparison(
+      entries, scenario: scenario, coverage: coverage, goal: settings.goal, leaflet: leaflet)
     try outputs.write(to: outputDirectory)
     return (outputs.names, entries.map(\.outcome))
   }

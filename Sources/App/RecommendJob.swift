@@ -8,13 +8,14 @@ import Scenario
 /// `cosite recommend`: today's coverage, candidates, their fields, the optimiser, the files.
 ///
 /// Outputs: `recommendations.csv`, `.json` (with the coverage-vs-cost curve and the bound),
-/// `.md`, `recommended-stations.geojson` and `newly-covered-<carrier>.geojson`.
+/// `.md`, `recommended-stations.geojson`, `newly-covered-<carrier>.geojson` and `report.html`.
 public enum RecommendJob {
   @discardableResult
   public static func run(
     scenarioPath: String, outputDirectory: URL, request: PlanRequest, optionName: String = "passive",
     warn: (ScenarioIssue) -> Void = { _ in }
   ) throws -> (names: [String], result: Recommender.Result) {
+    let leaflet = try LeafletLoader.load()
     let scenario = try JobInput.load(
       scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells, warn: warn)
     let carriers = try request.carriers(in: scenario)
@@ -23,7 +24,7 @@ public enum RecommendJob {
     let coverage = try CoverageRun.run(scenario, threads: request.threads)
     let result = Recommender.recommend(
       scenario, coverage: coverage, options: request.options(carriers: carriers, scenario: scenario), option: option)
-    let outputs = try PlanOutputs.recommendation(result, scenario: scenario, coverage: coverage)
+    let outputs = try PlanOutputs.recommendation(result, scenario: scenario, coverage: coverage, leaflet: leaflet)
     try outputs.write(to: outputDirectory)
     return (outputs.names, result)
   }

@@ -16,22 +16,27 @@ public enum RunJob {
   ///     and `summary.json` keep them too).
   ///   - note: receives the sentence stating the reliability the figures were judged at.
   ///   - progress: called with the stage and the share done, for a terminal display.
-  /// - Returns: the names of the files written.
+  /// - Returns: the names of the files written and the headline (`RunHeadline`) to print
+  ///   before them.
   @discardableResult
   public static func run(
     scenarioPath: String, outputDirectory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
     maxCells: Int? = nil, warn: (ScenarioIssue) -> Void = { _ in }, modelWarning: (String) -> Void = { _ in },
     note: (String) -> Void = { _ in }, progress: ((String, Double) -> Void)? = nil
-  ) throws -> [String] {
+  ) throws -> (names: [String], headline: [String]) {
+    let leaflet = try LeafletLoader.load()
     let scenario = try JobInput.load(
       scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: maxCells, warn: warn)
-    let coverage = try CoverageRun.run(scenario, threads: threads, progress: progress)
+    var rasters = RasterMaps(scenario: scenario)
+    let coverage = try CoverageRun.run(scenario, threads: threads, progress: progress) { try rasters.add($0) }
     coverage.validityWarnings.forEach(modelWarning)
     note(CoverageBasis.reliabilitySentence(coverage.settings))
     progress?("distributions: dropping users", 1)
     let distributions = MonteCarloDrops.run(scenario, threads: threads)
-    let outputs = try RunOutputs.files(for: scenario, coverage: coverage, distributions: distributions)
+    var outputs = try RunOutputs.files(
+      for: scenario, coverage: coverage, distributions: distributions, leaflet: leaflet)
+    outputs.add(try rasters.outputs())
     try outputs.write(to: outputDirectory)
-    return outputs.names
+    return (outputs.names, RunHeadline.lines(scenario, coverage: coverage))
   }
 }

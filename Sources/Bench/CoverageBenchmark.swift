@@ -1,7 +1,7 @@
+import App
 import Coverage
 import Dispatch
 import Foundation
-import App
 import Report
 import Scenario
 
@@ -23,12 +23,15 @@ public enum CoverageBenchmark {
 
   /// Times `cosite run` stage by stage on a scenario file, writing to a temporary directory.
   public static func scenario(path: String, threads: Int) throws -> Result {
+    let leaflet = try LeafletLoader.load()
     let start = DispatchTime.now()
     let scenario = try ScenarioLoader.load(path: path)
     let loaded = DispatchTime.now()
-    let coverage = try CoverageRun.run(scenario, threads: threads)
+    var rasters = RasterMaps(scenario: scenario)
+    let coverage = try CoverageRun.run(scenario, threads: threads, cells: { try rasters.add($0) })
     let computed = DispatchTime.now()
-    let outputs = try RunOutputs.files(for: scenario, coverage: coverage)
+    var outputs = try RunOutputs.files(for: scenario, coverage: coverage, leaflet: leaflet)
+    outputs.add(try rasters.outputs())
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cosite-bench-\(getpid())")
     try outputs.write(to: directory)
     let written = DispatchTime.now()

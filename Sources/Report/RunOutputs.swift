@@ -9,12 +9,15 @@ import Scenario
 /// `sites.geojson`),
 /// `summary.json`; per carrier layer `coverage-<carrier>-<layer>.geojson` and
 /// `best-server-<carrier>-<layer>.geojson`; per carrier `gaps-<carrier>.geojson`;
-/// `parcel-coverage.csv`, `parcel-coverage.json` and `summary.md`; with the drop mode on,
-/// per carrier layer `distributions-<carrier>-<layer>.csv`.
+/// `parcel-coverage.csv`, `parcel-coverage.json` and `summary.md`; every map again in
+/// `cosite.gpkg` (QGIS) and `cosite.kmz` (Google Earth), styled (`MapFiles`); with the drop mode on,
+/// per carrier layer `distributions-<carrier>-<layer>.csv`; with `leaflet`, `report.html`
+/// (`ReportPage`).
 public enum RunOutputs {
   /// Builds every output in memory; nothing is written.
   public static func files(
-    for scenario: ScenarioModel, coverage: CoverageResult, distributions: [LayerDistributions] = []
+    for scenario: ScenarioModel, coverage: CoverageResult, distributions: [LayerDistributions] = [],
+    leaflet: LeafletAssets? = nil
   ) throws -> OutputSet {
     var outputs = OutputSet()
     outputs.add("zones.geojson", text: try InputLayers.zones(scenario))
@@ -44,6 +47,14 @@ public enum RunOutputs {
     outputs.add("parcel-coverage.csv", text: ParcelCoverageTable.csv(coverage, scenario: scenario))
     outputs.add("parcel-coverage.json", text: ParcelCoverageTable.json(coverage, scenario: scenario))
     outputs.add("summary.md", text: CoverageSummary.markdown(coverage, scenario: scenario))
+    try MapFiles.add(try MapCatalog.runLayers(scenario, coverage: coverage), scenario: scenario, to: &outputs)
+    if let leaflet {
+      outputs.add(
+        ReportPage.fileName,
+        text: try ReportPage.run(
+          scenario: scenario, coverage: coverage, files: outputs,
+          headline: RunHeadline.lines(scenario, coverage: coverage), leaflet: leaflet))
+    }
     return outputs
   }
 }

@@ -47,8 +47,10 @@ struct CoverageBench: ParsableCommand {
   @Option(help: "Carriers in the synthetic grid (one LTE layer each).")
   var carriers = 1
 
-  @Option(help: "Worker threads (default: all cores).")
-  var threads = ProcessInfo.processInfo.activeProcessorCount
+  @Option(
+    name: .customLong("threads"), help: ArgumentHelp("Worker threads (default: all cores).", valueName: "threads"))
+  var threadsOption: Int?
+  var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
   func run() throws {
     let polygons = CoverageBenchmark.polygonise(side: 2000)
@@ -70,9 +72,10 @@ struct CoverageBench: ParsableCommand {
     print("\(result.label): \(result.cells) cells, \(result.sectors) sectors, \(threads) thread(s)")
     print(
       String(
-        format: "  load %.3f s  rasterise %.3f s  field %.3f s  reduce %.3f s  polygonise %.3f s  write %.3f s",
-        result.loadSeconds, t.rasteriseSeconds, t.fieldSeconds, t.reduceSeconds, t.polygoniseSeconds,
-        result.writeSeconds))
+        format:
+          "  load %.3f s  rasterise %.3f s  field %.3f s  reduce %.3f s  rasters %.3f s  polygonise %.3f s  write %.3f s",
+        result.loadSeconds, t.rasteriseSeconds, t.fieldSeconds, t.reduceSeconds, t.rastersSeconds,
+        t.polygoniseSeconds, result.writeSeconds))
     print(
       String(
         format: "  field: %.1f M sector-cell evaluations, %.1f M evaluations/s; peak memory %.0f MB",
@@ -88,11 +91,14 @@ struct RecommendBench: ParsableCommand {
   @Option(help: "The scenario file.")
   var scenario = "scenarios/hai-phong.yaml"
 
-  @Option(name: .customLong("budget-vnd"), help: "Budget over the horizon, VND.")
-  var budgetVND: Double = 100e9
+  @Option(name: .customLong("budget-vnd"), help: "Budget over the horizon, \(MoneyArgument.help).")
+  var budget = MoneyArgument(vnd: 100e9)
+  var budgetVND: Double { budget.vnd }
 
-  @Option(help: "Worker threads (default: all cores).")
-  var threads = ProcessInfo.processInfo.activeProcessorCount
+  @Option(
+    name: .customLong("threads"), help: ArgumentHelp("Worker threads (default: all cores).", valueName: "threads"))
+  var threadsOption: Int?
+  var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
   func run() throws {
     let result = try reportingScenarioErrors {

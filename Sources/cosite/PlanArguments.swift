@@ -15,8 +15,11 @@ struct PlanArguments: ParsableArguments {
   @Flag(name: .long, help: "Plan for all carriers jointly: they compete for the same free slots (the default).")
   var all = false
 
-  @Option(name: .customLong("budget-vnd"), help: "Budget over the horizon, VND (one-off + present value of yearly).")
-  var budgetVND: Double?
+  @Option(
+    name: .customLong("budget-vnd"),
+    help: "Budget over the horizon (one-off + present value of yearly), \(MoneyArgument.help).")
+  var budget: MoneyArgument?
+  var budgetVND: Double? { budget?.vnd }
 
   @Option(
     help: ArgumentHelp(
@@ -39,8 +42,10 @@ struct PlanArguments: ParsableArguments {
   @Option(name: .long, help: "Output directory (created if missing).")
   var out: String
 
-  @Option(help: "Worker threads (default: all cores).")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(
+    name: .customLong("threads"), help: ArgumentHelp("Worker threads (default: all cores).", valueName: "threads"))
+  var threadsOption: Int?
+  var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
   @Option(name: .customLong("max-cells"), help: maxCellsHelp)
   var maxCells: Int?
@@ -59,7 +64,7 @@ struct PlanArguments: ParsableArguments {
   }
 
   func validate() throws {
-    try checkThreads(threads)
+    try checkThreads(threadsOption)
     try checkMaxCells(maxCells)
     guard timeLimitS >= 0, timeLimitS <= 86_400 else { throw ValidationError("--time-limit-s must be 0 to 86400") }
     guard depth >= 0 && depth <= 3 else { throw ValidationError("--depth must be 0 to 3") }

@@ -11,7 +11,9 @@ struct Run: ParsableCommand {
       Writes the validated inputs (parcels, structures, sites as RFC 7946 GeoJSON) and summary.json; \
       per carrier layer coverage-<carrier>-<layer>.geojson (RSRP bands) and best-server-<carrier>-<layer>.geojson; \
       per carrier gaps-<carrier>.geojson (parcels below the coverage target); parcel-coverage.csv and .json; \
-      summary.md. Files are written atomically; if the scenario has any problem, nothing is written. The same \
+      summary.md; every map layer with its styles in cosite.gpkg (QGIS) and cosite.kmz (Google Earth); \
+      report.html (one offline page: map, tables); and under rasters/ per carrier layer Cloud-Optimized GeoTIFFs \
+      of best RSRP, SINR, coverage probability and best server (indoor and outdoor bands). Files are written atomically; if the scenario has any problem, nothing is written. The same \
       input always gives byte-identical files, whatever the number of threads.
       """)
 
@@ -21,23 +23,27 @@ struct Run: ParsableCommand {
   @Option(name: .long, help: "Output directory (created if missing).")
   var out: String
 
-  @Option(help: "Worker threads for the field engine (default: all cores).")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(
+    name: .customLong("threads"),
+    help: ArgumentHelp("Worker threads for the field engine (default: all cores).", valueName: "threads"))
+  var threadsOption: Int?
+  var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
   @Option(name: .customLong("max-cells"), help: maxCellsHelp)
   var maxCells: Int?
 
   func validate() throws {
-    try checkThreads(threads)
+    try checkThreads(threadsOption)
     try checkMaxCells(maxCells)
   }
 
   func run() throws {
     let progress = TerminalProgress()
-    defer { progress.clear() }
     let callback: ((String, Double) -> Void)? = progress.isShown ? { progress.show($0, $1) } : nil
     let written = try reportingScenarioErrors {
-      try RunJob.run(
+      // The progress line goes before anything else prints, an error included.
+      defer { progress.clear() }
+      return try RunJob.run(
         scenarioPath: scenario, outputDirectory: URL(fileURLWithPath: out), threads: threads, maxCells: maxCells,
         warn: { issue in
           progress.clear()
@@ -52,14 +58,36 @@ struct Run: ParsableCommand {
           print(text)
         }, progress: callback)
     }
-    for name in written { print("wrote \((out as NSString).appendingPathComponent(name))") }
+    for line in written.headline { print(line) }
+    printWritten(written.names, out: out)
+  }
+}
+
+/// "wrote DIR/NAME" per file; the files of a folder (rasters/) as one line with their count.
+func printWritten(_ names: [String], out: String) {
+  var folders: [(name: String, count: Int)] = []
+  for name in names {
+    guard let slash = name.firstIndex(of: "/") else {
+      print("wrote \((out as NSString).appendingPathComponent(name))")
+      continue
+    }
+    let folder = String(name[..<slash])
+    if let index = folders.firstIndex(where: { $0.name == folder }) {
+      folders[index].count += 1
+    } else {
+      folders.append((folder, 1))
+    }
+  }
+  for folder in folders {
+    print("wrote \((out as NSString).appendingPathComponent(folder.name))/ (\(folder.count) files)")
   }
 }
 
 /// Threads beyond this are refused: a typo such as 80000 would otherwise start that many.
 let maximumThreads = 1024
 
-func checkThreads(_ threads: Int) throws {
+func checkThreads(_ threads: Int?) throws {
+  guard let threads else { return }
   guard (1...maximumThreads).contains(threads) else {
     throw ValidationError("--threads must be between 1 and \(maximumThreads)")
   }

@@ -71,9 +71,10 @@ import Testing
     let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
     #expect(
       names == [
-        ".cosite-output", "newly-covered-mobifone.geojson", "newly-covered-viettel.geojson",
-        "newly-covered-vnpt.geojson",
+        ".cosite-output", "cosite.gpkg", "cosite.kmz", "newly-covered-mobifone.geojson",
+        "newly-covered-viettel.geojson", "newly-covered-vnpt.geojson",
         "recommendations.csv", "recommendations.json", "recommendations.md", "recommended-stations.geojson",
+        "report.html",
       ])
     for name in names {
       let a = try Data(contentsOf: first.appendingPathComponent(name))

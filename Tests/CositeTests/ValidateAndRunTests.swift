@@ -50,7 +50,9 @@ import Testing
       ["coverage-\($0)-\($1).geojson", "best-server-\($0)-\($1).geojson", "distributions-\($0)-\($1).csv"]
     }
     names += ["viettel", "vnpt", "mobifone"].map { "gaps-\($0).geojson" }
-    return names + ["parcel-coverage.csv", "parcel-coverage.json", "summary.md"]
+    return names + [
+      "parcel-coverage.csv", "parcel-coverage.json", "summary.md", "cosite.gpkg", "cosite.kmz", "report.html",
+    ]
   }()
 
   /// A 1 m grid on Dinh Vu (9 × 10⁷ cells) used to be accepted and to run for many minutes at
@@ -85,8 +87,11 @@ import Testing
     }
     let written = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
     // The outputs and the marker of a Cosite output directory, and no temporary files left behind.
-    #expect(written == (Self.outputs + [".cosite-output"]).sorted())
-    for name in Self.outputs {
+    #expect(written == (Self.outputs + [".cosite-output", "rasters"]).sorted())
+    // Per carrier layer four COGs and the server table (Dinh Vu is one zone group: no mosaic).
+    let rasters = try FileManager.default.contentsOfDirectory(atPath: first.appendingPathComponent("rasters").path)
+    #expect(rasters.count == 9 * 5)
+    for name in Self.outputs + rasters.map({ "rasters/\($0)" }) {
       let a = try Data(contentsOf: first.appendingPathComponent(name))
       let b = try Data(contentsOf: second.appendingPathComponent(name))
       #expect(a == b, "\(name) differs between 1 thread and all threads")
