@@ -33,6 +33,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "setup: installing chromium (to test report.html)"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  # The package lists may be stale when every other package was already there.
+  [ ${#missing[@]} -gt 0 ] || $sudo apt-get update -qq || true
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null \
     || echo "setup: warning: chromium could not be installed; the report.html test will skip" >&2
 fi
