@@ -8,7 +8,7 @@ enum FieldEngine {
   static let tileSize = 128
 
   /// Pointers into the output arrays; workers write disjoint tiles only.
-  private struct Output: @unchecked Sendable {
+  struct Output: @unchecked Sendable {
     let best: UnsafeMutablePointer<Float>
     let server: UnsafeMutablePointer<Int32>
     let total: UnsafeMutablePointer<Float>
@@ -125,17 +125,24 @@ enum FieldEngine {
     _ kernel: SectorKernel, _ byClass: UnsafeBufferPointer<UnsafeBufferPointer<Float>>, _ attenuation: A,
     _ area: TileArea, _ output: Output, _ terrain: TerrainProfiles?
   ) -> Int {
+    if let terrain {
+      if byClass.count == 1 {
+        let table = byClass[0]
+        return sweepTerrain(kernel, attenuation, area, output, terrain) { _ in table }
+      }
+      return sweepTerrain(kernel, attenuation, area, output, terrain) { cell in byClass[Int(output.classes[cell])] }
+    }
     if byClass.count == 1 {
       let table = byClass[0]
-      return sweep(kernel, attenuation, area, output, terrain) { _ in table }
+      return sweep(kernel, attenuation, area, output) { _ in table }
     }
-    return sweep(kernel, attenuation, area, output, terrain) { cell in byClass[Int(output.classes[cell])] }
+    return sweep(kernel, attenuation, area, output) { cell in byClass[Int(output.classes[cell])] }
   }
 
-  /// The inner loop over the cells of one tile within the sector's reach.
+  /// The inner loop over the cells of one tile within the sector's reach, on flat ground.
   @inline(__always)
   private static func sweep<A: Attenuation>(
-    _ kernel: SectorKernel, _ attenuation: A, _ area: TileArea, _ output: Output, _ terrain: TerrainProfiles?,
+    _ kernel: SectorKernel, _ attenuation: A, _ area: TileArea, _ output: Output,
     table: (Int) -> UnsafeBufferPointer<Float>
   ) -> Int {
     let resolution = area.resolution
@@ -162,7 +169,7 @@ enum FieldEngine {
       let kernelX = kernel.x
       let rowBase = row * area.columnsInGrid
       var column = first
-      if terrain == nil {
+      do {
         // Four cells at a time; the scalar loop below finishes the row.
         let laneCentres = SIMD4<Double>(0.5, 1.5, 2.5, 3.5)
         let bestLanes = UnsafeMutableRawPointer(output.best)
@@ -207,13 +214,8 @@ enum FieldEngine {
         let cell = rowBase + column
         let dx = Float((Double(column) + 0.5) * resolution - kernelX)
         let squared = dx * dx + dy2
-        var loss = DistanceLossTable.lookup(table(cell), squaredM2: squared)
-        var up = kernel.heightDifferenceM
-        if let terrain {
-          let extra = terrain.extra(kernel: kernel, dx: Double(dx), dy: dyDouble, cell: cell)
-          loss += extra.lossDB
-          up += extra.heightOffsetM
-        }
+        let loss = DistanceLossTable.lookup(table(cell), squaredM2: squared)
+        let up = kernel.heightDifferenceM
         let horizontal = dx * sinAz + dy * cosAz
         let right = dx * cosAz - dy * sinAz
         let forward = horizontal * cosTilt - up * sinTilt
