@@ -64,4 +64,64 @@ import Testing
     #expect(result.status != 0)
     #expect(result.standardError.contains("give --csv FILE, or all of"))
   }
+
+  /// The single 40 m ridge of RadioTests/DeltaBullingtonTests (10 km, 10 m masts, 900 MHz):
+  /// diffraction 27.245443 dB by delta-Bullington (hand-evaluated there), 16.995907 dB by
+  /// Deygout (J(ν) of the ridge, ν = 1.542316); free space over 10 km at 900 MHz:
+  /// 32.447783 + 20 log10 900 + 20 log10 10 = 111.532633 dB.
+  @Test func profileGivesFreeSpaceDiffractionAndTotal() throws {
+    let directory = CLI.temporaryDirectory()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let profile = "distance_m,height_m\n0,0\n2500,0\n5000,40\n7500,0\n10000,0\n"
+    try profile.write(to: directory.appendingPathComponent("ridge.csv"), atomically: true, encoding: .utf8)
+    let arguments = [
+      "pathloss", "--profile", "ridge.csv", "--frequency-mhz", "900", "--bs-height-m", "10", "--ue-height-m", "10",
+    ]
+    let bullington = try CLI.run(arguments, in: directory)
+    #expect(bullington.status == 0)
+    #expect(bullington.standardOutput == "free_space_db,diffraction_db,total_db\n111.533,27.245,138.778\n")
+    #expect(bullington.standardError.isEmpty)
+    let deygout = try CLI.run(
+      arguments + ["--diffraction", "deygout", "--k-factor", "1.3333333333333333"], in: directory)
+    #expect(deygout.status == 0)
+    #expect(deygout.standardOutput == "free_space_db,diffraction_db,total_db\n111.533,16.996,128.529\n")
+  }
+
+  @Test func badProfileRowsAreNamedAndNothingIsPrinted() throws {
+    let directory = CLI.temporaryDirectory()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let profile = "distance_m,height_m\n5,0\n30,x\n60,1\n60,2\n90\n"
+    try profile.write(to: directory.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+    let result = try CLI.run(
+      ["pathloss", "--profile", "bad.csv", "--frequency-mhz", "1800", "--bs-height-m", "30", "--ue-height-m", "1.5"],
+      in: directory)
+    #expect(result.status == 1)
+    #expect(result.standardOutput.isEmpty)
+    for expected in [
+      "bad.csv:2: column 'distance_m': the first row is the base station, expected 0, got 5",
+      "bad.csv:3: column 'height_m': expected a number, got 'x'",
+      "bad.csv:5: column 'distance_m': expected more than the previous row's 60, got 60",
+      "bad.csv:6: expected 2 fields, got 1",
+    ] {
+      #expect(result.standardError.contains(expected), "\(expected)")
+    }
+  }
+
+  @Test func profileOptionsAreChecked() throws {
+    let unknown = try CLI.run([
+      "pathloss", "--profile", "p.csv", "--frequency-mhz", "1800", "--bs-height-m", "30", "--ue-height-m", "1.5",
+      "--diffraction", "epstein",
+    ])
+    #expect(unknown.status != 0)
+    #expect(unknown.standardError.contains("unknown --diffraction; expected one of: delta-bullington, deygout"))
+    let missing = try CLI.run(["pathloss", "--profile", "p.csv", "--frequency-mhz", "1800", "--bs-height-m", "30"])
+    #expect(missing.status != 0)
+    #expect(missing.standardError.contains("--profile needs --ue-height-m"))
+    let stray = try CLI.run([
+      "pathloss", "--model", "free-space", "--frequency-mhz", "1800", "--bs-height-m", "30", "--ue-height-m", "1.5",
+      "--distance-m", "100", "--k-factor", "1.2",
+    ])
+    #expect(stray.status != 0)
+    #expect(stray.standardError.contains("--diffraction and --k-factor go with --profile FILE"))
+  }
 }
