@@ -120,11 +120,9 @@ public struct CandidateCoverage: Sendable {
       return FieldEngine.compute(kernels: kernels, grid: area, propagationClass: classes, terrain: nil, threads: 1)
     }
     return ground.withUnsafeBufferPointer { heights in
-      FieldEngine.compute(
-        kernels: kernels, grid: area, propagationClass: classes,
-        terrain: TerrainProfiles(
-          ground: heights, grid: area, frequencyMHz: layer.frequencyMHz, kFactor: settings.kFactor),
-        threads: 1)
+      TerrainProfiles.field(
+        kernels: kernels, grid: area, propagationClass: classes, ground: heights, method: settings.diffraction,
+        frequencyMHz: layer.frequencyMHz, kFactor: settings.kFactor, maxRadiusM: settings.maxRadiusM, threads: 1)
     }
   }
 

@@ -36,16 +36,71 @@ public struct GroundRaster: Sendable {
   }
 }
 
-/// Diffraction over the terrain between a sector and a cell, for the field engine: the
-/// profile is sampled at the grid resolution (nearest cell) and its loss is Deygout's
-/// (ITU-R P.526-15 §4.5.1) with the Earth's bulge for the scenario's k-factor.
+/// Diffraction over the terrain between a sector and a cell, for the field engine, by the
+/// scenario's method:
+///
+/// - delta-Bullington (ITU-R P.526-15 §4.5): `RadialLossTable`s computed before the sweep, one
+///   per site, antenna height and UE height (sectors sharing them share the table); a cell
+///   takes the loss of its nearest radial sample.
+/// - Deygout (1966, up to three edges): each cell's own profile, sampled at the grid
+///   resolution (nearest cell), with the Earth's bulge for the scenario's k-factor.
+///
+/// Either way the antenna sees the cell at the cell's own ground height.
 struct TerrainProfiles: @unchecked Sendable {
   let ground: UnsafeBufferPointer<Float>
   let grid: CoverageGrid
   let frequencyMHz: Double
   let kFactor: Double
+  /// Delta-Bullington tables by sector index; empty: Deygout per cell.
+  let radials: [Int: RadialLossTable]
 
-  /// Extra loss toward the cell and the change of ground height (cell − sector), m.
+  /// Deygout on every cell's own profile.
+  init(ground: UnsafeBufferPointer<Float>, grid: CoverageGrid, frequencyMHz: Double, kFactor: Double) {
+    self.init(ground: ground, grid: grid, frequencyMHz: frequencyMHz, kFactor: kFactor, radials: [:])
+  }
+
+  private init(
+    ground: UnsafeBufferPointer<Float>, grid: CoverageGrid, frequencyMHz: Double, kFactor: Double,
+    radials: [Int: RadialLossTable]
+  ) {
+    self.ground = ground
+    self.grid = grid
+    self.frequencyMHz = frequencyMHz
+    self.kFactor = kFactor
+    self.radials = radials
+  }
+
+  /// The profiles of `method` for `kernels` (radial tables built here for delta-Bullington,
+  /// one arc apart at `maxRadiusM`, `threads` workers over each table's radials).
+  init(
+    method: DiffractionMethod, ground: UnsafeBufferPointer<Float>, grid: CoverageGrid, kernels: [SectorKernel],
+    frequencyMHz: Double, kFactor: Double, maxRadiusM: Double, threads: Int
+  ) {
+    switch method {
+    case .deygout:
+      self.init(ground: ground, grid: grid, frequencyMHz: frequencyMHz, kFactor: kFactor)
+    case .deltaBullington:
+      var reachBySite: [RadialSite: Double] = [:]
+      var sites: [RadialSite] = []
+      for kernel in kernels {
+        let site = RadialSite(kernel)
+        if reachBySite[site] == nil { sites.append(site) }
+        reachBySite[site] = max(reachBySite[site] ?? 0, kernel.reachM)
+      }
+      var tables: [RadialSite: RadialLossTable] = [:]
+      for site in sites {
+        tables[site] = RadialLossTable.build(
+          ground: ground, grid: grid, x: site.x, y: site.y, reachM: reachBySite[site] ?? 0, arcReachM: maxRadiusM,
+          antennaHeightM: site.antennaHeightM, ueHeightM: site.ueHeightM, frequencyMHz: frequencyMHz,
+          kFactor: kFactor, threads: threads)
+      }
+      var radials: [Int: RadialLossTable] = [:]
+      for kernel in kernels { radials[kernel.sectorIndex] = tables[RadialSite(kernel)] }
+      self.init(ground: ground, grid: grid, frequencyMHz: frequencyMHz, kFactor: kFactor, radials: radials)
+    }
+  }
+
+  /// Deygout's extra loss toward the cell and the change of ground height (cell − sector), m.
   @inline(__always)
   func extra(kernel: SectorKernel, dx: Double, dy: Double, cell: Int) -> (lossDB: Float, heightOffsetM: Float) {
     let resolution = grid.resolutionM

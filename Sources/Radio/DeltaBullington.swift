@@ -105,10 +105,12 @@ extension Diffraction {
       wavelengthM: Units.wavelengthM(frequencyMHz: frequencyMHz), effectiveRadiusM: kFactor * earthRadiusM)
   }
 
-  /// Eq. (22): Luc + (1 − exp(−Luc/6))(10 + 0.02 d), d in km.
+  /// Eq. (22): Luc + (1 − exp(−Luc/6))(10 + 0.02 d), d in km. Luc = 0 gives exactly 0
+  /// without the exponential (most line-of-sight paths).
   @inline(__always)
-  static func bullingtonCorrectedDB(edgeLossDB: Double, lengthM: Double) -> Double {
-    edgeLossDB + (1 - exp(-edgeLossDB / 6)) * (10 + 0.02 * lengthM / 1000)
+  public static func bullingtonCorrectedDB(edgeLossDB: Double, lengthM: Double) -> Double {
+    guard edgeLossDB != 0 else { return 0 }
+    return edgeLossDB + (1 - exp(-edgeLossDB / 6)) * (10 + 0.02 * lengthM / 1000)
   }
 
   /// Points between the ends (distance strictly inside the path) take part; heights are

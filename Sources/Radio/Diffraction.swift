@@ -19,8 +19,8 @@ public enum Diffraction {
   /// Mean Earth radius, m (ITU-R P.452: 6,371 km).
   public static let earthRadiusM = 6_371_000.0
 
-  /// Deygout diffraction loss along a terrain profile, dB (ITU-R P.526-15 §4.5.1 and
-  /// Deygout 1966): the edge of largest ν is the main edge; the sub-paths on either side
+  /// Deygout diffraction loss along a terrain profile, dB (J. Deygout, "Multiple
+  /// knife-edge diffraction of microwaves", IEEE Trans. AP-14, 1966; J(ν) of P.526-15 eq. (31)): the edge of largest ν is the main edge; the sub-paths on either side
   /// are treated the same way, up to `maxEdges` edges in all.
   ///
   /// - Parameters:

@@ -78,6 +78,49 @@ import Testing
     #expect(flat.bestDBm[10 * fixture.grid.columns + 150] == hilly.bestDBm[10 * fixture.grid.columns + 150])
   }
 
+  @Test func ridgeGivesTheDeltaBullingtonLossOfTheCellsOwnProfileAlongTheRadial() {
+    // The ridge world above with delta-Bullington, the default: east of the mast, the cells of
+    // its row lie on radial 0 at whole multiples of the sample spacing, so each takes the loss
+    // of exactly its own profile: the row's cell heights from the mast to the cell.
+    var fixture = FieldFixture()
+    fixture.grid = CoverageGrid(originX: 0, originY: 0, resolutionM: 10, columns: 500, rows: 20)
+    fixture.settings.maxRadiusM = 5000
+    fixture.settings.floorDBm = -170
+    #expect(fixture.settings.diffraction == .deltaBullington)
+    let ridgeColumn = 210
+    var ground = [Float](repeating: 0, count: fixture.grid.cellCount)
+    for row in 0..<fixture.grid.rows { ground[row * fixture.grid.columns + ridgeColumn] = 60 }
+    fixture.patterns["iso"] = Self.isotropic
+    let mast = fixture.structure("t", row: 10, column: 10)
+    let sector = fixture.sector("s", on: mast, azimuthDeg: 90, heightM: 30, pattern: "iso")
+    let flat = fixture.field([(sector, mast)])
+    var builder = KernelBuilder(
+      settings: fixture.settings, propagations: [fixture.settings.propagation], grid: fixture.grid,
+      patterns: fixture.patterns)
+    let kernel = builder.kernel(
+      sectorIndex: 0, sector: sector, structure: mast, layer: fixture.layer, numerology: fixture.layer.numerology!)
+    let hilly = ground.withUnsafeBufferPointer { heights in
+      FieldEngine.compute(
+        kernels: [kernel], grid: fixture.grid, propagationClass: [UInt8](repeating: 0, count: fixture.grid.cellCount),
+        terrain: TerrainProfiles(
+          method: fixture.settings.diffraction, ground: heights, grid: fixture.grid, kernels: [kernel],
+          frequencyMHz: fixture.layer.frequencyMHz, kFactor: fixture.settings.kFactor,
+          maxRadiusM: fixture.settings.maxRadiusM, threads: 2),
+        threads: 2)
+    }
+    for column in [150, 211, 300, 400, 480] {
+      let samples = column - 10
+      let reference = Diffraction.deltaBullingtonLossDB(
+        distancesM: (0...samples).map { Double($0) * 10 },
+        terrainM: (0...samples).map { Double(ground[10 * fixture.grid.columns + 10 + $0]) }, txHeightM: 30,
+        rxHeightM: 1.5, frequencyMHz: 1815, kFactor: 4.0 / 3.0)
+      let cell = 10 * fixture.grid.columns + column
+      let difference = Double(flat.bestDBm[cell] - hilly.bestDBm[cell])
+      #expect(abs(difference - reference) < 0.01, "column \(column): \(difference) dB vs \(reference) dB")
+      if column > ridgeColumn { #expect(reference > 10, "column \(column) is behind the ridge") }
+    }
+  }
+
   @Test func parcelsAreRasterisedByCellCentres() throws {
     // A 95 m × 42 m rectangle from (1003, 2001) on a 10 m grid at (1000, 2000): centres
     // x = 1005…1095 (10 columns) and y = 2005…2035 (4 rows) fall inside: 40 cells.

@@ -78,6 +78,33 @@ import Testing
     }
   }
 
+  @Test func readsTheDiffractionMethodDeltaBullingtonByDefault() throws {
+    let plain = try ScenarioLoader.load(path: try ScenarioFixture().scenarioPath)
+    #expect(plain.coverage.diffraction == .deltaBullington)
+    for (text, method) in [("deygout", DiffractionMethod.deygout), ("delta-bullington", .deltaBullington)] {
+      let model = try ScenarioLoader.load(
+        path: try ScenarioFixture(scenario: scenario(with: "coverage:\n  diffraction: \(text)\n")).scenarioPath)
+      #expect(model.coverage.diffraction == method, "\(text)")
+    }
+  }
+
+  @Test func reportsAnUnknownDiffractionMethodWithItsLineAndTheNamesExpected() throws {
+    // Line 17 is the first line after the fixture's scenario (as in reportsBadSettingsWithTheirLines).
+    let fixture = try ScenarioFixture(scenario: scenario(with: "coverage:\n  diffraction: bullington\n"))
+    do {
+      _ = try ScenarioLoader.load(path: fixture.scenarioPath)
+      Issue.record("expected the scenario to be rejected")
+    } catch let error as ScenarioError {
+      #expect(error.issues.count == 1, "\(error.issues)")
+      let issue = try #require(error.issues.first)
+      #expect(issue.location == .line(17))
+      #expect(issue.file.hasSuffix("scenario.yaml"), "\(issue.file)")
+      #expect(
+        issue.message
+          == "'coverage.diffraction': expected a diffraction method (delta-bullington, deygout), got 'bullington'")
+    }
+  }
+
   @Test func readsAnESRIASCIIGridWithItsGeoreference() throws {
     // 3 × 2 cells of 30 m, lower-left corner at (500000, 2300000): the centre of the
     // north-west cell is at (500015, 2300045).

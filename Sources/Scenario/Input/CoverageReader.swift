@@ -11,7 +11,7 @@ enum CoverageReader {
   static let keys = [
     "model", "environment", "los", "shadow_sigma_db", "ue_height_m", "floor_dbm", "max_radius_m", "rsrp_bins_dbm",
     "sinr_bins_db", "load",
-    "noise_figure_db", "service_classes", "target", "terrain", "drops",
+    "noise_figure_db", "service_classes", "target", "terrain", "diffraction", "drops",
   ]
 
   static func read(_ map: YAMLMap, reader: SpecReader) -> (CoverageSettings, TerrainReference?) {
@@ -50,6 +50,7 @@ enum CoverageReader {
     {
       settings.drops = readDrops(drops)
     }
+    settings.diffraction = diffraction(map) ?? settings.diffraction
     var terrain: TerrainReference?
     if let spec = map.map("terrain", allowed: ["dem", "crs", "k_factor"]) {
       settings.kFactor =
@@ -67,6 +68,18 @@ enum CoverageReader {
       }
     }
     return (settings, terrain)
+  }
+
+  /// The `diffraction` key: one of `DiffractionMethod`'s names, or nil (reported) otherwise.
+  static func diffraction(_ map: YAMLMap) -> DiffractionMethod? {
+    let methods = DiffractionMethod.allCases.map(\.rawValue).joined(separator: ", ")
+    let expected = "a diffraction method (\(methods))"
+    guard let text = map.string("diffraction", expected: expected) else { return nil }
+    guard let method = DiffractionMethod(rawValue: text) else {
+      if let node = map.node("diffraction") { map.wrong("diffraction", expected, got: node) }
+      return nil
+    }
+    return method
   }
 
   /// `model`, `environment`, `los` and `shadow_sigma_db` keys of `map`, or nil when it names

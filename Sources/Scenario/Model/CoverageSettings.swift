@@ -98,6 +98,10 @@ public struct CoverageSettings: Hashable, Sendable {
   public var target = CoverageTarget(rsrpDBm: -105, indoor: true, minimumShare: 0.95)
   /// Effective Earth radius factor for terrain diffraction (ITU-R P.453: 4/3).
   public var kFactor = 4.0 / 3.0
+  /// How diffraction over the DEM is computed: delta-Bullington (ITU-R P.526-15 §4.5, the
+  /// method of P.452 and P.1812) on radials from each site, or Deygout's three edges
+  /// (Deygout 1966) on every cell's own profile.
+  public var diffraction = DiffractionMethod.deltaBullington
   /// The Monte-Carlo drop mode's users (the distributions of `cosite run`).
   public var drops = DropSettings()
 
