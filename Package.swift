@@ -3,7 +3,30 @@
 // Layers (dependencies point down only): cosite → Bench → App → Report → Planning → Coverage → Scenario → Geo →
 // CGEOS/CPROJ; beside them Radio (no dependency), Solver → CCBC (thin wrapper over COIN-OR CBC's C API) and
 // GeoIO → CGDAL (thin wrapper over GDAL's C API: rasters, GeoPackage, containers).
+import Foundation
 import PackageDescription
+
+/// The field engine's row loops (Coverage) are vectorised by LLVM: built for x86-64-v3 (AVX2,
+/// eight Float32 cells per ymm register) when the machine building it has every x86-64-v3
+/// feature, for the x86-64 baseline (four per SSE2 register) or ARM otherwise. Both builds
+/// compute the same fields bit for bit (the engine uses no fused multiply-add).
+/// `COSITE_TARGET_CPU=generic` forces the baseline, `COSITE_TARGET_CPU=<clang -march name>` a
+/// given CPU; SwiftPM re-reads the manifest when it changes.
+let coverageFlags: [SwiftSetting] = {
+  let requested = ProcessInfo.processInfo.environment["COSITE_TARGET_CPU"] ?? "auto"
+  if requested == "generic" { return [] }
+  if requested != "auto" { return [.unsafeFlags(["-Xcc", "-march=\(requested)"])] }
+  #if arch(x86_64) && os(Linux)
+    let x8664v3 = ["avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "abm", "movbe", "xsave"]
+    guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+      let flags = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
+      Set(x8664v3).isSubset(of: Set(flags.split(separator: " ").map(String.init)))
+    else { return [] }
+    return [.unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
+  #else
+    return []
+  #endif
+}()
 
 let package = Package(
   name: "Cosite",
@@ -39,7 +62,7 @@ let package = Package(
     .target(name: "Solver", dependencies: ["CCBC"]),
     .target(name: "GeoIO", dependencies: ["CGDAL", "Geo"]),
     .target(name: "Scenario", dependencies: ["Geo", "Radio", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Coverage", dependencies: ["Geo", "Radio", "Scenario"]),
+    .target(name: "Coverage", dependencies: ["Geo", "Radio", "Scenario"], swiftSettings: coverageFlags),
     .target(name: "Planning", dependencies: ["Coverage", "Geo", "Radio", "Scenario", "Solver"]),
     .target(name: "Report", dependencies: ["Coverage", "Geo", "GeoIO", "Planning", "Radio", "Scenario"]),
     .target(name: "App", dependencies: ["Coverage", "Geo", "GeoIO", "Planning", "Radio", "Report", "Scenario"]),

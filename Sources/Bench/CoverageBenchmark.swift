@@ -2,6 +2,7 @@ import App
 import Coverage
 import Dispatch
 import Foundation
+import Radio
 import Report
 import Scenario
 
@@ -43,12 +44,18 @@ public enum CoverageBenchmark {
       evaluations: coverage.evaluations, peakMemoryBytes: peakMemoryBytes())
   }
 
-  /// A synthetic scenario of `cellsPerSide`² cells at 10 m, `sectors` sectors per carrier.
-  public static func synthetic(cellsPerSide: Int, sectors: Int, carriers: Int, threads: Int) throws -> Result {
-    let scenario = SyntheticScenario.make(cellsPerSide: cellsPerSide, sectorsPerCarrier: sectors, carriers: carriers)
+  /// A synthetic scenario of `cellsPerSide`² cells at 10 m, `sectors` sectors per carrier,
+  /// with the 3GPP parametric panel or the MSI pattern file at `patternPath`.
+  public static func synthetic(
+    cellsPerSide: Int, sectors: Int, carriers: Int, patternPath: String? = nil, threads: Int
+  ) throws -> Result {
+    let pattern = try patternPath.map { try MSIPattern(text: String(contentsOfFile: $0, encoding: .utf8)) }
+    let scenario = SyntheticScenario.make(
+      cellsPerSide: cellsPerSide, sectorsPerCarrier: sectors, carriers: carriers, pattern: pattern)
     let coverage = try CoverageRun.run(scenario, threads: threads)
+    let antenna = patternPath.map { "pattern \(($0 as NSString).lastPathComponent)" } ?? "3GPP parametric panel"
     return Result(
-      label: "synthetic \(cellsPerSide)×\(cellsPerSide), \(carriers) carrier(s)", cells: coverage.cellCount,
+      label: "synthetic \(cellsPerSide)×\(cellsPerSide), \(carriers) carrier(s), \(antenna)", cells: coverage.cellCount,
       sectors: scenario.sectors.count, loadSeconds: 0, timings: coverage.timings, writeSeconds: 0,
       evaluations: coverage.evaluations, peakMemoryBytes: peakMemoryBytes())
   }

@@ -4,9 +4,15 @@ import Scenario
 
 /// A synthetic scenario for the benchmark: `sectors` sectors (three per tower) spread
 /// evenly over a square grid of `cellsPerSide`² cells at 10 m, three carriers sharing the
-/// towers, and parcels covering the central quarter.
+/// towers, and parcels covering the central quarter. Every sector has the 3GPP parametric
+/// panel, or `pattern` (an MSI file's pattern) when given.
 enum SyntheticScenario {
-  static func make(cellsPerSide: Int, sectorsPerCarrier: Int, carriers: Int) -> ScenarioModel {
+  /// The key the sectors name `pattern` by (a scenario file's `antenna_pattern` column).
+  static let patternName = "bench-pattern.msi"
+
+  static func make(
+    cellsPerSide: Int, sectorsPerCarrier: Int, carriers: Int, pattern: MSIPattern? = nil
+  ) -> ScenarioModel {
     let resolution = 10.0
     let side = Double(cellsPerSide) * resolution
     let origin = Coordinate(x: 600_000, y: 2_300_000)
@@ -54,7 +60,8 @@ enum SyntheticScenario {
           Sector(
             id: "c\(carrier)-s\(index)", carrierID: "c\(carrier)", layerID: "lte1800",
             structureID: "t\(index / 3)", azimuthDeg: Double(index % 3) * 120 + 10 * Double(carrier),
-            mechanicalTiltDeg: 2, electricalTiltDeg: 4, antennaGainDBi: 17, antennaPatternPath: nil, powerDBm: 46,
+            mechanicalTiltDeg: 2, electricalTiltDeg: 4, antennaGainDBi: 17,
+            antennaPatternPath: pattern == nil ? nil : patternName, powerDBm: 46,
             heightM: 40 - 3 * Double(carrier), feederLossDB: 0.5))
       }
     }
@@ -67,6 +74,6 @@ enum SyntheticScenario {
       grid: GridSpec(resolutionM: resolution, marginM: side / 4), buildingClasses: BuildingClass.defaults,
       zones: [Zone(id: "z", name: "synthetic", province: nil, publishedAreaHa: nil, parcels: parcels)],
       carriers: carrierList, structures: structures, sectors: sectors, costs: CostParameters(),
-      coverage: coverage)
+      coverage: coverage, antennaPatterns: pattern.map { [patternName: $0] } ?? [:])
   }
 }

@@ -6,11 +6,13 @@ import Scenario
 enum AntennaKernel: Sendable {
   /// 3GPP parametric pattern (TR 36.814 Table A.2.1.1-2 / TR 38.901 Table 7.3-1).
   case parametric(horizontal3dBDeg: Float, vertical3dBDeg: Float, maxDB: Float, sideLobeDB: Float, tiltDeg: Float)
-  /// MSI cuts at 0…360° (361 values, the last repeating the first), and the floor.
-  case pattern(horizontalDB: [Float], verticalDB: [Float], floorDB: Float)
+  /// MSI cuts at 0…360° (360 interpolation pairs each), and the floor; no horizontal cut
+  /// when it is 0 dB everywhere (an omnidirectional antenna).
+  case pattern(horizontal: SlopeTable?, vertical: SlopeTable, floorDB: Float)
   /// A TR 38.901 element (Table 7.3-1) times a vertical column's array factor (ITU-R M.2101
-  /// Annex 1 §5), the factor's loss below its peak tabulated against depression.
-  case array(element: AntennaElement, factorLossDB: [Float])
+  /// Annex 1 §5), the factor's loss below its peak tabulated against depression (zeros for
+  /// a single element).
+  case array(element: AntennaElement, factorLossDB: SlopeTable)
 }
 
 /// One sector prepared for the field engine: everything per sector is computed once, in
@@ -46,7 +48,9 @@ struct SectorKernel: Sendable {
       let horizontal = (0...360).map { Float(pattern.horizontalDB[$0 % 360]) }
       let vertical = (0...360).map { Float(pattern.verticalDB[$0 % 360]) }
       return (
-        .pattern(horizontalDB: horizontal, verticalDB: vertical, floorDB: Float(pattern.maxAttenuationDB)),
+        .pattern(
+          horizontal: horizontal.allSatisfy { $0 == 0 } ? nil : SlopeTable(nodes: horizontal),
+          vertical: SlopeTable(nodes: vertical), floorDB: Float(pattern.maxAttenuationDB)),
         pattern.peakGainDBi
       )
     }

@@ -6,7 +6,8 @@ import Foundation
 struct Benchmark: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Measure the speed of Cosite's hot paths (build with -c release).",
-    subcommands: [CoverageBench.self, RecommendBench.self, RadioBench.self], defaultSubcommand: CoverageBench.self)
+    subcommands: [CoverageBench.self, RecommendBench.self, RadioBench.self, SiteBench.self],
+    defaultSubcommand: CoverageBench.self)
 }
 
 struct RadioBench: ParsableCommand {
@@ -48,22 +49,41 @@ struct CoverageBench: ParsableCommand {
   var carriers = 1
 
   @Option(
+    help: ArgumentHelp(
+      "An MSI antenna pattern file for every sector of the synthetic grid (default: the 3GPP parametric panel).",
+      valueName: "file"))
+  var pattern: String?
+
+  @Option(help: ArgumentHelp("Cells per side of the polygonise benchmark's grid; 0 skips it.", valueName: "cells"))
+  var polygonise = 2000
+
+  @Option(
     name: .customLong("threads"), help: ArgumentHelp("Worker threads (default: all cores).", valueName: "threads"))
   var threadsOption: Int?
   var threads: Int { threadsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
+  func validate() throws {
+    if let pattern, !FileManager.default.isReadableFile(atPath: pattern) {
+      throw ValidationError("cannot read the pattern file \(pattern)")
+    }
+  }
+
   func run() throws {
-    let polygons = CoverageBenchmark.polygonise(side: 2000)
-    print(
-      String(
-        format: "polygonise 2000 × 2000: %.3f s smooth bands, %.3f s random classes (%.0f M cells/s)",
-        polygons.smoothSeconds, polygons.raggedSeconds, 4.0 / polygons.smoothSeconds))
+    if polygonise > 0 {
+      let polygons = CoverageBenchmark.polygonise(side: polygonise)
+      let megacells = Double(polygonise * polygonise) / 1e6
+      print(
+        String(
+          format: "polygonise %d × %d: %.3f s smooth bands, %.3f s random classes (%.0f M cells/s)", polygonise,
+          polygonise, polygons.smoothSeconds, polygons.raggedSeconds, megacells / polygons.smoothSeconds))
+    }
     if !scenario.isEmpty {
       report(try reportingScenarioErrors { try CoverageBenchmark.scenario(path: scenario, threads: threads) })
     }
     if cells > 0 {
       report(
-        try CoverageBenchmark.synthetic(cellsPerSide: cells, sectors: sectors, carriers: carriers, threads: threads))
+        try CoverageBenchmark.synthetic(
+          cellsPerSide: cells, sectors: sectors, carriers: carriers, patternPath: pattern, threads: threads))
     }
   }
 

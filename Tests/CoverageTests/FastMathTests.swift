@@ -13,9 +13,10 @@ import Testing
       let x = Float(Int64(bitPattern: generator.next() % 20001) - 10000) / 3
       let expected = atan2(Double(y), Double(x)) * 180 / .pi
       #expect(angleBetween(Double(FastMath.atan2Deg(y, x)), expected) < 1e-3)
-      let lanes = FastMath.atan2Deg(Lanes(y, -y, x, 0), Lanes(x, x, y, x))
-      let expectedLanes = [(y, x), (-y, x), (x, y), (0, x)].map { atan2(Double($0.0), Double($0.1)) * 180 / .pi }
-      for lane in 0..<4 { #expect(angleBetween(Double(lanes[lane]), expectedLanes[lane]) < 1e-3) }
+      for (b, a) in [(-y, x), (x, y), (0, x), (y, 0), (-x, -y), (y / 1000, x), (0, 0)] {
+        let expectedPair = atan2(Double(b), Double(a)) * 180 / .pi
+        #expect(angleBetween(Double(FastMath.atan2Deg(b, a)), expectedPair) < 1e-3, "atan2(\(b), \(a))")
+      }
     }
   }
 
@@ -30,9 +31,24 @@ import Testing
       let dB = Float(tenth) / 10 + 0.037
       let expected = pow(10, Double(dB) / 10)
       #expect(abs(10 * log10(Double(FastMath.linear(fromDB: dB)) / expected)) < 1e-4, "\(dB) dB")
-      let lanes = FastMath.linear(fromDB: Lanes(dB, dB - 0.5, dB + 0.25, -dB))
-      for (lane, value) in [dB, dB - 0.5, dB + 0.25, -dB].enumerated() {
-        #expect(abs(10 * log10(Double(lanes[lane]) / pow(10, Double(value) / 10))) < 1e-4, "\(value) dB")
+      // Around the range reduction's switch points (integers of log2, 3.01 dB apart).
+      for value in [dB - 0.5, dB + 0.25, -dB, dB + 3.0103, dB + 3.0102, dB - 1.4, dB + 0.0004] {
+        let linear = Double(FastMath.linear(fromDB: value))
+        #expect(abs(10 * log10(linear / pow(10, Double(value) / 10))) < 1e-4, "\(value) dB")
+      }
+    }
+  }
+
+  @Test func floorMatchesFoundationOnTheTablesRange() {
+    var generator = SplitMix(seed: 5)
+    for _ in 0..<2000 {
+      // Integers and their neighbours as well as random points in 0…4000.
+      let base = Float(generator.next() % 4001)
+      let values = [base, max(base.nextDown, 0), base.nextUp, Float(generator.next() % 4_000_000) / 1000]
+      for value in values {
+        let (whole, integer) = FastMath.floor(value)
+        #expect(whole == Foundation.floor(value), "\(value)")
+        #expect(integer == Int32(Foundation.floor(value)), "\(value)")
       }
     }
   }

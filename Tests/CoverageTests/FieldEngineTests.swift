@@ -45,6 +45,58 @@ import Testing
     }
   }
 
+  @Test func omnidirectionalPatternFileSectorEqualsRadioPointComputation() throws {
+    var fixture = FieldFixture()
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../geodata/antennas/panel-65deg-17dbi-1800.msi").standardizedFileURL.path
+    let panel = try MSIPattern(text: String(contentsOfFile: path, encoding: .utf8))
+    fixture.patterns["omni"] = MSIPattern(
+      name: "omni", frequencyMHz: 1800, peakGainDBi: 8, horizontalDB: .init(repeating: 0, count: 360),
+      verticalDB: panel.verticalDB)
+    let mast = fixture.structure("t1", row: 120, column: 150, offset: (2.5, -3.5))
+    let sector = fixture.sector("s1", on: mast, azimuthDeg: 30, mechanicalTiltDeg: 3, pattern: "omni")
+    let field = fixture.field([(sector, mast)])
+    for (row, column) in Self.cells {
+      let expected = fixture.referenceRSRP(sector, on: mast, row: row, column: column)
+      let got = Double(field.bestDBm[row * fixture.grid.columns + column])
+      #expect(abs(got - expected) < 0.01, "cell (\(row), \(column)): \(got) vs \(expected)")
+    }
+  }
+
+  /// The same sectors over a grid shifted by 45 columns and 13 rows (10 m steps, so every
+  /// offset stays exact): tiles and vector loops' leftover cells fall elsewhere, cells keep
+  /// their values.
+  @Test func cellsKeepTheirValuesWhereverTheTilesFall() {
+    var fixture = FieldFixture()
+    fixture.grid = CoverageGrid(originX: 500_000, originY: 2_300_000, resolutionM: 10, columns: 301, rows: 250)
+    var sectors: [(Sector, Structure)] = []
+    var generator = SplitMix(seed: 17)
+    for index in 0..<6 {
+      let mast = fixture.structure(
+        "t\(index)", row: Int(generator.next() % 250), column: Int(generator.next() % 301), offset: (1.7, -4.2))
+      sectors.append((fixture.sector("s\(index)", on: mast, azimuthDeg: Double(generator.next() % 360)), mast))
+    }
+    let whole = fixture.field(sectors)
+    var shifted = fixture
+    shifted.grid = CoverageGrid(originX: 500_450, originY: 2_300_130, resolutionM: 10, columns: 203, rows: 200)
+    let part = shifted.field(sectors)
+    var differing: [Int] = []
+    for row in 0..<200 {
+      for column in 0..<203 {
+        let inPart = row * 203 + column
+        let inWhole = (row + 13) * 301 + column + 45
+        if part.bestDBm[inPart].bitPattern != whole.bestDBm[inWhole].bitPattern
+          || part.server[inPart] != whole.server[inWhole]
+          || part.totalMilliwatts[inPart].bitPattern != whole.totalMilliwatts[inWhole].bitPattern
+        {
+          differing.append(inPart)
+        }
+      }
+    }
+    #expect(differing.isEmpty, "\(differing.count) cells differ, first \(differing.prefix(5))")
+    #expect(part.bestDBm.allSatisfy { $0 > -200 }, "every cell of the part is within some sector's reach")
+  }
+
   @Test func bestServerAndTotalPowerFollowTheSectors() {
     let fixture = FieldFixture()
     let west = fixture.structure("w", row: 120, column: 60)
