@@ -12,7 +12,8 @@ import Scenario
 /// ```
 public enum CoverageRun {
   /// - Parameters:
-  ///   - threads: worker count for the field engine (results do not depend on it).
+  ///   - threads: worker count for the field engine and every stage after it (results do not
+  ///     depend on it).
   ///   - progress: called with a stage description and the share of layers done.
   ///   - clustering: one grid per group of nearby zones (`ZoneClusters`); false forces one
   ///     grid over everything (the figures are the same; tests compare the two).
@@ -58,7 +59,7 @@ public enum CoverageRun {
       defer { clock = now }
       return Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
     }
-    let raster = ParcelRaster(scenario: scenario, grid: grid)
+    let raster = ParcelRaster(scenario: scenario, grid: grid, threads: threads)
     let ground = try scenario.terrain.map {
       try GroundRaster(
         dem: $0, grid: grid, crs: scenario.crs, demName: $0.sourceName)
@@ -75,7 +76,7 @@ public enum CoverageRun {
     var coveredByCarrier: [[UInt8]] = []
     var coveredOutdoorByCarrier: [[UInt8]] = []
     for carrier in scenario.carriers {
-      var accumulator = CarrierAccumulator(cellCount: grid.cellCount)
+      var accumulator = CarrierAccumulator(cellCount: grid.cellCount, settings: settings)
       for layer in carrier.layers {
         guard let numerology = layer.numerology else { continue }
         progress?("\(carrier.id) \(layer.id): field", Double(layers.count) / Double(max(layerCount, 1)))
@@ -101,7 +102,7 @@ public enum CoverageRun {
         let indoorLoss = indoor.map(\.levelDB)
         let reduction = LayerReduction(
           field: field, layer: layer, numerology: numerology, raster: raster, settings: settings,
-          indoorLossDB: indoorLoss, accumulator: &accumulator)
+          indoorLossDB: indoorLoss, accumulator: &accumulator, threads: threads)
         timings.reduceSeconds += lap()
         if let cells {
           let noise = Units.milliwatts(
@@ -114,8 +115,8 @@ public enum CoverageRun {
         }
         timings.rastersSeconds += lap()
         progress?("\(carrier.id) \(layer.id): maps", Double(layers.count) / Double(max(layerCount, 1)))
-        let bands = Polygoniser.polygons(classes: reduction.rsrpClasses, grid: grid)
-        let servers = Polygoniser.polygons(classes: reduction.serverClasses, grid: grid)
+        let bands = Polygoniser.polygons(classes: reduction.rsrpClasses, grid: grid, threads: threads)
+        let servers = Polygoniser.polygons(classes: reduction.serverClasses, grid: grid, threads: threads)
         timings.polygoniseSeconds += lap()
         layers.append(
           LayerCoverage(
@@ -124,7 +125,7 @@ public enum CoverageRun {
             rsrpIndoor: reduction.rsrpIndoor, sinrOutdoor: reduction.sinrOutdoor, sinrIndoor: reduction.sinrIndoor,
             evaluations: field.evaluations))
       }
-      carriers.append(carrierCoverage(carrier.id, accumulator, raster: raster, settings: settings))
+      carriers.append(carrierCoverage(carrier.id, accumulator, raster: raster, settings: settings, threads: threads))
       coveredByCarrier.append(accumulator.covered)
       coveredOutdoorByCarrier.append(accumulator.coveredOutdoor)
       timings.polygoniseSeconds += lap()
@@ -160,11 +161,10 @@ public enum CoverageRun {
         kernels: kernels, grid: grid, propagationClass: raster.propagationClass, terrain: nil, threads: threads)
     }
     return ground.heightsM.withUnsafeBufferPointer { heights in
-      FieldEngine.compute(
-        kernels: kernels, grid: grid, propagationClass: raster.propagationClass,
-        terrain: TerrainProfiles(
-          ground: heights, grid: grid, frequencyMHz: layer.frequencyMHz, kFactor: settings.kFactor),
-        threads: threads)
+      TerrainProfiles.field(
+        kernels: kernels, grid: grid, propagationClass: raster.propagationClass, ground: heights,
+        method: settings.diffraction, frequencyMHz: layer.frequencyMHz, kFactor: settings.kFactor,
+        maxRadiusM: settings.maxRadiusM, threads: threads)
     }
   }
 
@@ -208,34 +208,5 @@ public enum CoverageRun {
     case .lowLoss: return ShadowFading.o2iSigmaDB(.lowLoss)
     case .highLoss: return ShadowFading.o2iSigmaDB(.highLoss)
     }
-  }
-
-  static func carrierCoverage(
-    _ id: String, _ accumulator: CarrierAccumulator, raster: ParcelRaster, settings: CoverageSettings
-  ) -> CarrierCoverage {
-    let parcels = raster.parcels.count
-    // A cell gets the best class it reaches.
-    let classes = settings.serviceClassesBestFirst
-    let thresholds = classes.map(\.minimumDownlinkMbps)
-    var outdoor = ParcelHistogram(parcels: parcels, binCount: classes.count + 1)
-    var indoor = outdoor
-    var covered = [Int](repeating: 0, count: parcels)
-    for cell in 0..<raster.grid.cellCount {
-      let parcel = Int(raster.parcelIndex[cell])
-      guard parcel >= 0 else { continue }
-      outdoor.add(parcel: parcel, bin: binIndex(Double(accumulator.bestOutdoorMbps[cell]), thresholds: thresholds))
-      indoor.add(parcel: parcel, bin: binIndex(Double(accumulator.bestIndoorMbps[cell]), thresholds: thresholds))
-      covered[parcel] += Int(accumulator.covered[cell])
-    }
-    var gapClasses = [Int32](repeating: -1, count: raster.grid.cellCount)
-    for cell in 0..<raster.grid.cellCount {
-      let parcel = Int(raster.parcelIndex[cell])
-      guard parcel >= 0, accumulator.covered[cell] == 0 else { continue }
-      let share = Double(covered[parcel]) / Double(max(raster.cellCount[parcel], 1))
-      if share < settings.target.minimumShare { gapClasses[cell] = Int32(parcel) }
-    }
-    let gaps = Polygoniser.polygons(classes: gapClasses, grid: raster.grid).map { (Int($0.classValue), $0.shape) }
-    return CarrierCoverage(
-      carrierID: id, serviceOutdoor: outdoor, serviceIndoor: indoor, coveredCells: covered, gaps: gaps)
   }
 }

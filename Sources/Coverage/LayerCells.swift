@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Radio
 import Scenario
@@ -23,11 +22,15 @@ public struct LayerCells: Sendable {
   public var sinrIndoorDB: [Float]
   /// Index into the scenario's sectors of the best server; −1 where none reaches the floor.
   public var server: [Int32]
-  /// P(best server's RSRP ≥ the target's RSRP) over the location variability, 0…1.
+  /// P(best server's RSRP ≥ the target's RSRP) over the location variability, 0…1, to the
+  /// raster's 1/4096 step: exactly 0 or 1 far in the tails (`rasterProbability`).
   public var probabilityOutdoor: [Float]
   public var probabilityIndoor: [Float]
   /// Whether any cell lies in a building's parcel (the indoor arrays hold values).
   public var hasIndoor: Bool
+  /// The run's worker threads: as many as an observer's own parallel work on these values
+  /// (encoding rasters) should use.
+  public let threads: Int
 }
 
 /// What a parcel's building adds to the loss: the level at the target's reliability (as the
@@ -42,7 +45,8 @@ struct IndoorLoss: Sendable {
 }
 
 extension LayerCells {
-  /// The coverage probability of a cell, from its best server's loss distribution.
+  /// The coverage probability of a cell, from its best server's loss distribution, to the
+  /// raster's 1/4096 step.
   ///
   /// The field holds R_r = P − q_r(d) − A, the level reached with probability r (q_r the
   /// r-quantile of the loss L at distance d, A the deterministic antenna, diffraction and
@@ -52,8 +56,37 @@ extension LayerCells {
   /// or one Gaussian) at the quantile plus the cell's margin. Indoors the O2I loss
   /// N(μ_P, σ_P) (TR 38.901 §7.4.3) is added to L: F'_d = F_d ∗ N(0, σ_P), at
   /// q_r(d) + R_r − μ_P − T. At R_r = T outdoors this is r by construction.
-  static func probability(quantileDB: Double, marginDB: Double, distribution: LossDistribution) -> Double {
-    distribution.probabilityAtMost(quantileDB + marginDB)
+  ///
+  /// Where the argument lies 5 σ or more beyond the mean of every component the mixture has,
+  /// the CDF is within Φ(−5) = 2.9·10⁻⁷ of 0 or 1, which the raster's step (1/4096, rounded to
+  /// nearest) stores as exactly 0 or 1: that is returned without evaluating the CDF (most
+  /// cells, well inside or well outside coverage). Elsewhere the CDF itself.
+  static func rasterProbability(quantileDB: Double, marginDB: Double, distribution: LossDistribution) -> Double {
+    let lossDB = quantileDB + marginDB
+    if let tail = tailProbability(lossDB, distribution) { return tail }
+    return distribution.probabilityAtMost(lossDB)
+  }
+
+  /// 0 or 1 when `lossDB` is at least 5 σ below or above the mean of every component with a
+  /// weight (`probabilityAtMost` reads no other); nil otherwise, or for a step component.
+  static func tailProbability(_ lossDB: Double, _ distribution: LossDistribution) -> Double? {
+    let sigmas = 5.0
+    var below = true
+    var above = true
+    func side(_ mean: Double, _ sigma: Double) {
+      guard sigma > 0 else {
+        below = false
+        above = false
+        return
+      }
+      if !(lossDB - mean <= -sigmas * sigma) { below = false }
+      if !(lossDB - mean >= sigmas * sigma) { above = false }
+    }
+    if distribution.losProbability > 0 { side(distribution.losMeanDB, distribution.losSigmaDB) }
+    if distribution.losProbability < 1 { side(distribution.nlosMeanDB, distribution.nlosSigmaDB) }
+    if below { return 0 }
+    if above { return 1 }
+    return nil
   }
 
   init(
@@ -66,6 +99,7 @@ extension LayerCells {
     self.layerID = layerID
     self.grid = grid
     self.groupZoneID = groupZoneID
+    self.threads = max(1, threads)
     server = field.server
     rsrpOutdoorDBm = [Float](repeating: .nan, count: count)
     rsrpIndoorDBm = rsrpOutdoorDBm
@@ -74,13 +108,9 @@ extension LayerCells {
     probabilityOutdoor = rsrpOutdoorDBm
     probabilityIndoor = rsrpOutdoorDBm
     hasIndoor = raster.parcelIndex.contains { $0 >= 0 && indoor[Int($0)].isBuilding }
-    var kernelPositions = [Int](repeating: -1, count: (kernels.map(\.sectorIndex).max() ?? -1) + 1)
-    for (position, kernel) in kernels.enumerated() { kernelPositions[kernel.sectorIndex] = position }
-    let kernelOfSector = kernelPositions
-    let target = settings.target.rsrpDBm
-    let load = settings.loadFactor
-    let rows = grid.rows
-    let workers = max(1, min(threads, rows))
+    let constants = CellConstants(
+      kernels: kernels, raster: raster, settings: settings, noiseMilliwatts: noiseMilliwatts, indoor: indoor)
+    let pass = ParallelRows(rows: grid.rows, threads: threads)
     rsrpOutdoorDBm.withUnsafeMutableBufferPointer { rsrpOut in
       rsrpIndoorDBm.withUnsafeMutableBufferPointer { rsrpIn in
         sinrOutdoorDB.withUnsafeMutableBufferPointer { sinrOut in
@@ -88,45 +118,11 @@ extension LayerCells {
             probabilityOutdoor.withUnsafeMutableBufferPointer { probabilityOut in
               probabilityIndoor.withUnsafeMutableBufferPointer { probabilityIn in
                 let out = CellOutput(
-                  rsrpOut: rsrpOut.baseAddress!, rsrpIn: rsrpIn.baseAddress!, sinrOut: sinrOut.baseAddress!,
-                  sinrIn: sinrIn.baseAddress!, probabilityOut: probabilityOut.baseAddress!,
-                  probabilityIn: probabilityIn.baseAddress!)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                  var row = worker
-                  while row < rows {
-                    for column in 0..<grid.columns {
-                      let cell = row * grid.columns + column
-                      let serving = Int(field.server[cell])
-                      let best = Double(field.bestDBm[cell])
-                      guard serving >= 0, serving < kernelOfSector.count, best > -.infinity else { continue }
-                      let kernel = kernels[kernelOfSector[serving]]
-                      let east = (Double(column) + 0.5) * grid.resolutionM - kernel.x
-                      let north = (Double(row) + 0.5) * grid.resolutionM - kernel.y
-                      let squared = Float(east * east + north * north)
-                      let table = kernel.tables[Int(raster.propagationClass[cell])]
-                      let quantile = table.lossDB.withUnsafeBufferPointer {
-                        Double(DistanceLossTable.lookup($0, squaredM2: squared))
-                      }
-                      let distribution = table.distribution(squaredM2: squared)
-                      let total = Double(field.totalMilliwatts[cell])
-                      out.rsrpOut[cell] = Float(best)
-                      out.sinrOut[cell] = Float(
-                        LayerReduction.sinrDB(best, totalMW: total, lossDB: 0, load, noiseMilliwatts))
-                      out.probabilityOut[cell] = Float(
-                        Self.probability(quantileDB: quantile, marginDB: best - target, distribution: distribution))
-                      let parcel = Int(raster.parcelIndex[cell])
-                      guard parcel >= 0, indoor[parcel].isBuilding else { continue }
-                      let building = indoor[parcel]
-                      out.rsrpIn[cell] = Float(best - building.levelDB)
-                      out.sinrIn[cell] = Float(
-                        LayerReduction.sinrDB(best, totalMW: total, lossDB: building.levelDB, load, noiseMilliwatts))
-                      out.probabilityIn[cell] = Float(
-                        Self.probability(
-                          quantileDB: quantile, marginDB: best - building.meanDB - target,
-                          distribution: distribution.adding(meanDB: 0, sigmaDB: building.sigmaDB)))
-                    }
-                    row += workers
-                  }
+                  rsrpOut: SharedSlots(rsrpOut), rsrpIn: SharedSlots(rsrpIn), sinrOut: SharedSlots(sinrOut),
+                  sinrIn: SharedSlots(sinrIn), probabilityOut: SharedSlots(probabilityOut),
+                  probabilityIn: SharedSlots(probabilityIn))
+                pass.forEachBand { _, rows in
+                  for row in rows { constants.fill(row: row, field: field, raster: raster, out: out) }
                 }
               }
             }
@@ -137,12 +133,82 @@ extension LayerCells {
   }
 }
 
-/// Raw output pointers for the parallel rows (each row written by one worker only).
-private struct CellOutput: @unchecked Sendable {
-  let rsrpOut: UnsafeMutablePointer<Float>
-  let rsrpIn: UnsafeMutablePointer<Float>
-  let sinrOut: UnsafeMutablePointer<Float>
-  let sinrIn: UnsafeMutablePointer<Float>
-  let probabilityOut: UnsafeMutablePointer<Float>
-  let probabilityIn: UnsafeMutablePointer<Float>
+/// What every cell of a layer shares, worked out once: each sector's kernel by sector index,
+/// the SINR's constants, the target and the parcels' buildings.
+private struct CellConstants: Sendable {
+  let kernels: [SectorKernel]
+  /// Position in `kernels` per scenario sector index (−1: not this layer's).
+  let kernelOfSector: [Int]
+  let sinr: SINRTerms
+  let targetDBm: Double
+  let indoor: [IndoorLoss]
+  let resolutionM: Double
+  let columns: Int
+
+  init(
+    kernels: [SectorKernel], raster: ParcelRaster, settings: CoverageSettings, noiseMilliwatts: Double,
+    indoor: [IndoorLoss]
+  ) {
+    self.kernels = kernels
+    var positions = [Int](repeating: -1, count: (kernels.map(\.sectorIndex).max() ?? -1) + 1)
+    for (position, kernel) in kernels.enumerated() { positions[kernel.sectorIndex] = position }
+    kernelOfSector = positions
+    sinr = SINRTerms(
+      load: settings.loadFactor, noiseMilliwatts: noiseMilliwatts,
+      indoorLossDB: indoor.map { $0.isBuilding ? $0.levelDB : 0 })
+    targetDBm = settings.target.rsrpDBm
+    self.indoor = indoor
+    resolutionM = raster.grid.resolutionM
+    columns = raster.grid.columns
+  }
+
+  /// The values of the cells of `row` that a sector reaches.
+  func fill(row: Int, field: LayerField, raster: ParcelRaster, out: CellOutput) {
+    let north = (Double(row) + 0.5) * resolutionM
+    for column in 0..<columns {
+      let cell = row * columns + column
+      let serving = Int(field.server[cell])
+      let best = Double(field.bestDBm[cell])
+      guard serving >= 0, serving < kernelOfSector.count, kernelOfSector[serving] >= 0, best > -.infinity else {
+        continue
+      }
+      let kernel = kernels[kernelOfSector[serving]]
+      let east = (Double(column) + 0.5) * resolutionM - kernel.x
+      let northOfSector = north - kernel.y
+      let squared = Float(east * east + northOfSector * northOfSector)
+      let table = kernel.tables[Int(raster.propagationClass[cell])]
+      let quantile = table.lossDB.withUnsafeBufferPointer {
+        Double(DistanceLossTable.lookup($0, squaredM2: squared))
+      }
+      let distribution = table.distribution(squaredM2: squared)
+      let signal = Units.milliwatts(fromDBm: best)
+      let total = Double(field.totalMilliwatts[cell])
+      out.rsrpOut[cell] = Float(best)
+      out.sinrOut[cell] = Float(
+        SINRTerms.decibels(sinr.ratio(signalMilliwatts: signal, totalMilliwatts: total, attenuation: 1)))
+      out.probabilityOut[cell] = Float(
+        LayerCells.rasterProbability(quantileDB: quantile, marginDB: best - targetDBm, distribution: distribution))
+      let parcel = Int(raster.parcelIndex[cell])
+      guard parcel >= 0, indoor[parcel].isBuilding else { continue }
+      let building = indoor[parcel]
+      out.rsrpIn[cell] = Float(best - building.levelDB)
+      out.sinrIn[cell] = Float(
+        SINRTerms.decibels(
+          sinr.ratio(signalMilliwatts: signal, totalMilliwatts: total, attenuation: sinr.attenuation[parcel])))
+      out.probabilityIn[cell] = Float(
+        LayerCells.rasterProbability(
+          quantileDB: quantile, marginDB: best - building.meanDB - targetDBm,
+          distribution: distribution.adding(meanDB: 0, sigmaDB: building.sigmaDB)))
+    }
+  }
+}
+
+/// The per-cell arrays, written from the workers (each cell by one only).
+private struct CellOutput: Sendable {
+  let rsrpOut: SharedSlots<Float>
+  let rsrpIn: SharedSlots<Float>
+  let sinrOut: SharedSlots<Float>
+  let sinrIn: SharedSlots<Float>
+  let probabilityOut: SharedSlots<Float>
+  let probabilityIn: SharedSlots<Float>
 }

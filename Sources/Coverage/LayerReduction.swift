@@ -14,90 +14,160 @@ struct LayerReduction {
   /// Best server per cell where it reaches the lowest bin, else −1.
   var serverClasses: [Int32]
 
-  /// Reduces `field`; updates the carrier's best throughput and target coverage per cell.
+  /// Reduces `field`; updates the carrier's best service class and target coverage per cell.
   ///
-  /// SINR = S / (load · (total − S) + N) per resource element, indoors with S and the
-  /// interference both reduced by the building's loss (TR 38.901 §7.4.3 applies to every
-  /// path into the building alike), noise not.
+  /// SINR as `SINRTerms`; the SINR bins and the service class (the TR 36.942 throughput of
+  /// `Throughput.downlinkMbps` against the classes' rates) are read from the linear SINR by
+  /// `MonotoneBins`, equal to binning 10 log10 of it and the throughput rounded to Float32.
+  /// Row bands over `threads` workers; counts per worker added in worker order, so the
+  /// result does not depend on `threads`.
   init(
     field: LayerField, layer: RadioLayer, numerology: CarrierNumerology, raster: ParcelRaster,
-    settings: CoverageSettings,
-    indoorLossDB: [Double], accumulator: inout CarrierAccumulator
+    settings: CoverageSettings, indoorLossDB: [Double], accumulator: inout CarrierAccumulator, threads: Int = 1
   ) {
-    let parcelCount = raster.parcels.count
-    let rsrpBins = settings.rsrpBinsDBm.count + 1
-    let sinrBins = settings.sinrBinsDB.count + 1
-    rsrpOutdoor = ParcelHistogram(parcels: parcelCount, binCount: rsrpBins)
+    let grid = raster.grid
+    let cells = grid.cellCount
+    let sinr = SINRTerms(
+      load: settings.loadFactor,
+      noiseMilliwatts: Units.milliwatts(
+        fromDBm: LinkBudget.noisePerResourceElementDBm(numerology: numerology, noiseFigureDB: settings.noiseFigureDB)),
+      indoorLossDB: indoorLossDB)
+    let constants = ReductionConstants(
+      settings: settings, sinr: sinr, layer: layer, numerology: numerology, indoorLossDB: indoorLossDB)
+    let pass = ParallelRows(rows: grid.rows, threads: threads)
+    let empty = ReductionTally(parcels: raster.parcels.count, settings: settings)
+    var tallies = [ReductionTally](repeating: empty, count: pass.workers)
+    var serverClasses: [Int32] = []
+    let rsrpClasses = [Int32](count: cells) { rsrp in
+      serverClasses = [Int32](count: cells) { server in
+        tallies.withUnsafeMutableBufferPointer { tallyBuffer in
+          accumulator.withSlots { carrier in
+            let slots = SharedSlots(tallyBuffer)
+            pass.perform { worker in
+              var tally = empty
+              for band in pass.bands(of: worker) {
+                let rows = pass.rows(ofBand: band)
+                constants.reduce(
+                  cells: rows.lowerBound * grid.columns..<rows.upperBound * grid.columns, field: field,
+                  parcelIndex: raster.parcelIndex, tally: &tally, rsrp: rsrp, server: server, carrier: carrier)
+              }
+              slots[worker] = tally
+            }
+          }
+        }
+      }
+    }
+    var total = empty
+    for tally in tallies { total.add(tally) }
+    self.rsrpClasses = rsrpClasses
+    self.serverClasses = serverClasses
+    rsrpOutdoor = total.rsrpOutdoor
+    rsrpIndoor = total.rsrpIndoor
+    sinrOutdoor = total.sinrOutdoor
+    sinrIndoor = total.sinrIndoor
+  }
+}
+
+/// One worker's counts per parcel.
+private struct ReductionTally {
+  var rsrpOutdoor: ParcelHistogram
+  var rsrpIndoor: ParcelHistogram
+  var sinrOutdoor: ParcelHistogram
+  var sinrIndoor: ParcelHistogram
+
+  init(parcels: Int, settings: CoverageSettings) {
+    rsrpOutdoor = ParcelHistogram(parcels: parcels, binCount: settings.rsrpBinsDBm.count + 1)
     rsrpIndoor = rsrpOutdoor
-    sinrOutdoor = ParcelHistogram(parcels: parcelCount, binCount: sinrBins)
+    sinrOutdoor = ParcelHistogram(parcels: parcels, binCount: settings.sinrBinsDB.count + 1)
     sinrIndoor = sinrOutdoor
-    let cells = raster.grid.cellCount
-    rsrpClasses = [Int32](repeating: -1, count: cells)
-    serverClasses = [Int32](repeating: -1, count: cells)
-    let noiseMilliwatts = Units.milliwatts(
-      fromDBm: LinkBudget.noisePerResourceElementDBm(numerology: numerology, noiseFigureDB: settings.noiseFigureDB))
-    let lowest = settings.rsrpBinsDBm.last ?? -.infinity
-    for cell in 0..<cells {
+  }
+
+  mutating func add(_ other: ReductionTally) {
+    rsrpOutdoor.add(other.rsrpOutdoor)
+    rsrpIndoor.add(other.rsrpIndoor)
+    sinrOutdoor.add(other.sinrOutdoor)
+    sinrIndoor.add(other.sinrIndoor)
+  }
+}
+
+/// What the reduction needs per layer, worked out once.
+private struct ReductionConstants: Sendable {
+  let rsrpBinsDBm: [Double]
+  let lowestDBm: Double
+  let target: CoverageTarget
+  let indoorLossDB: [Double]
+  let sinr: SINRTerms
+  let sinrBins: MonotoneBins
+  let serviceBins: MonotoneBins
+  let rate: ServiceRate
+
+  init(
+    settings: CoverageSettings, sinr: SINRTerms, layer: RadioLayer, numerology: CarrierNumerology,
+    indoorLossDB: [Double]
+  ) {
+    rsrpBinsDBm = settings.rsrpBinsDBm
+    lowestDBm = settings.rsrpBinsDBm.last ?? -.infinity
+    target = settings.target
+    self.indoorLossDB = indoorLossDB
+    self.sinr = sinr
+    sinrBins = MonotoneBins(thresholds: settings.sinrBinsDB, tolerance: 1e-9, SINRTerms.decibels)
+    let rate = ServiceRate(numerology: numerology, tddDownlinkShare: layer.tddDownlinkShare)
+    self.rate = rate
+    serviceBins = MonotoneBins(
+      thresholds: settings.serviceClassesBestFirst.map(\.minimumDownlinkMbps), tolerance: 1e-6, rate.mbps)
+  }
+
+  /// Reduces the cells `cells` (whole rows) into `tally` and the per-cell outputs (every
+  /// cell's classes written).
+  func reduce(
+    cells: Range<Int>, field: LayerField, parcelIndex: [Int32], tally: inout ReductionTally,
+    rsrp: SharedSlots<Int32>, server: SharedSlots<Int32>, carrier: CarrierSlots
+  ) {
+    let rsrpBinCount = rsrpBinsDBm.count + 1
+    let sinrBinCount = sinrBins.thresholds.count + 1
+    for cell in cells {
       let best = Double(field.bestDBm[cell])
-      let outdoorBin = binIndex(best, thresholds: settings.rsrpBinsDBm)
-      if outdoorBin < rsrpBins - 1 { rsrpClasses[cell] = Int32(outdoorBin) }
-      if best >= lowest { serverClasses[cell] = field.server[cell] }
-      let parcel = Int(raster.parcelIndex[cell])
+      let outdoorBin = binIndex(best, thresholds: rsrpBinsDBm)
+      rsrp[cell] = outdoorBin < rsrpBinCount - 1 ? Int32(outdoorBin) : -1
+      server[cell] = best >= lowestDBm ? field.server[cell] : -1
+      let parcel = Int(parcelIndex[cell])
       guard parcel >= 0 else { continue }
       let loss = indoorLossDB[parcel]
-      rsrpOutdoor.add(parcel: parcel, bin: outdoorBin)
-      rsrpIndoor.add(parcel: parcel, bin: binIndex(best - loss, thresholds: settings.rsrpBinsDBm))
-      let target = settings.target
-      if (target.indoor ? best - loss : best) >= target.rsrpDBm { accumulator.covered[cell] = 1 }
-      if best >= target.rsrpDBm { accumulator.coveredOutdoor[cell] = 1 }
+      tally.rsrpOutdoor.add(parcel: parcel, bin: outdoorBin)
+      tally.rsrpIndoor.add(parcel: parcel, bin: binIndex(best - loss, thresholds: rsrpBinsDBm))
+      if (target.indoor ? best - loss : best) >= target.rsrpDBm { carrier.covered[cell] = 1 }
+      if best >= target.rsrpDBm { carrier.coveredOutdoor[cell] = 1 }
       guard best > -.infinity else {
-        sinrOutdoor.add(parcel: parcel, bin: sinrBins - 1)
-        sinrIndoor.add(parcel: parcel, bin: sinrBins - 1)
+        // Reached by no sector: no signal, the last SINR bins, the throughput unchanged.
+        tally.sinrOutdoor.add(parcel: parcel, bin: sinrBinCount - 1)
+        tally.sinrIndoor.add(parcel: parcel, bin: sinrBinCount - 1)
         continue
       }
+      let signal = Units.milliwatts(fromDBm: best)
       let total = Double(field.totalMilliwatts[cell])
-      let sinr = Self.sinrDB(best, totalMW: total, lossDB: 0, settings.loadFactor, noiseMilliwatts)
-      let sinrIn = Self.sinrDB(best, totalMW: total, lossDB: loss, settings.loadFactor, noiseMilliwatts)
-      sinrOutdoor.add(parcel: parcel, bin: binIndex(sinr, thresholds: settings.sinrBinsDB))
-      sinrIndoor.add(parcel: parcel, bin: binIndex(sinrIn, thresholds: settings.sinrBinsDB))
-      let rateOut = Throughput.downlinkMbps(
-        sinrDB: sinr, numerology: numerology, tddDownlinkShare: layer.tddDownlinkShare)
-      let rateIn = Throughput.downlinkMbps(
-        sinrDB: sinrIn, numerology: numerology, tddDownlinkShare: layer.tddDownlinkShare)
-      accumulator.bestOutdoorMbps[cell] = max(accumulator.bestOutdoorMbps[cell], Float(rateOut))
-      accumulator.bestIndoorMbps[cell] = max(accumulator.bestIndoorMbps[cell], Float(rateIn))
+      let outdoor = sinr.ratio(signalMilliwatts: signal, totalMilliwatts: total, attenuation: 1)
+      let indoor = sinr.ratio(signalMilliwatts: signal, totalMilliwatts: total, attenuation: sinr.attenuation[parcel])
+      tally.sinrOutdoor.add(parcel: parcel, bin: sinrBins.index(outdoor, SINRTerms.decibels))
+      tally.sinrIndoor.add(parcel: parcel, bin: sinrBins.index(indoor, SINRTerms.decibels))
+      let classOutdoor = UInt16(serviceBins.index(outdoor, rate.mbps))
+      let classIndoor = UInt16(serviceBins.index(indoor, rate.mbps))
+      if classOutdoor < carrier.bestOutdoorClass[cell] { carrier.bestOutdoorClass[cell] = classOutdoor }
+      if classIndoor < carrier.bestIndoorClass[cell] { carrier.bestIndoorClass[cell] = classIndoor }
     }
   }
 }
 
-extension LayerReduction {
-  /// SINR per resource element, dB: S / (load · (total − S) + N), with S and the interference
-  /// both reduced by `lossDB` (a building's loss applies to every path into it), noise not.
-  @inline(__always) static func sinrDB(
-    _ bestDBm: Double, totalMW: Double, lossDB: Double, _ load: Double, _ noiseMilliwatts: Double
-  ) -> Double {
-    let signal = Units.milliwatts(fromDBm: bestDBm)
-    let interference = max(totalMW - signal, 0) * load
-    let attenuation = lossDB == 0 ? 1 : Units.ratio(fromDB: -lossDB)
-    return 10 * log10(signal * attenuation / (interference * attenuation + noiseMilliwatts))
-  }
-}
+/// A layer's downlink rate against the linear SINR, as the service classes read it: TR 36.942
+/// (`Throughput.downlinkMbps`) at 10 log10 of the ratio, rounded to Float32 as a per-cell rate.
+struct ServiceRate: Sendable {
+  let numerology: CarrierNumerology
+  let tddDownlinkShare: Double
 
-/// Per-cell results of a carrier over all its layers.
-struct CarrierAccumulator {
-  /// Best downlink rate of any layer, Mbit/s.
-  var bestOutdoorMbps: [Float]
-  var bestIndoorMbps: [Float]
-  /// 1 where some layer meets the coverage target.
-  var covered: [UInt8]
-  /// 1 where some layer reaches the target's RSRP outdoors (no building loss).
-  var coveredOutdoor: [UInt8]
-
-  init(cellCount: Int) {
-    bestOutdoorMbps = [Float](repeating: 0, count: cellCount)
-    bestIndoorMbps = bestOutdoorMbps
-    covered = [UInt8](repeating: 0, count: cellCount)
-    coveredOutdoor = covered
+  func mbps(_ ratio: Double) -> Double {
+    Double(
+      Float(
+        Throughput.downlinkMbps(
+          sinrDB: SINRTerms.decibels(ratio), numerology: numerology, tddDownlinkShare: tddDownlinkShare)))
   }
 }
 

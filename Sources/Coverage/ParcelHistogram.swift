@@ -21,6 +21,12 @@ public struct ParcelHistogram: Sendable, Hashable {
 }
 
 extension ParcelHistogram {
+  /// Adds `other`'s counts (a worker's partial counts of the same parcels and bins).
+  mutating func add(_ other: ParcelHistogram) {
+    precondition(other.binCount == binCount && other.counts.count == counts.count, "histograms of different shapes")
+    for index in counts.indices { counts[index] += other.counts[index] }
+  }
+
   /// Copies every parcel of `other` to the parcel `mapping[parcel]` of this histogram.
   mutating func copy(_ other: ParcelHistogram, mapping: [Int]) {
     precondition(other.binCount == binCount, "histograms of different bins")

@@ -28,7 +28,9 @@ public struct ParcelRaster: Sendable {
   /// The propagation of the zone a parcel lies in.
   public func propagation(ofParcel parcel: Int) -> Propagation { propagations[Int(classOfParcel[parcel])] }
 
-  public init(scenario: ScenarioModel, grid: CoverageGrid) {
+  /// Rasterises the scenario's parcels on `grid` (row bands on `threads` workers; the raster
+  /// does not depend on `threads`).
+  public init(scenario: ScenarioModel, grid: CoverageGrid, threads: Int = 1) {
     self.grid = grid
     var propagations = [scenario.coverage.propagation]
     var parcels: [Parcel] = []
@@ -51,20 +53,45 @@ public struct ParcelRaster: Sendable {
       }
     }
     var index = [Int32](repeating: Self.none, count: grid.cellCount)
-    var counts = [Int](repeating: 0, count: parcels.count)
-    for (parcelIndex, parcel) in parcels.enumerated() {
-      Self.fill(parcel.outline, grid: grid) { cell in
-        if index[cell] == Self.none {
-          index[cell] = Int32(parcelIndex)
-          counts[parcelIndex] += 1
+    var classes = [UInt8](repeating: 0, count: grid.cellCount)
+    // Row bands on `threads` workers: each band takes every parcel in order (the first keeps a
+    // cell), so the raster does not depend on `threads`; cell counts are added in worker order.
+    let pass = ParallelRows(rows: grid.rows, threads: threads)
+    var partialCounts = [[Int]](repeating: [], count: pass.workers)
+    let rings = parcels.map { $0.outline.polygons.flatMap(\.rings) }
+    let bounds = parcels.map(\.outline.bounds)
+    let parcelClasses = classOfParcel
+    let mixed = propagations.count > 1
+    index.withUnsafeMutableBufferPointer { indexBuffer in
+      classes.withUnsafeMutableBufferPointer { classBuffer in
+        partialCounts.withUnsafeMutableBufferPointer { countBuffer in
+          let cells = SharedSlots(indexBuffer)
+          let cellClasses = SharedSlots(classBuffer)
+          let slots = SharedSlots(countBuffer)
+          pass.perform { worker in
+            var counts = [Int](repeating: 0, count: rings.count)
+            var crossings: [Double] = []
+            for band in pass.bands(of: worker) {
+              let rows = pass.rows(ofBand: band)
+              for parcelIndex in rings.indices {
+                guard let box = bounds[parcelIndex] else { continue }
+                Self.fill(rings[parcelIndex], bounds: box, grid: grid, rows: rows, crossings: &crossings) { cell in
+                  if cells[cell] == Self.none {
+                    cells[cell] = Int32(parcelIndex)
+                    counts[parcelIndex] += 1
+                    if mixed { cellClasses[cell] = parcelClasses[parcelIndex] }
+                  }
+                }
+              }
+            }
+            slots[worker] = counts
+          }
         }
       }
     }
-    var classes = [UInt8](repeating: 0, count: grid.cellCount)
-    if propagations.count > 1 {
-      for cell in 0..<grid.cellCount where index[cell] != Self.none {
-        classes[cell] = classOfParcel[Int(index[cell])]
-      }
+    var counts = [Int](repeating: 0, count: parcels.count)
+    for partial in partialCounts {
+      for parcel in partial.indices { counts[parcel] += partial[parcel] }
     }
     self.parcelIndex = index
     self.propagationClass = classes
@@ -79,12 +106,20 @@ public struct ParcelRaster: Sendable {
   /// through cell centres; even–odd crossings of all rings).
   static func fill(_ shape: MultiPolygon, grid: CoverageGrid, _ body: (Int) -> Void) {
     guard let bounds = shape.bounds else { return }
-    let resolution = grid.resolutionM
-    let firstRow = max(0, Int(((bounds.min.y - grid.originY) / resolution - 0.5).rounded(.up)))
-    let lastRow = min(grid.rows - 1, Int(((bounds.max.y - grid.originY) / resolution - 0.5).rounded(.down)))
-    guard firstRow <= lastRow else { return }
-    let rings = shape.polygons.flatMap(\.rings)
     var crossings: [Double] = []
+    fill(shape.polygons.flatMap(\.rings), bounds: bounds, grid: grid, rows: 0..<grid.rows, crossings: &crossings, body)
+  }
+
+  /// `fill` of the shape with these rings and bounds, within `rows` only, with the caller's
+  /// scratch buffer for the crossings.
+  static func fill(
+    _ rings: [LinearRing], bounds: (min: Coordinate, max: Coordinate), grid: CoverageGrid, rows: Range<Int>,
+    crossings: inout [Double], _ body: (Int) -> Void
+  ) {
+    let resolution = grid.resolutionM
+    let firstRow = max(rows.lowerBound, Int(((bounds.min.y - grid.originY) / resolution - 0.5).rounded(.up)))
+    let lastRow = min(rows.upperBound - 1, Int(((bounds.max.y - grid.originY) / resolution - 0.5).rounded(.down)))
+    guard firstRow <= lastRow else { return }
     for row in firstRow...lastRow {
       let y = grid.originY + (Double(row) + 0.5) * resolution
       crossings.removeAll(keepingCapacity: true)

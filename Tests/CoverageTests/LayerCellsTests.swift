@@ -2,6 +2,7 @@ import Foundation
 import Geo
 import Radio
 import Scenario
+import TestSupport
 import Testing
 
 @testable import Coverage
@@ -131,5 +132,96 @@ import Testing
       }
     }
     #expect(worst < 2e-3 && compared > 1000, "worst |ΔP| \(worst) over \(compared) cells")
+  }
+
+  /// The probability as the raster stores it (Float32 rounded to 1/4096) is the exact CDF's,
+  /// also where the tails are read as 0 and 1 without the CDF: random Gaussians and LOS
+  /// mixtures (and indoor ones with an O2I σ added), arguments within ±8 σ of the means.
+  @Test func rasterProbabilityIsTheExactCDFAtTheRastersStep() {
+    var random = SplitMix(seed: 3)
+    let step = Float(1.0 / 4096)
+    func stored(_ value: Double) -> Float { (Float(value) / step).rounded() * step }
+    var tails = 0
+    var checked = 0
+    for _ in 0..<2_000 {
+      let los = Double.random(in: 60..<140, using: &random)
+      var distribution = LossDistribution(
+        losProbability: [0, 1, Double.random(in: 0..<1, using: &random)][Int.random(in: 0..<3, using: &random)],
+        losMeanDB: los, losSigmaDB: Double.random(in: 0.5..<8, using: &random),
+        nlosMeanDB: los + Double.random(in: 0..<30, using: &random),
+        nlosSigmaDB: Double.random(in: 2..<12, using: &random))
+      if Bool.random(using: &random) { distribution = distribution.adding(meanDB: 0, sigmaDB: 6.6) }
+      let low = min(distribution.losMeanDB, distribution.nlosMeanDB) - 8 * 12
+      let high = max(distribution.losMeanDB, distribution.nlosMeanDB) + 8 * 12
+      for _ in 0..<50 {
+        let quantile = Double.random(in: low..<high, using: &random)
+        let margin = Double.random(in: -3..<3, using: &random)
+        let fast = LayerCells.rasterProbability(quantileDB: quantile, marginDB: margin, distribution: distribution)
+        let exact = distribution.probabilityAtMost(quantile + margin)
+        #expect(stored(fast) == stored(exact), "\(distribution) at \(quantile + margin) dB")
+        if LayerCells.tailProbability(quantile + margin, distribution) != nil { tails += 1 }
+        checked += 1
+      }
+    }
+    #expect(tails > checked / 4 && tails < checked)
+  }
+
+  /// SINR and indoor RSRP per cell against S·a / (I·a + N) written out (I = load · (total − S),
+  /// a the building's loss as a ratio), on a random field over `BandedWorld`'s grid, on 1 and 8
+  /// threads; NaN where no sector reaches and, indoors, outside buildings.
+  @Test func sinrAndIndoorLevelsMatchTheirDefinition() throws {
+    let scenario = try BandedWorld.scenario()
+    let grid = try #require(CoverageRun.gridCovering(scenario))
+    let raster = ParcelRaster(scenario: scenario, grid: grid)
+    let layer = scenario.carriers[0].layers[0]
+    let numerology = try #require(layer.numerology)
+    var builder = KernelBuilder(
+      settings: scenario.coverage, propagations: raster.propagations, grid: grid, patterns: [:])
+    let structures = Dictionary(uniqueKeysWithValues: scenario.structures.map { ($0.id, $0) })
+    let kernels = scenario.sectors.enumerated().filter { $0.element.layerID == layer.id }.map { index, sector in
+      builder.kernel(
+        sectorIndex: index, sector: sector, structure: structures[sector.structureID]!, layer: layer,
+        numerology: numerology)
+    }
+    let field = LayerReductionTests.field(cellCount: grid.cellCount, sectors: kernels.count, seed: 9)
+    var random = SplitMix(seed: 21)
+    let indoor = raster.parcels.indices.map { _ in
+      Bool.random(using: &random)
+        ? IndoorLoss(
+          levelDB: Double.random(in: 5..<30, using: &random), meanDB: 15, sigmaDB: 6, isBuilding: true)
+        : IndoorLoss.none
+    }
+    let noise = pow(10, LinkBudget.noisePerResourceElementDBm(numerology: numerology, noiseFigureDB: 9) / 10)
+    let load = scenario.coverage.loadFactor
+    let runs = [1, 8].map { threads in
+      LayerCells(
+        carrierID: "c", layerID: layer.id, groupZoneID: nil, field: field, kernels: kernels, raster: raster,
+        settings: scenario.coverage, noiseMilliwatts: noise, indoor: indoor, threads: threads)
+    }
+    for cells in runs {
+      var indoorCells = 0
+      for cell in 0..<grid.cellCount {
+        let best = Double(field.bestDBm[cell])
+        guard best > -.infinity else {
+          #expect(cells.sinrOutdoorDB[cell].isNaN && cells.rsrpIndoorDBm[cell].isNaN)
+          continue
+        }
+        let signal = pow(10, best / 10)
+        let interference = max(Double(field.totalMilliwatts[cell]) - signal, 0) * load
+        #expect(cells.sinrOutdoorDB[cell] == Float(10 * log10(signal / (interference + noise))))
+        let parcel = Int(raster.parcelIndex[cell])
+        guard parcel >= 0, indoor[parcel].isBuilding else {
+          #expect(cells.sinrIndoorDB[cell].isNaN && cells.probabilityIndoor[cell].isNaN)
+          continue
+        }
+        let a = pow(10, -indoor[parcel].levelDB / 10)
+        #expect(cells.sinrIndoorDB[cell] == Float(10 * log10(signal * a / (interference * a + noise))))
+        #expect(cells.rsrpIndoorDBm[cell] == Float(best - indoor[parcel].levelDB))
+        indoorCells += 1
+      }
+      #expect(indoorCells > 1_000)
+    }
+    #expect(runs[0].sinrIndoorDB.map(\.bitPattern) == runs[1].sinrIndoorDB.map(\.bitPattern))
+    #expect(runs[0].probabilityOutdoor.map(\.bitPattern) == runs[1].probabilityOutdoor.map(\.bitPattern))
   }
 }

@@ -1,7 +1,8 @@
-import Coverage
 import Geo
 import TestSupport
 import Testing
+
+@testable import Coverage
 
 @Suite struct PolygoniserTests {
   let grid = CoverageGrid(originX: 1000, originY: 2000, resolutionM: 10, columns: 6, rows: 5)
@@ -65,6 +66,88 @@ import Testing
         }
       }
     }
+  }
+
+  /// Rasters whose rings cross strips (concentric bands, a spiral, a comb) and ragged ones, of
+  /// sizes down to one row: the polygons of 2, 3, 5 and 8 strips are those of one.
+  @Test func stripsGiveTheSinglePassPolygons() {
+    var generator = SplitMix(seed: 11)
+    var cases: [(CoverageGrid, [Int32])] = []
+    for (columns, rows) in [(1, 1), (7, 1), (1, 9), (3, 2), (40, 30), (61, 97)] {
+      let grid = CoverageGrid(originX: 0, originY: 0, resolutionM: 10, columns: columns, rows: rows)
+      for classes in 1...3 {
+        cases.append((grid, (0..<grid.cellCount).map { _ in Int32(generator.next() % UInt64(classes + 1)) - 1 }))
+      }
+    }
+    let grid = CoverageGrid(originX: 0, originY: 0, resolutionM: 10, columns: 90, rows: 120)
+    cases.append((grid, (0..<grid.cellCount).map { Self.band(grid, $0) }))
+    cases.append((grid, (0..<grid.cellCount).map { Self.spiral(grid, $0) }))
+    cases.append(
+      (grid, (0..<grid.cellCount).map { cell in cell % grid.columns % 4 == 0 || cell / grid.columns < 3 ? 0 : -1 }))
+    for (grid, classes) in cases {
+      let single = Polygoniser.polygons(classes: classes, grid: grid)
+      for threads in [2, 3, 5, 8] {
+        let banded = Polygoniser.polygons(classes: classes, grid: grid, threads: threads)
+        #expect(banded.map(\.classValue) == single.map(\.classValue))
+        #expect(banded.map(\.shape) == single.map(\.shape), "\(grid.columns) × \(grid.rows), \(threads) threads")
+      }
+    }
+  }
+
+  /// Regions numbered by the scan order of their first cell, whatever the strips: against a
+  /// union–find over all 4-neighbours written out here.
+  @Test func regionsAreNumberedByTheirFirstCellOnAnyStrips() {
+    var generator = SplitMix(seed: 5)
+    let grid = CoverageGrid(originX: 0, originY: 0, resolutionM: 10, columns: 37, rows: 53)
+    for _ in 0..<10 {
+      let classes = (0..<grid.cellCount).map { _ in Int32(generator.next() % 3) - 1 }
+      var parent = Array(0..<grid.cellCount)
+      func root(_ cell: Int) -> Int {
+        var node = cell
+        while parent[node] != node { node = parent[node] }
+        return node
+      }
+      for cell in 0..<grid.cellCount where classes[cell] >= 0 {
+        let column = cell % grid.columns
+        for neighbour in [column > 0 ? cell - 1 : -1, cell >= grid.columns ? cell - grid.columns : -1]
+        where neighbour >= 0 && classes[neighbour] == classes[cell] {
+          let (a, b) = (root(cell), root(neighbour))
+          parent[max(a, b)] = min(a, b)
+        }
+      }
+      var number: [Int: Int32] = [:]
+      let expected = (0..<grid.cellCount).map { cell -> Int32 in
+        guard classes[cell] >= 0 else { return -1 }
+        let top = root(cell)
+        if let known = number[top] { return known }
+        number[top] = Int32(number.count)
+        return number[top]!
+      }
+      for threads in [1, 2, 4, 8] {
+        let labels = classes.withUnsafeBufferPointer {
+          RegionLabels(classes: $0, rows: grid.rows, columns: grid.columns, threads: threads)
+        }
+        #expect(labels.labels == expected && labels.regionCount == number.count, "\(threads) threads")
+      }
+    }
+  }
+
+  /// Concentric square bands of width 7 around the centre: rings spanning every strip.
+  static func band(_ grid: CoverageGrid, _ cell: Int) -> Int32 {
+    let dx = abs(cell % grid.columns - grid.columns / 2)
+    let dy = abs(cell / grid.columns - grid.rows / 2)
+    return Int32(max(dx, dy) / 7 % 3)
+  }
+
+  /// Concentric square rings one cell wide, every other one, each cut at one cell: long
+  /// rings (and their holes) through every strip.
+  static func spiral(_ grid: CoverageGrid, _ cell: Int) -> Int32 {
+    let x = cell % grid.columns
+    let y = cell / grid.columns
+    let ring = min(x, y, grid.columns - 1 - x, grid.rows - 1 - y)
+    guard ring % 2 == 0 else { return -1 }
+    if x == ring && y == ring + 1 { return -1 }
+    return 0
   }
 
   func signedArea(_ ring: LinearRing) -> Double {

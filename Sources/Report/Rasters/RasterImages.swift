@@ -18,61 +18,52 @@ struct RasterImages {
   let scenario: ScenarioModel
   let indoorBands: Bool
 
-  var all: [(quantity: String, image: RasterImage)] {
+  /// The quantities, in the order of the files: one image each.
+  static let quantities = ["rsrp", "sinr", "probability", "server"]
+
+  /// The image of `Self.quantities[index]`, its Float32 bands rounded as it is built (so that
+  /// the images of a layer can be built, like encoded, in parallel).
+  func image(at index: Int) -> RasterImage {
     let target = scenario.coverage.target
     let reliability = "\(JSONWriter.number(target.reliability * 100)) % location reliability"
-    return [
-      (
-        "rsrp",
-        image(
-          [
-            float(
-              cells.rsrpOutdoorDBm, step: Self.levelStep, "Best RSRP outdoors, dBm, at \(reliability)", unit: "dBm"),
-            float(
-              cells.rsrpIndoorDBm, step: Self.levelStep,
-              "Best RSRP indoors (behind the building loss), dBm, at \(reliability)", unit: "dBm"),
-          ], quantity: "best RSRP")
-      ),
-      (
-        "sinr",
-        image(
-          [
-            float(
-              cells.sinrOutdoorDB, step: Self.levelStep,
-              "SINR outdoors, dB, at load \(JSONWriter.number(scenario.coverage.loadFactor))", unit: "dB"),
-            float(
-              cells.sinrIndoorDB, step: Self.levelStep,
-              "SINR indoors, dB, at load \(JSONWriter.number(scenario.coverage.loadFactor))", unit: "dB"),
-          ], quantity: "SINR")
-      ),
-      (
-        "probability",
-        image(
-          [
-            float(
-              cells.probabilityOutdoor, step: Self.probabilityStep,
-              "P(RSRP outdoors >= \(JSONWriter.number(target.rsrpDBm)) dBm) from the best server, 0-1", unit: "1"),
-            float(
-              cells.probabilityIndoor, step: Self.probabilityStep,
-              "P(RSRP indoors >= \(JSONWriter.number(target.rsrpDBm)) dBm) from the best server, 0-1", unit: "1"),
-          ], quantity: "coverage probability")
-      ),
-      (
-        "server",
-        image(
-          [
-            RasterBand(
-              values: .int32(cells.server), noData: Double(RasterMaps.serverNoData),
-              description: "Best server: row 'value' of servers-\(cells.carrierID)-\(cells.layerID).csv")
-          ], quantity: "best server")
-      ),
-    ]
+    let load = JSONWriter.number(scenario.coverage.loadFactor)
+    switch Self.quantities[index] {
+    case "rsrp":
+      return image(
+        float(cells.rsrpOutdoorDBm, step: Self.levelStep, "Best RSRP outdoors, dBm, at \(reliability)", unit: "dBm"),
+        indoor: float(
+          cells.rsrpIndoorDBm, step: Self.levelStep,
+          "Best RSRP indoors (behind the building loss), dBm, at \(reliability)", unit: "dBm"),
+        quantity: "best RSRP")
+    case "sinr":
+      return image(
+        float(cells.sinrOutdoorDB, step: Self.levelStep, "SINR outdoors, dB, at load \(load)", unit: "dB"),
+        indoor: float(cells.sinrIndoorDB, step: Self.levelStep, "SINR indoors, dB, at load \(load)", unit: "dB"),
+        quantity: "SINR")
+    case "probability":
+      return image(
+        float(
+          cells.probabilityOutdoor, step: Self.probabilityStep,
+          "P(RSRP outdoors >= \(JSONWriter.number(target.rsrpDBm)) dBm) from the best server, 0-1", unit: "1"),
+        indoor: float(
+          cells.probabilityIndoor, step: Self.probabilityStep,
+          "P(RSRP indoors >= \(JSONWriter.number(target.rsrpDBm)) dBm) from the best server, 0-1", unit: "1"),
+        quantity: "coverage probability")
+    default:
+      return image(
+        RasterBand(
+          values: .int32(cells.server), noData: Double(RasterMaps.serverNoData),
+          description: "Best server: row 'value' of servers-\(cells.carrierID)-\(cells.layerID).csv"),
+        indoor: nil, quantity: "best server")
+    }
   }
 
-  /// Outdoor band, then the indoor one where the scenario has buildings.
-  private func image(_ bands: [RasterBand], quantity: String) -> RasterImage {
+  /// The outdoor band, then the indoor one where the scenario has buildings (built only then).
+  private func image(
+    _ outdoor: RasterBand, indoor: @autoclosure () -> RasterBand?, quantity: String
+  ) -> RasterImage {
     let grid = cells.grid
-    let kept = bands.count == 2 && !indoorBands ? [bands[0]] : bands
+    let kept = indoorBands ? [outdoor] + [indoor()].compactMap { $0 } : [outdoor]
     let layer = scenario.carriers.first { $0.id == cells.carrierID }?.layers.first { $0.id == cells.layerID }
     var metadata: [(key: String, value: String)] = [
       ("COSITE_QUANTITY", quantity), ("COSITE_CARRIER", cells.carrierID), ("COSITE_LAYER", cells.layerID),

@@ -39,25 +39,49 @@ public struct RasterMaps: Sendable {
     indoorBands = scenario.parcels.contains { (classes[$0.buildingClass] ?? O2IModel.none) != O2IModel.none }
   }
 
-  /// Encodes one layer's grid as its four files (in parallel; GDAL datasets are per call).
+  /// Encodes one layer's grid as its four files: each image built (its bands rounded) and
+  /// encoded by one of `cells.threads` workers, at most four, each compressing on its share of
+  /// any threads beyond (GDAL datasets are per call; no file's bytes depend on the threads).
   public mutating func add(_ cells: LayerCells) throws {
-    let images = RasterImages(cells: cells, scenario: scenario, indoorBands: indoorBands).all
-    var encoded = [Result<Data, Error>?](repeating: nil, count: images.count)
+    let images = RasterImages(cells: cells, scenario: scenario, indoorBands: indoorBands)
+    let count = RasterImages.quantities.count
+    var encoded = [Result<(header: RasterImage, data: Data), Error>?](repeating: nil, count: count)
+    let workers = max(1, min(cells.threads, count))
+    let compression = max(1, cells.threads / workers)
     encoded.withUnsafeMutableBufferPointer { slots in
       let output = UncheckedSlots(base: slots.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: images.count) { index in
-        output.base[index] = Result { try GeoIO.cloudOptimizedGeoTIFF(images[index].image) }
+      if workers == 1 {
+        Self.encode(images, indices: stride(from: 0, to: count, by: 1), threads: compression, into: output)
+      } else {
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          Self.encode(
+            images, indices: stride(from: worker, to: count, by: workers), threads: compression, into: output)
+        }
       }
     }
     let suffix = cells.groupZoneID.map { "-\($0)" } ?? ""
-    for (index, entry) in images.enumerated() {
-      let stem = "\(entry.quantity)-\(cells.carrierID)-\(cells.layerID)"
+    for (index, quantity) in RasterImages.quantities.enumerated() {
+      let stem = "\(quantity)-\(cells.carrierID)-\(cells.layerID)"
       let name = "\(stem)\(suffix).tif"
-      files.append(("\(Self.folder)/\(name)", try encoded[index]!.get()))
+      let (header, data) = try encoded[index]!.get()
+      files.append(("\(Self.folder)/\(name)", data))
       if sources[stem] == nil { order.append(stem) }
-      var header = entry.image
-      for band in header.bands.indices { header.bands[band].values = header.bands[band].values.emptied }
       sources[stem, default: []].append((name, header))
+    }
+  }
+
+  /// Builds and encodes the images `indices` (GDAL compressing on `threads`) into their slots;
+  /// the header kept is the image without its values (a mosaic needs no more).
+  private static func encode(
+    _ images: RasterImages, indices: StrideTo<Int>, threads: Int, into output: UncheckedSlots
+  ) {
+    for index in indices {
+      output.base[index] = Result {
+        var image = images.image(at: index)
+        let data = try GeoIO.cloudOptimizedGeoTIFF(image, threads: threads)
+        for band in image.bands.indices { image.bands[band].values = image.bands[band].values.emptied }
+        return (image, data)
+      }
     }
   }
 
@@ -83,7 +107,7 @@ public struct RasterMaps: Sendable {
 
 /// Result slots written by index from concurrent iterations (each slot by one only).
 private struct UncheckedSlots: @unchecked Sendable {
-  let base: UnsafeMutablePointer<Result<Data, Error>?>
+  let base: UnsafeMutablePointer<Result<(header: RasterImage, data: Data), Error>?>
 }
 
 extension RasterBand.Values {

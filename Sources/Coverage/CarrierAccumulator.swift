@@ -1,0 +1,50 @@
+import Scenario
+
+/// Per-cell results of a carrier over all its layers.
+struct CarrierAccumulator {
+  /// Best service class any layer gives (index into `serviceClassesBestFirst`, the class count
+  /// for none), outdoors and indoors. The best class of any layer is the class of the best
+  /// rate of any layer: a class is a rate threshold.
+  var bestOutdoorClass: [UInt16]
+  var bestIndoorClass: [UInt16]
+  /// 1 where some layer meets the coverage target.
+  var covered: [UInt8]
+  /// 1 where some layer reaches the target's RSRP outdoors (no building loss).
+  var coveredOutdoor: [UInt8]
+
+  /// Nothing yet: the class of a rate of 0 (none, unless a class asks for 0 Mbit/s).
+  init(cellCount: Int, settings: CoverageSettings) {
+    let classes = settings.serviceClassesBestFirst
+    precondition(classes.count < Int(UInt16.max), "too many service classes")
+    let none = UInt16(binIndex(0, thresholds: classes.map(\.minimumDownlinkMbps)))
+    bestOutdoorClass = [UInt16](repeating: none, count: cellCount)
+    bestIndoorClass = bestOutdoorClass
+    covered = [UInt8](repeating: 0, count: cellCount)
+    coveredOutdoor = covered
+  }
+
+  /// Calls `body` with the four arrays as slots that concurrent workers write, each cell by
+  /// one worker only.
+  mutating func withSlots<Result>(_ body: (CarrierSlots) -> Result) -> Result {
+    bestOutdoorClass.withUnsafeMutableBufferPointer { outdoor in
+      bestIndoorClass.withUnsafeMutableBufferPointer { indoor in
+        covered.withUnsafeMutableBufferPointer { covered in
+          coveredOutdoor.withUnsafeMutableBufferPointer { coveredOutdoor in
+            body(
+              CarrierSlots(
+                bestOutdoorClass: SharedSlots(outdoor), bestIndoorClass: SharedSlots(indoor),
+                covered: SharedSlots(covered), coveredOutdoor: SharedSlots(coveredOutdoor)))
+          }
+        }
+      }
+    }
+  }
+}
+
+/// A `CarrierAccumulator`'s arrays for concurrent workers.
+struct CarrierSlots: Sendable {
+  let bestOutdoorClass: SharedSlots<UInt16>
+  let bestIndoorClass: SharedSlots<UInt16>
+  let covered: SharedSlots<UInt8>
+  let coveredOutdoor: SharedSlots<UInt8>
+}

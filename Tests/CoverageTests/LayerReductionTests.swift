@@ -1,0 +1,169 @@
+import Foundation
+import Geo
+import Radio
+import Scenario
+import TestSupport
+import Testing
+
+@testable import Coverage
+
+/// `LayerReduction` and `CoverageRun.carrierCoverage` against their per-cell definitions,
+/// written out here cell by cell as the single-threaded code always did them: SINR as
+/// 10 log10(S·a / (I·a + N)) binned, the TR 36.942 throughput rounded to Float32, its best over
+/// the layers binned into service classes.
+@Suite struct LayerReductionTests {
+  /// How many leading thresholds (strongest first) `value` stays under.
+  static func leading(_ value: Double, _ thresholds: [Double]) -> Int {
+    var index = 0
+    while index < thresholds.count, value < thresholds[index] { index += 1 }
+    return index
+  }
+
+  /// A field over the grid drawn from `seed`: one cell in ten unreached, the rest with a best
+  /// RSRP of −135…−55 dBm and a total 1…31 times the best server's power, so that the SINR
+  /// sweeps every bin and the throughput every service class.
+  static func field(cellCount: Int, sectors: Int, seed: UInt64) -> LayerField {
+    var random = SplitMix(seed: seed)
+    var field = LayerField(cellCount: cellCount)
+    for cell in 0..<cellCount {
+      guard Double.random(in: 0..<1, using: &random) >= 0.1 else { continue }
+      let best = Float(Double.random(in: -135 ..< -55, using: &random))
+      field.bestDBm[cell] = best
+      field.server[cell] = Int32.random(in: 0..<Int32(sectors), using: &random)
+      let spread = Double.random(in: 0..<1, using: &random)
+      field.totalMilliwatts[cell] = Float(pow(10, Double(best) / 10) * (1 + 30 * spread * spread))
+    }
+    return field
+  }
+
+  /// Per-cell reference of one layer: the histograms as [parcel][bin] and the class rasters;
+  /// updates the carrier's best rates (Float32, as the figures always kept them) and coverage.
+  static func reference(
+    _ field: LayerField, raster: ParcelRaster, settings: CoverageSettings, layer: RadioLayer,
+    indoorLossDB: [Double], bestMbps: inout (outdoor: [Float], indoor: [Float]), covered: inout [UInt8],
+    coveredOutdoor: inout [UInt8]
+  ) -> (histograms: [[[Int]]], rsrpClasses: [Int32], serverClasses: [Int32]) {
+    let numerology = layer.numerology!
+    let rsrpBins = settings.rsrpBinsDBm
+    let sinrBins = settings.sinrBinsDB
+    let noise = pow(
+      10, LinkBudget.noisePerResourceElementDBm(numerology: numerology, noiseFigureDB: settings.noiseFigureDB) / 10)
+    var histograms = [
+      rsrpBins.count + 1, rsrpBins.count + 1, sinrBins.count + 1, sinrBins.count + 1,
+    ].map { bins in [[Int]](repeating: [Int](repeating: 0, count: bins), count: raster.parcels.count) }
+    var rsrpClasses = [Int32](repeating: -1, count: field.bestDBm.count)
+    var serverClasses = rsrpClasses
+    func sinrDB(_ best: Double, _ total: Double, _ lossDB: Double) -> Double {
+      let signal = pow(10, best / 10)
+      let interference = max(total - signal, 0) * settings.loadFactor
+      let attenuation = lossDB == 0 ? 1 : pow(10, -lossDB / 10)
+      return 10 * log10(signal * attenuation / (interference * attenuation + noise))
+    }
+    for cell in field.bestDBm.indices {
+      let best = Double(field.bestDBm[cell])
+      let outdoorBin = leading(best, rsrpBins)
+      if outdoorBin < rsrpBins.count { rsrpClasses[cell] = Int32(outdoorBin) }
+      if best >= rsrpBins.last! { serverClasses[cell] = field.server[cell] }
+      let parcel = Int(raster.parcelIndex[cell])
+      guard parcel >= 0 else { continue }
+      let loss = indoorLossDB[parcel]
+      histograms[0][parcel][outdoorBin] += 1
+      histograms[1][parcel][leading(best - loss, rsrpBins)] += 1
+      if (settings.target.indoor ? best - loss : best) >= settings.target.rsrpDBm { covered[cell] = 1 }
+      if best >= settings.target.rsrpDBm { coveredOutdoor[cell] = 1 }
+      guard best > -.infinity else {
+        histograms[2][parcel][sinrBins.count] += 1
+        histograms[3][parcel][sinrBins.count] += 1
+        continue
+      }
+      let total = Double(field.totalMilliwatts[cell])
+      let outdoor = sinrDB(best, total, 0)
+      let indoor = sinrDB(best, total, loss)
+      histograms[2][parcel][leading(outdoor, sinrBins)] += 1
+      histograms[3][parcel][leading(indoor, sinrBins)] += 1
+      let share = layer.tddDownlinkShare
+      let rateOut = Throughput.downlinkMbps(sinrDB: outdoor, numerology: numerology, tddDownlinkShare: share)
+      let rateIn = Throughput.downlinkMbps(sinrDB: indoor, numerology: numerology, tddDownlinkShare: share)
+      bestMbps.outdoor[cell] = max(bestMbps.outdoor[cell], Float(rateOut))
+      bestMbps.indoor[cell] = max(bestMbps.indoor[cell], Float(rateIn))
+    }
+    return (histograms, rsrpClasses, serverClasses)
+  }
+
+  static func counts(_ histogram: ParcelHistogram, parcels: Int) -> [[Int]] {
+    (0..<parcels).map { parcel in (0..<histogram.binCount).map { histogram.count(parcel: parcel, bin: $0) } }
+  }
+
+  /// Two layers (LTE 20 MHz, NR 100 MHz TDD) of random fields reduced on 1, 3 and 8 threads,
+  /// then the carrier's figures and gaps, against the reference.
+  @Test func reductionAndCarrierFiguresMatchThePerCellDefinitions() throws {
+    let scenario = try BandedWorld.scenario()
+    let grid = try #require(CoverageRun.gridCovering(scenario))
+    let raster = ParcelRaster(scenario: scenario, grid: grid)
+    let settings = scenario.coverage
+    let layers = scenario.carriers[0].layers
+    var random = SplitMix(seed: 17)
+    let losses = raster.parcels.indices.map { _ in
+      Double.random(in: 0..<1, using: &random) < 0.3 ? 0 : Double.random(in: 5..<30, using: &random)
+    }
+    let fields = layers.indices.map { Self.field(cellCount: grid.cellCount, sectors: 12, seed: UInt64(100 + $0)) }
+    let cells = grid.cellCount
+    var bestMbps = (outdoor: [Float](repeating: 0, count: cells), indoor: [Float](repeating: 0, count: cells))
+    var covered = [UInt8](repeating: 0, count: cells)
+    var coveredOutdoor = covered
+    let expected = zip(fields, layers).map { field, layer in
+      Self.reference(
+        field, raster: raster, settings: settings, layer: layer, indoorLossDB: losses, bestMbps: &bestMbps,
+        covered: &covered, coveredOutdoor: &coveredOutdoor)
+    }
+    let parcels = raster.parcels.count
+    let thresholds = settings.serviceClassesBestFirst.map(\.minimumDownlinkMbps)
+    var classesSeen = Set<Int>()
+    for cell in 0..<cells where raster.parcelIndex[cell] >= 0 {
+      classesSeen.insert(Self.leading(Double(bestMbps.outdoor[cell]), thresholds))
+    }
+    #expect(classesSeen.count == thresholds.count + 1, "every service class occurs")
+    for threads in [1, 3, 8] {
+      var accumulator = CarrierAccumulator(cellCount: cells, settings: settings)
+      for (index, layer) in layers.enumerated() {
+        let reduction = LayerReduction(
+          field: fields[index], layer: layer, numerology: layer.numerology!, raster: raster, settings: settings,
+          indoorLossDB: losses, accumulator: &accumulator, threads: threads)
+        let reference = expected[index]
+        #expect(Self.counts(reduction.rsrpOutdoor, parcels: parcels) == reference.histograms[0])
+        #expect(Self.counts(reduction.rsrpIndoor, parcels: parcels) == reference.histograms[1])
+        #expect(Self.counts(reduction.sinrOutdoor, parcels: parcels) == reference.histograms[2])
+        #expect(Self.counts(reduction.sinrIndoor, parcels: parcels) == reference.histograms[3])
+        #expect(reduction.rsrpClasses == reference.rsrpClasses)
+        #expect(reduction.serverClasses == reference.serverClasses)
+      }
+      #expect(accumulator.covered == covered && accumulator.coveredOutdoor == coveredOutdoor)
+      let carrier = CoverageRun.carrierCoverage(
+        "c", accumulator, raster: raster, settings: settings, threads: threads)
+      var service = (outdoor: [[Int]](), indoor: [[Int]]())
+      service.outdoor = [[Int]](repeating: [Int](repeating: 0, count: thresholds.count + 1), count: parcels)
+      service.indoor = service.outdoor
+      var coveredCells = [Int](repeating: 0, count: parcels)
+      for cell in 0..<cells where raster.parcelIndex[cell] >= 0 {
+        let parcel = Int(raster.parcelIndex[cell])
+        service.outdoor[parcel][Self.leading(Double(bestMbps.outdoor[cell]), thresholds)] += 1
+        service.indoor[parcel][Self.leading(Double(bestMbps.indoor[cell]), thresholds)] += 1
+        coveredCells[parcel] += Int(covered[cell])
+      }
+      #expect(Self.counts(carrier.serviceOutdoor, parcels: parcels) == service.outdoor)
+      #expect(Self.counts(carrier.serviceIndoor, parcels: parcels) == service.indoor)
+      #expect(carrier.coveredCells == coveredCells)
+      var gapClasses = [Int32](repeating: -1, count: cells)
+      for cell in 0..<cells where raster.parcelIndex[cell] >= 0 && covered[cell] == 0 {
+        let parcel = Int(raster.parcelIndex[cell])
+        if Double(coveredCells[parcel]) / Double(raster.cellCount[parcel]) < settings.target.minimumShare {
+          gapClasses[cell] = Int32(parcel)
+        }
+      }
+      let gaps = Polygoniser.polygons(classes: gapClasses, grid: grid)
+      #expect(!gaps.isEmpty)
+      #expect(carrier.gaps.map(\.parcelIndex) == gaps.map { Int($0.classValue) })
+      #expect(carrier.gaps.map(\.shape) == gaps.map(\.shape))
+    }
+  }
+}
