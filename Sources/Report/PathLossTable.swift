@@ -21,16 +21,7 @@ public enum PathLossTable {
   public static func process(_ text: String, file: String) throws -> Output {
     let table = try CSVTable.parse(text, file: file)
     var issues: [ScenarioIssue] = []
-    let missing = columns.filter { table.column($0) == nil }
-    guard missing.isEmpty, table.header.count == columns.count else {
-      throw ScenarioError(issues: [
-        ScenarioIssue(
-          file: file, location: .line(1),
-          message:
-            "expected the header \(columns.joined(separator: ","))\(missing.isEmpty ? "" : " (missing: \(missing.joined(separator: ", ")))")"
-        )
-      ])
-    }
+    try table.requireExactHeader(columns, file: file)
     var lines = [table.header.map(CSVTable.field).joined(separator: ",") + ",loss_db"]
     var warnings: [String] = []
     for row in table.rows {

@@ -14,16 +14,7 @@ extension ProfileLoss {
     static func parse(_ text: String, file: String) throws -> Profile {
       let table = try CSVTable.parse(text, file: file)
       let columns = ProfileLoss.columns
-      let missing = columns.filter { table.column($0) == nil }
-      guard missing.isEmpty, table.header.count == columns.count else {
-        throw ScenarioError(issues: [
-          ScenarioIssue(
-            file: file, location: .line(1),
-            message:
-              "expected the header \(columns.joined(separator: ","))\(missing.isEmpty ? "" : " (missing: \(missing.joined(separator: ", ")))")"
-          )
-        ])
-      }
+      try table.requireExactHeader(columns, file: file)
       var issues: [ScenarioIssue] = []
       var distances: [Double] = []
       var heights: [Double] = []

@@ -42,7 +42,8 @@ struct PathLoss: ParsableCommand {
     }
     guard !single.contains(false) else {
       throw ValidationError(
-        "give --csv FILE, or all of --model, --frequency-mhz, --bs-height-m, --ue-height-m, --distance-m")
+        "give --csv FILE, --profile FILE (with --frequency-mhz, --bs-height-m, --ue-height-m), or all of --model, --frequency-mhz, --bs-height-m, --ue-height-m, --distance-m"
+      )
     }
     for (name, value) in [
       ("frequency-mhz", frequencyMHz), ("bs-height-m", bsHeightM), ("ue-height-m", ueHeightM),

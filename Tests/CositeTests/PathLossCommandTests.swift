@@ -62,7 +62,7 @@ import Testing
   @Test func missingOptionsAreAUsageError() throws {
     let result = try CLI.run(["pathloss", "--model", "free-space"])
     #expect(result.status != 0)
-    #expect(result.standardError.contains("give --csv FILE, or all of"))
+    #expect(result.standardError.contains("give --csv FILE, --profile FILE"))
   }
 
   /// The single 40 m ridge of RadioTests/DeltaBullingtonTests (10 km, 10 m masts, 900 MHz):

@@ -21,6 +21,17 @@ public struct CSVTable: Sendable {
     return table
   }
 
+  /// Throws a `ScenarioError` at line 1 unless the header holds exactly `columns`, in any order.
+  public func requireExactHeader(_ columns: [String], file: String) throws {
+    let missing = columns.filter { column($0) == nil }
+    guard !missing.isEmpty || header.count != columns.count else { return }
+    let detail = missing.isEmpty ? "" : " (missing: \(missing.joined(separator: ", ")))"
+    throw ScenarioError(issues: [
+      ScenarioIssue(
+        file: file, location: .line(1), message: "expected the header \(columns.joined(separator: ","))\(detail)")
+    ])
+  }
+
   /// A field as CSV text, quoted when it holds a comma, quote or line break.
   public static func field(_ value: String) -> String {
     guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
