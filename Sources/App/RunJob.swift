@@ -9,7 +9,8 @@ import Scenario
 public enum RunJob {
   /// Loads, validates, computes and writes atomically to `directory`.
   /// - Parameters:
-  ///   - threads: worker threads of the field engine (outputs do not depend on it).
+  ///   - threads: worker threads of the field engine and of the writers (outputs do not depend
+  ///     on it).
   ///   - maxCells: a cell budget overriding the scenario's (`--max-cells`).
   ///   - warn: receives the scenario's warnings.
   ///   - modelWarning: receives each model used outside its validity range (`summary.md`
@@ -34,7 +35,7 @@ public enum RunJob {
     progress?("distributions: dropping users", 1)
     let distributions = MonteCarloDrops.run(scenario, threads: threads)
     var outputs = try RunOutputs.files(
-      for: scenario, coverage: coverage, distributions: distributions, leaflet: leaflet)
+      for: scenario, coverage: coverage, distributions: distributions, leaflet: leaflet, threads: threads)
     outputs.add(try rasters.outputs())
     try outputs.write(to: outputDirectory)
     return (outputs.names, RunHeadline.lines(scenario, coverage: coverage))

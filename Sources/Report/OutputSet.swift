@@ -13,6 +13,10 @@ public struct OutputSet: Sendable {
     files.append((name, Data(text.utf8)))
   }
 
+  public mutating func add(_ name: String, bytes: [UInt8]) {
+    files.append((name, Data(bytes)))
+  }
+
   public mutating func add(_ name: String, data: Data) {
     files.append((name, data))
   }

@@ -6,14 +6,16 @@ import Scenario
 /// indoor), the share of the parcel's area in each RSRP bin, SINR bin and service class,
 /// and whether the parcel meets the coverage target.
 enum ParcelCoverageTable {
-  static func csv(_ result: CoverageResult, scenario: ScenarioModel) -> String {
+  /// The CSV's bytes: a header, then one line per carrier layer, parcel and place.
+  static func csv(_ result: CoverageResult, scenario: ScenarioModel) -> [UInt8] {
     let settings = result.settings
     var header = [
       "carrier", "layer", "zone", "parcel", "land_use", "building_class", "where", "area_ha", "workers", "demand",
     ]
     header += BinLabels.keys(settings.rsrpBinsDBm, prefix: "rsrp") + BinLabels.keys(settings.sinrBinsDB, prefix: "sinr")
     header += BinLabels.serviceKeys(settings) + ["covered_share", "meets_target"]
-    var lines = [header.joined(separator: ",")]
+    var bytes = Array(header.joined(separator: ",").utf8)
+    bytes.append(UInt8(ascii: "\n"))
     for layer in result.layers {
       guard let carrier = result.carriers.first(where: { $0.carrierID == layer.carrierID }) else { continue }
       for (parcelIndex, parcel) in result.parcels.enumerated() {
@@ -23,22 +25,33 @@ enum ParcelCoverageTable {
             let service = result.shares(indoor ? carrier.serviceIndoor : carrier.serviceOutdoor, parcel: parcelIndex),
             let covered = result.coveredShare(carrier, parcel: parcelIndex)
           else { continue }
-          var fields = [
+          for text in [
             layer.carrierID, layer.layer.id, parcel.zoneID, parcel.id, parcel.landUse.rawValue, parcel.buildingClass,
             indoor ? "indoor" : "outdoor",
-            fixed(Double(result.parcelCells[parcelIndex]) * result.cellAreaM2 / 1e4, 2),
-            JSONWriter.number(parcel.workers), JSONWriter.number(parcel.demand),
-          ]
-          fields += (rsrp + sinr + service).map { fixed($0, 4) }
-          fields += [fixed(covered, 4), result.missesTarget(carrier, parcel: parcelIndex) ? "no" : "yes"]
-          lines.append(fields.map(CSVField.quoted).joined(separator: ","))
+          ] {
+            CSVField.append(text, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+          }
+          // Numbers need no quoting: digits, a sign and a point at most.
+          DecimalText.appendFixed(
+            Double(result.parcelCells[parcelIndex]) * result.cellAreaM2 / 1e4, decimals: 2, to: &bytes)
+          for value in [parcel.workers, parcel.demand] {
+            bytes.append(UInt8(ascii: ","))
+            DecimalText.appendShortest(value, to: &bytes)
+          }
+          for share in [rsrp, sinr, service, [covered]].joined() {
+            bytes.append(UInt8(ascii: ","))
+            DecimalText.appendFixed(share, decimals: 4, to: &bytes)
+          }
+          bytes.append(contentsOf: (result.missesTarget(carrier, parcel: parcelIndex) ? ",no\n" : ",yes\n").utf8)
         }
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return bytes
   }
 
-  static func json(_ result: CoverageResult, scenario: ScenarioModel) -> String {
+  /// The JSON's bytes: per carrier, zone and parcel, the shares and the target.
+  static func json(_ result: CoverageResult, scenario: ScenarioModel) -> [UInt8] {
     let settings = result.settings
     func shares(_ values: [Double]?) -> JSONValue { .array((values ?? []).map { number($0, decimals: 4) }) }
     let carriers: [JSONValue] = result.carriers.map { carrier in
@@ -116,17 +129,35 @@ enum ParcelCoverageTable {
       ("service_classes", .array(BinLabels.serviceKeys(settings).map { .string($0) })),
       ("carriers", .array(carriers)),
     ])
-    return JSONWriter.text(document, pretty: true) + "\n"
+    var bytes: [UInt8] = []
+    JSONWriter.append(document, to: &bytes, pretty: true)
+    bytes.append(UInt8(ascii: "\n"))
+    return bytes
   }
-
-  /// `value` with exactly `decimals` decimals, "−0" avoided.
-  static func fixed(_ value: Double, _ decimals: Int) -> String { JSONWriter.fixed(value, decimals: decimals) }
 }
 
 /// RFC 4180 quoting of one CSV field.
 enum CSVField {
   static func quoted(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var bytes: [UInt8] = []
+    append(text, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `text`, in double quotes (its quotes doubled) when it holds a comma, a quote or
+  /// a line feed.
+  static func append(_ text: String, to bytes: inout [UInt8]) {
+    let utf8 = text.utf8
+    guard utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") })
+    else {
+      bytes.append(contentsOf: utf8)
+      return
+    }
+    bytes.append(UInt8(ascii: "\""))
+    for byte in utf8 {
+      bytes.append(byte)
+      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+    }
+    bytes.append(UInt8(ascii: "\""))
   }
 }

@@ -8,12 +8,14 @@ import Scenario
 public enum PlanOutputs {
   /// `cosite recommend`'s files: the list (CSV, JSON, Markdown), the stations and the newly
   /// covered areas, and `cosite.gpkg`/`cosite.kmz` with today's maps and the plan's; with `leaflet`,
-  /// `report.html` (`ReportPage`).
+  /// `report.html` (`ReportPage`). The maps are built and written on up to `threads` threads;
+  /// the files do not depend on it.
   public static func recommendation(
-    _ result: Recommender.Result, scenario: ScenarioModel, coverage: CoverageResult, leaflet: LeafletAssets? = nil
+    _ result: Recommender.Result, scenario: ScenarioModel, coverage: CoverageResult, leaflet: LeafletAssets? = nil,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount
   ) throws -> OutputSet {
     var outputs = OutputSet()
-    var maps = try MapCatalog.runLayers(scenario, coverage: coverage)
+    var maps = try MapCatalog.runLayers(scenario, coverage: coverage, threads: threads)
     let rows = try add(result, scenario: scenario, coverage: coverage, to: &outputs, maps: &maps, prefix: "")
     let outcomes = (
       today: OptionOutcome.today(scenario, coverage: coverage, carriers: result.carriers),
@@ -22,12 +24,12 @@ public enum PlanOutputs {
     outputs.add(
       "recommendations.md",
       text: RecommendationMarkdown.text(rows, result: result, scenario: scenario, outcomes: outcomes))
-    try MapFiles.add(maps, scenario: scenario, to: &outputs)
+    try MapFiles.add(maps, scenario: scenario, to: &outputs, threads: threads)
     if let leaflet {
       outputs.add(
         ReportPage.fileName,
-        text: try ReportPage.recommendation(
-          (result, rows), outcomes: outcomes, scenario: scenario, coverage: coverage, files: outputs,
+        bytes: try ReportPage.recommendation(
+          (result, rows), outcomes: outcomes, scenario: scenario, coverage: coverage, files: outputs, maps: maps,
           headline: RunHeadline.lines(scenario, coverage: coverage), leaflet: leaflet))
     }
     return outputs
@@ -38,11 +40,11 @@ public enum PlanOutputs {
   /// network.
   public static func comparison(
     _ entries: [ComparisonReport.Entry], scenario: ScenarioModel, coverage: CoverageResult, goal: Recommender.Goal,
-    leaflet: LeafletAssets? = nil
+    leaflet: LeafletAssets? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount
   ) throws -> OutputSet {
     var outputs = OutputSet()
     var plans: [PlanTables.Plan] = []
-    var maps = try MapCatalog.runLayers(scenario, coverage: coverage)
+    var maps = try MapCatalog.runLayers(scenario, coverage: coverage, threads: threads)
     for entry in entries {
       guard let result = entry.result else { continue }
       let rows = try add(
@@ -59,12 +61,12 @@ public enum PlanOutputs {
     outputs.add("comparison.csv", text: ComparisonReport.csv(entries, scenario: scenario))
     outputs.add("comparison.json", text: ComparisonReport.json(entries, scenario: scenario, basis: basis))
     outputs.add("comparison.md", text: ComparisonReport.markdown(entries, scenario: scenario, basis: basis))
-    try MapFiles.add(maps, scenario: scenario, to: &outputs)
+    try MapFiles.add(maps, scenario: scenario, to: &outputs, threads: threads)
     if let leaflet {
       outputs.add(
         ReportPage.fileName,
-        text: try ReportPage.comparison(
-          entries, plans: plans, scenario: scenario, coverage: coverage, files: outputs, basis: basis,
+        bytes: try ReportPage.comparison(
+          entries, plans: plans, scenario: scenario, coverage: coverage, files: outputs, maps: maps, basis: basis,
           headline: RunHeadline.lines(scenario, coverage: coverage), leaflet: leaflet))
     }
     return outputs

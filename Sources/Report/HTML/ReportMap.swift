@@ -1,4 +1,5 @@
 import Coverage
+import Foundation
 import Geo
 import Planning
 import Scenario
@@ -21,7 +22,8 @@ struct ReportMap {
     var carrier: Int? = nil
   }
 
-  private(set) var sources: [(name: String, geoJSON: String)] = []
+  /// The GeoJSON texts by name (the file name without `.geojson`), as the files hold them.
+  private(set) var sources: [(name: String, geoJSON: Data)] = []
   private(set) var overlays: [Overlay] = []
   /// Carriers of the coverage result, in its order.
   let carrierIDs: [String]
@@ -32,8 +34,9 @@ struct ReportMap {
 
   /// The map of today's coverage: zones, parcels (one overlay per carrier, coloured by the
   /// target), structures, and per carrier layer RSRP bands and best server, per carrier gaps.
-  /// Texts already in `files` (as `cosite run` writes them) are reused; others are rendered.
-  init(scenario: ScenarioModel, coverage: CoverageResult, files: OutputSet) throws {
+  /// Texts already in `files` (as `cosite run` writes them) are reused; others are rendered
+  /// from `maps` (`MapCatalog.runLayers`), which hold every one.
+  init(scenario: ScenarioModel, coverage: CoverageResult, files: OutputSet, maps: [MapLayer]) throws {
     carrierIDs = coverage.carriers.map(\.carrierID)
     coveredShares = coverage.carriers.map { carrier in
       coverage.parcels.indices.map { coverage.coveredShare(carrier, parcel: $0) }
@@ -43,21 +46,20 @@ struct ReportMap {
         coverage.coveredShare(carrier, parcel: parcel) == nil ? nil : !coverage.missesTarget(carrier, parcel: parcel)
       }
     }
-    var converter: LonLatConverter?
-    func lonLat() throws -> LonLatConverter {
-      if let converter { return converter }
-      let made = LonLatConverter(transform: try CoordinateTransform(from: scenario.crs, to: .wgs84))
-      converter = made
-      return made
-    }
-    func source(_ file: String, _ render: () throws -> String) throws -> String {
+    func source(_ file: String) throws -> String {
       let name = String(file.dropLast(".geojson".count))
-      sources.append((name, try files.text(named: file) ?? render()))
+      if let contents = files.contents(named: file) {
+        sources.append((name, contents))
+      } else if let map = maps.first(where: { $0.fileName == file }) {
+        sources.append((name, Data(GeoJSON.featureCollectionBytes(map.features))))
+      } else {
+        throw OutputError(path: ReportPage.fileName, reason: "no map \(file) to draw")
+      }
       return name
     }
-    let zones = try source("zones.geojson") { try InputLayers.zones(scenario) }
-    let parcels = try source("parcels.geojson") { InputLayers.parcels(scenario) }
-    let structures = try source("structures.geojson") { InputLayers.structures(scenario) }
+    let zones = try source("zones.geojson")
+    let parcels = try source("parcels.geojson")
+    let structures = try source("structures.geojson")
     overlays.append(Overlay(label: "Zones", style: .zones, sources: [zones], visible: true))
     for (index, carrier) in carrierIDs.enumerated() {
       overlays.append(
@@ -67,20 +69,14 @@ struct ReportMap {
     }
     for layer in coverage.layers {
       let name = "\(layer.carrierID)-\(layer.layer.id)"
-      let bands = try source("coverage-\(name).geojson") {
-        try CoverageMaps.coverage(layer, result: coverage, toLonLat: try lonLat())
-      }
-      let server = try source("best-server-\(name).geojson") {
-        try CoverageMaps.bestServer(layer, scenario: scenario, result: coverage, toLonLat: try lonLat())
-      }
+      let bands = try source("coverage-\(name).geojson")
+      let server = try source("best-server-\(name).geojson")
       let title = "\(layer.carrierID) \(layer.layer.id)"
       overlays.append(Overlay(label: "\(title) · RSRP bands", style: .bands, sources: [bands], visible: false))
       overlays.append(Overlay(label: "\(title) · best server", style: .server, sources: [server], visible: false))
     }
     for carrier in coverage.carriers {
-      let gaps = try source("gaps-\(carrier.carrierID).geojson") {
-        try CoverageMaps.gaps(carrier, scenario: scenario, result: coverage, toLonLat: try lonLat())
-      }
+      let gaps = try source("gaps-\(carrier.carrierID).geojson")
       overlays.append(
         Overlay(label: "\(carrier.carrierID) · gaps", style: .gaps, sources: [gaps], visible: false))
     }
@@ -96,8 +92,8 @@ struct ReportMap {
     var newly: [String] = []
     for carrier in result.carriers {
       let file = "\(prefix)newly-covered-\(scenario.carriers[carrier].id).geojson"
-      guard let text = files.text(named: file) else { continue }
-      sources.append((String(file.dropLast(".geojson".count)), text))
+      guard let contents = files.contents(named: file) else { continue }
+      sources.append((String(file.dropLast(".geojson".count)), contents))
       newly.append(sources[sources.count - 1].name)
     }
     if !newly.isEmpty {
@@ -107,8 +103,8 @@ struct ReportMap {
         Overlay(label: "\(title)newly covered", style: .newlyCovered, sources: newly, visible: false), at: position)
     }
     let stationsFile = "\(prefix)recommended-stations.geojson"
-    if let text = files.text(named: stationsFile) {
-      sources.append((String(stationsFile.dropLast(".geojson".count)), text))
+    if let contents = files.contents(named: stationsFile) {
+      sources.append((String(stationsFile.dropLast(".geojson".count)), contents))
       overlays.append(
         Overlay(
           label: "\(title)recommended stations", style: .stations, sources: [sources[sources.count - 1].name],
@@ -116,12 +112,21 @@ struct ReportMap {
     }
   }
 
-  /// The map as one JSON text (sources spliced in as written), safe inside `<script>`.
-  func json(drawnTitle: String) -> String {
-    var text = "{\"drawnTitle\":" + HTMLText.jsonString(drawnTitle) + ",\"sources\":{"
+  /// The map as one JSON text (sources spliced in as written), made safe inside `<script>`
+  /// (`HTMLText.appendScriptSafeJSON`) and appended to `bytes`.
+  func appendJSON(drawnTitle: String, to bytes: inout [UInt8]) {
+    var head: [UInt8] = []
+    head.append(contentsOf: #"{"drawnTitle":"#.utf8)
+    JSONWriter.appendQuoted(drawnTitle, to: &head)
+    head.append(contentsOf: #","sources":{"#.utf8)
+    HTMLText.appendScriptSafeJSON(head, to: &bytes)
     for (offset, source) in sources.enumerated() {
-      text += (offset == 0 ? "\n" : ",\n") + HTMLText.jsonString(source.name) + ":"
-      text += source.geoJSON.hasSuffix("\n") ? String(source.geoJSON.dropLast()) : source.geoJSON
+      var key = Array((offset == 0 ? "\n" : ",\n").utf8)
+      JSONWriter.appendQuoted(source.name, to: &key)
+      key.append(UInt8(ascii: ":"))
+      HTMLText.appendScriptSafeJSON(key, to: &bytes)
+      let text = source.geoJSON.last == UInt8(ascii: "\n") ? source.geoJSON.dropLast() : source.geoJSON[...]
+      HTMLText.appendScriptSafeJSON(text, to: &bytes)
     }
     let overlayValues: [JSONValue] = overlays.map { overlay in
       var members: [(String, JSONValue)] = [
@@ -136,15 +141,18 @@ struct ReportMap {
       ("covered_share", .array(coveredShares.map { .array($0.map { $0.map { number($0, decimals: 4) } ?? .null }) })),
       ("meets_target", .array(meetsTarget.map { .array($0.map { $0.map { .bool($0) } ?? .null }) })),
     ])
-    text += "\n},\n\"overlays\":" + JSONWriter.text(.array(overlayValues), pretty: true)
-    text += ",\n\"parcels\":" + JSONWriter.text(parcels) + "}"
-    return HTMLText.scriptSafeJSON(text)
+    var tail = Array("\n},\n\"overlays\":".utf8)
+    JSONWriter.append(.array(overlayValues), to: &tail, pretty: true)
+    tail.append(contentsOf: ",\n\"parcels\":".utf8)
+    JSONWriter.append(parcels, to: &tail)
+    tail.append(UInt8(ascii: "}"))
+    HTMLText.appendScriptSafeJSON(tail, to: &bytes)
   }
 }
 
 extension OutputSet {
-  /// The text of the file `name` in the set, nil when there is none.
-  func text(named name: String) -> String? {
-    files.first { $0.name == name }.map { String(decoding: $0.contents, as: UTF8.self) }
+  /// The bytes of the file `name` in the set, nil when there is none.
+  func contents(named name: String) -> Data? {
+    files.first { $0.name == name }?.contents
   }
 }

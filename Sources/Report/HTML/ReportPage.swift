@@ -16,12 +16,13 @@ public enum ReportPage {
   public static let drawnTitle = "Cosite report — drawn"
   public static let fileName = "report.html"
 
-  /// `cosite run`'s page; `files` are the run's other outputs (their GeoJSON is reused).
+  /// `cosite run`'s page; `files` are the run's other outputs (their GeoJSON is reused),
+  /// `maps` its maps (`MapCatalog.runLayers`).
   static func run(
-    scenario: ScenarioModel, coverage: CoverageResult, files: OutputSet, headline: [String],
+    scenario: ScenarioModel, coverage: CoverageResult, files: OutputSet, maps: [MapLayer], headline: [String],
     leaflet: LeafletAssets
-  ) throws -> String {
-    let map = try ReportMap(scenario: scenario, coverage: coverage, files: files)
+  ) throws -> [UInt8] {
+    let map = try ReportMap(scenario: scenario, coverage: coverage, files: files, maps: maps)
     return document(
       title: "Coverage — \(scenario.name)", headline: headline, map: map,
       legend: MapLegend.html(coverage.settings, plan: false),
@@ -31,9 +32,9 @@ public enum ReportPage {
   /// `cosite recommend`'s page.
   static func recommendation(
     _ plan: PlanTables.Plan, outcomes: (today: OptionOutcome, plan: OptionOutcome), scenario: ScenarioModel,
-    coverage: CoverageResult, files: OutputSet, headline: [String], leaflet: LeafletAssets
-  ) throws -> String {
-    var map = try ReportMap(scenario: scenario, coverage: coverage, files: files)
+    coverage: CoverageResult, files: OutputSet, maps: [MapLayer], headline: [String], leaflet: LeafletAssets
+  ) throws -> [UInt8] {
+    var map = try ReportMap(scenario: scenario, coverage: coverage, files: files, maps: maps)
     map.addPlan(plan.result, scenario: scenario, files: files, prefix: "", visible: true)
     return document(
       title: "Recommended stations — \(scenario.name)", headline: headline, map: map,
@@ -48,9 +49,10 @@ public enum ReportPage {
   /// options' results with their ranked rows.
   static func comparison(
     _ entries: [ComparisonReport.Entry], plans: [PlanTables.Plan], scenario: ScenarioModel,
-    coverage: CoverageResult, files: OutputSet, basis: String, headline: [String], leaflet: LeafletAssets
-  ) throws -> String {
-    var map = try ReportMap(scenario: scenario, coverage: coverage, files: files)
+    coverage: CoverageResult, files: OutputSet, maps: [MapLayer], basis: String, headline: [String],
+    leaflet: LeafletAssets
+  ) throws -> [UInt8] {
+    var map = try ReportMap(scenario: scenario, coverage: coverage, files: files, maps: maps)
     for (index, plan) in plans.enumerated() {
       map.addPlan(
         plan.result, scenario: scenario, files: files, prefix: "\(plan.result.option.name)-", visible: index == 0)
@@ -90,10 +92,11 @@ public enum ReportPage {
   static let contentSecurityPolicy =
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
 
+  /// The page's bytes: its lines, each ending in a line feed, the map data spliced in whole.
   static func document(
     title: String, headline: [String], map: ReportMap, legend: String, sections: [String], leaflet: LeafletAssets
-  ) -> String {
-    var lines = [
+  ) -> [UInt8] {
+    var head = [
       "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
       "<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">",
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
@@ -101,19 +104,30 @@ public enum ReportPage {
       "<style>", leaflet.inlineStyle, "</style>", "<style>", ReportStyle.css, "</style>", "</head>", "<body>",
       "<header>", "<h1>\(HTMLText.escaped(title))</h1>",
     ]
-    lines += headlineHTML(headline)
-    lines += [
+    head += headlineHTML(headline)
+    head += [
       "</header>", "<main>", "<div id=\"map-panel\"><div id=\"map\"></div>", legend, "</div>",
       "<noscript><p>The map needs JavaScript; the tables below do not.</p></noscript>",
     ]
-    lines += sections
-    lines += [
+    head += sections
+    head += [
       "</main>",
       "<footer>Written by Cosite. The map is drawn offline with Leaflet (BSD-2-Clause; © 2010–2019 Vladimir Agafonkin, © 2010–2011 CloudMade) from Debian's libjs-leaflet, inlined in this file; there is no base map. Outlines and figures: the run's GeoJSON and CSV outputs.</footer>",
       "<script>", leaflet.inlineScript, "</script>",
-      "<script type=\"application/json\" id=\"cosite-map-data\">", map.json(drawnTitle: drawnTitle), "</script>",
-      "<script>", ReportScript.code, "</script>", "</body>", "</html>",
+      "<script type=\"application/json\" id=\"cosite-map-data\">",
     ]
-    return lines.joined(separator: "\n") + "\n"
+    let tail = ["</script>", "<script>", ReportScript.code, "</script>", "</body>", "</html>"]
+    var bytes: [UInt8] = []
+    for line in head {
+      bytes.append(contentsOf: line.utf8)
+      bytes.append(UInt8(ascii: "\n"))
+    }
+    map.appendJSON(drawnTitle: drawnTitle, to: &bytes)
+    bytes.append(UInt8(ascii: "\n"))
+    for line in tail {
+      bytes.append(contentsOf: line.utf8)
+      bytes.append(UInt8(ascii: "\n"))
+    }
+    return bytes
   }
 }

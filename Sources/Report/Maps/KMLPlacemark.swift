@@ -3,25 +3,46 @@ import Geo
 /// One feature as a KML 2.2 Placemark (OGC 12-007r2): its name, a balloon for points, its
 /// figures as `ExtendedData`, a shared style and the geometry clamped to the ground.
 enum KMLPlacemark {
-  static func text(_ feature: OutputFeature, name: String, styleID: String, balloon: Bool) -> String {
+  /// Appends the placemark's element to `bytes`; `labels` keeps each property's label
+  /// (`label(_:)`) and its escaped form, worked out once per document.
+  static func append(
+    _ feature: OutputFeature, name: String, styleID: String, balloon: Bool, labels: inout [String: Label],
+    to bytes: inout [UInt8]
+  ) {
+    func labelled(_ key: String) -> Label {
+      if let known = labels[key] { return known }
+      let text = label(key)
+      let made = Label(text: text, escaped: XMLText.escaped(text), escapedKey: XMLText.escaped(key))
+      labels[key] = made
+      return made
+    }
     var text = "<Placemark><name>\(XMLText.escaped(name))</name>"
     let shown = feature.properties.filter { !isStyleProperty($0.0) && $0.1 != .null }
     let figures = shown.compactMap { key, value in AttributeTable.text(value).map { (key, $0) } }
     if balloon && !figures.isEmpty {
-      let readable = shown.compactMap { key, value in readableText(value).map { (key, $0) } }
+      let readable = shown.compactMap { key, value in readableText(value).map { (labelled(key).text, $0) } }
       text += "<description>\(XMLText.escaped(balloonTable(readable)))</description>"
     }
     text += "<styleUrl>#\(styleID)</styleUrl>"
     if !figures.isEmpty {
       text += "<ExtendedData>"
       for (key, value) in figures {
-        text += "<Data name=\"\(XMLText.escaped(key))\"><displayName>\(XMLText.escaped(label(key)))</displayName>"
+        let label = labelled(key)
+        text += "<Data name=\"\(label.escapedKey)\"><displayName>\(label.escaped)</displayName>"
         text += "<value>\(XMLText.escaped(value))</value></Data>"
       }
       text += "</ExtendedData>"
     }
-    geometry(feature.geometry, into: &text)
-    return text + "</Placemark>"
+    bytes.append(contentsOf: text.utf8)
+    geometry(feature.geometry, into: &bytes)
+    bytes.append(contentsOf: "</Placemark>".utf8)
+  }
+
+  /// A property's label as a reader sees it, escaped for XML, and its escaped key.
+  struct Label {
+    let text: String
+    let escaped: String
+    let escapedKey: String
   }
 
   /// simplestyle-spec properties: the shared style carries them, the balloon leaves them out.
@@ -29,12 +50,12 @@ enum KMLPlacemark {
     FeatureLook.areaProperties.contains(key) || ["marker-color", "marker-symbol", "marker-size"].contains(key)
   }
 
-  /// The balloon: an HTML table of the feature's figures (Google Earth renders the
-  /// description as HTML).
-  static func balloonTable(_ figures: [(String, String)]) -> String {
+  /// The balloon: an HTML table of the feature's figures, each under its label (Google
+  /// Earth renders the description as HTML).
+  static func balloonTable(_ figures: [(label: String, value: String)]) -> String {
     var html = "<table>"
-    for (key, value) in figures {
-      html += "<tr><th align=\"left\">\(XMLText.escaped(label(key)))</th><td>\(XMLText.escaped(value))</td></tr>"
+    for (label, value) in figures {
+      html += "<tr><th align=\"left\">\(XMLText.escaped(label))</th><td>\(XMLText.escaped(value))</td></tr>"
     }
     return html + "</table>"
   }
@@ -74,86 +95,92 @@ enum KMLPlacemark {
     return unit.map { "\(text) (\($0))" } ?? text
   }
 
-  private static func geometry(_ geometry: Geometry, into text: inout String) {
+  private static func geometry(_ geometry: Geometry, into bytes: inout [UInt8]) {
     switch geometry {
     case .point(let point):
-      text += "<Point><coordinates>"
-      positions([point], into: &text)
-      text += "</coordinates></Point>"
+      bytes.append(contentsOf: "<Point><coordinates>".utf8)
+      positions([point], reversed: false, into: &bytes)
+      bytes.append(contentsOf: "</coordinates></Point>".utf8)
     case .lineString(let line):
-      text += "<LineString><tessellate>1</tessellate><altitudeMode>clampToGround</altitudeMode><coordinates>"
-      positions(line.coordinates, into: &text)
-      text += "</coordinates></LineString>"
+      bytes.append(
+        contentsOf: "<LineString><tessellate>1</tessellate><altitudeMode>clampToGround</altitudeMode><coordinates>".utf8
+      )
+      positions(line.coordinates, reversed: false, into: &bytes)
+      bytes.append(contentsOf: "</coordinates></LineString>".utf8)
     case .polygon(let polygon):
-      self.polygon(polygon, into: &text)
+      self.polygon(polygon, into: &bytes)
     case .multiPolygon(let shape) where shape.polygons.count == 1:
-      polygon(shape.polygons[0], into: &text)
+      polygon(shape.polygons[0], into: &bytes)
     case .multiPolygon(let shape):
-      text += "<MultiGeometry>"
-      for part in shape.polygons { polygon(part, into: &text) }
-      text += "</MultiGeometry>"
+      bytes.append(contentsOf: "<MultiGeometry>".utf8)
+      for part in shape.polygons { polygon(part, into: &bytes) }
+      bytes.append(contentsOf: "</MultiGeometry>".utf8)
     }
   }
 
-  /// Shells counter-clockwise and holes clockwise, as in the GeoJSON (RFC 7946 §3.1.6).
-  private static func polygon(_ polygon: Polygon, into text: inout String) {
-    let oriented = polygon.rightHandRuleOriented
-    text += "<Polygon><tessellate>1</tessellate><altitudeMode>clampToGround</altitudeMode>"
-    for (index, ring) in oriented.rings.enumerated() {
-      text += (index == 0 ? "<outerBoundaryIs>" : "<innerBoundaryIs>") + "<LinearRing><coordinates>"
-      positions(ring.coordinates, into: &text)
-      text += "</coordinates></LinearRing>" + (index == 0 ? "</outerBoundaryIs>" : "</innerBoundaryIs>")
+  /// Shells counter-clockwise and holes clockwise, as in the GeoJSON (RFC 7946 §3.1.6): a
+  /// ring `rightHandRuleOriented` would reverse is read backwards.
+  private static func polygon(_ polygon: Polygon, into bytes: inout [UInt8]) {
+    bytes.append(contentsOf: "<Polygon><tessellate>1</tessellate><altitudeMode>clampToGround</altitudeMode>".utf8)
+    for (index, ring) in polygon.rings.enumerated() {
+      let outer = index == 0
+      bytes.append(contentsOf: ((outer ? "<outerBoundaryIs>" : "<innerBoundaryIs>") + "<LinearRing><coordinates>").utf8)
+      positions(ring.coordinates, reversed: ring.isCounterClockwise != outer, into: &bytes)
+      bytes.append(
+        contentsOf: ("</coordinates></LinearRing>" + (outer ? "</outerBoundaryIs>" : "</innerBoundaryIs>")).utf8)
     }
-    text += "</Polygon>"
+    bytes.append(contentsOf: "</Polygon>".utf8)
   }
 
-  /// `lon,lat lon,lat …` rounded to 7 decimals (about 1 cm) as the GeoJSON.
-  private static func positions(_ points: [Coordinate], into text: inout String) {
-    for (index, point) in points.enumerated() {
-      if index > 0 { text += " " }
-      text += decimal(point.x)
-      text += ","
-      text += decimal(point.y)
+  /// `lon,lat lon,lat …` rounded to 7 decimals (about 1 cm) as the GeoJSON, gathered in a
+  /// stack buffer and appended a few kilobytes at a time (a large KML has millions).
+  private static func positions(_ points: [Coordinate], reversed: Bool, into bytes: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { scratch in
+      guard let base = scratch.baseAddress else { return }
+      var used = 0
+      func flush() {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: used))
+        used = 0
+      }
+      // As `appendDecimal`.
+      func number(_ value: Double) {
+        if abs(value) < 1e11 {
+          used += DecimalText.write(units: Int64((value * 10_000_000).rounded()), decimals: 7, to: base + used)
+        } else {
+          flush()
+          DecimalText.appendShortest(value, to: &bytes)
+        }
+      }
+      for offset in points.indices {
+        if used > scratch.count - 2 * DecimalText.writeRoom - 8 { flush() }
+        if offset > 0 {
+          base[used] = UInt8(ascii: " ")
+          used += 1
+        }
+        let point = points[reversed ? points.count - 1 - offset : offset]
+        number(point.x)
+        base[used] = UInt8(ascii: ",")
+        used += 1
+        number(point.y)
+      }
+      flush()
     }
   }
 
   /// `value` rounded half away from zero to 7 places, written without exponent or trailing
-  /// zeros. Digits are written straight into the string's storage: a large KML has millions.
+  /// zeros.
   static func decimal(_ value: Double) -> String {
-    guard value.isFinite, abs(value) < 1e11 else { return JSONWriter.number(value) }
-    let scaled = Int64((value * 10_000_000).rounded())
-    var magnitude = scaled.magnitude
-    var places = 7
-    while places > 0 && magnitude % 10 == 0 {
-      magnitude /= 10
-      places -= 1
-    }
-    return String(unsafeUninitializedCapacity: 24) { buffer in
-      // Least significant digit first, then reversed.
-      var count = 0
-      func put(_ byte: UInt8) {
-        buffer[count] = byte
-        count += 1
-      }
-      for _ in 0..<places {
-        put(UInt8(truncatingIfNeeded: 48 + magnitude % 10))
-        magnitude /= 10
-      }
-      if places > 0 { put(UInt8(ascii: ".")) }
-      repeat {
-        put(UInt8(truncatingIfNeeded: 48 + magnitude % 10))
-        magnitude /= 10
-      } while magnitude > 0
-      if scaled < 0 { put(UInt8(ascii: "-")) }
-      var low = 0
-      var high = count - 1
-      while low < high {
-        buffer.swapAt(low, high)
-        low += 1
-        high -= 1
-      }
-      return count
-    }
+    var bytes: [UInt8] = []
+    appendDecimal(value, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// `decimal(value)` appended to `bytes`: a large KML has millions.
+  static func appendDecimal(_ value: Double, to bytes: inout [UInt8]) {
+    guard value.isFinite, abs(value) < 1e11 else {
+      DecimalText.appendShortest(value, to: &bytes)
+      return
+    }
+    DecimalText.appendUnits(Int64((value * 10_000_000).rounded()), decimals: 7, to: &bytes)
+  }
 }

@@ -12,28 +12,48 @@ import Scenario
 enum MapCatalog {
   static let inputsFolder = "Inputs"
 
-  /// `cosite run`'s maps.
-  static func runLayers(_ scenario: ScenarioModel, coverage: CoverageResult) throws -> [MapLayer] {
-    let converter = LonLatConverter(transform: try CoordinateTransform(from: scenario.crs, to: .wgs84))
-    return try runLayers(scenario, coverage: coverage, toLonLat: converter)
+  /// `cosite run`'s maps, their features built on up to `threads` threads (each with its own
+  /// PROJ transform); the same maps whatever the thread count.
+  static func runLayers(_ scenario: ScenarioModel, coverage: CoverageResult, threads: Int = 1) throws -> [MapLayer] {
+    let plans = runLayerPlans(scenario, coverage: coverage)
+    let features = try ParallelJobs.map(
+      plans.count, threads: threads,
+      state: { LonLatConverter(transform: try CoordinateTransform(from: scenario.crs, to: .wgs84)) }
+    ) { index, toLonLat in try plans[index].features(toLonLat) }
+    return zip(plans, features).map { plan, features in
+      MapLayer(
+        kind: plan.kind, fileName: plan.fileName, title: plan.title, folders: plan.folders, visible: plan.visible,
+        features: features, childTable: plan.childTable)
+    }
   }
 
-  static func runLayers(
-    _ scenario: ScenarioModel, coverage: CoverageResult, toLonLat: LonLatConverter
-  ) throws -> [MapLayer] {
-    var layers = [
-      MapLayer(
+  /// A map of `cosite run` before its features are built.
+  struct LayerPlan: Sendable {
+    let kind: MapLayer.Kind
+    let fileName: String
+    let title: String
+    let folders: [String]
+    let visible: Bool
+    var childTable: ChildTable? = nil
+    let features: @Sendable (LonLatConverter) throws -> [OutputFeature]
+  }
+
+  /// `cosite run`'s maps in order: the inputs, then per carrier each layer's bands and
+  /// best-server areas and the carrier's gaps.
+  static func runLayerPlans(_ scenario: ScenarioModel, coverage: CoverageResult) -> [LayerPlan] {
+    var plans = [
+      LayerPlan(
         kind: .zones, fileName: "zones.geojson", title: "Zones", folders: [inputsFolder], visible: true,
-        features: try InputLayers.zoneFeatures(scenario)),
-      MapLayer(
+        features: { _ in try InputLayers.zoneFeatures(scenario) }),
+      LayerPlan(
         kind: .parcels, fileName: "parcels.geojson", title: "Parcels", folders: [inputsFolder], visible: false,
-        features: InputLayers.parcelFeatures(scenario)),
-      MapLayer(
+        features: { _ in InputLayers.parcelFeatures(scenario) }),
+      LayerPlan(
         kind: .structures, fileName: "structures.geojson", title: "Structures", folders: [inputsFolder],
-        visible: true, features: InputLayers.structureFeatures(scenario)),
-      MapLayer(
+        visible: true, features: { _ in InputLayers.structureFeatures(scenario) }),
+      LayerPlan(
         kind: .sites, fileName: "sites.geojson", title: "Sites", folders: [inputsFolder], visible: false,
-        features: InputLayers.siteFeatures(scenario), childTable: .siteSectors),
+        childTable: .siteSectors, features: { _ in InputLayers.siteFeatures(scenario) }),
     ]
     for carrier in coverage.carriers {
       let carrierFolder = scenario.carriers.first { $0.id == carrier.carrierID }?.name ?? carrier.carrierID
@@ -42,25 +62,25 @@ enum MapCatalog {
         let folders = [carrierFolder, "\(layer.layer.id) (\(layer.layer.technology.rawValue) \(layer.layer.band))"]
         // Only the first layer's bands show at first: bands of several layers would overlap.
         let isFirst = layer.carrierID == coverage.layers.first?.carrierID && layer.layer == coverage.layers.first?.layer
-        layers.append(
-          MapLayer(
+        plans.append(
+          LayerPlan(
             kind: .coverage, fileName: "coverage-\(name).geojson",
             title: "Coverage \(layer.carrierID) \(layer.layer.id)", folders: folders, visible: isFirst,
-            features: try CoverageMaps.coverageFeatures(layer, result: coverage, toLonLat: toLonLat)))
-        layers.append(
-          MapLayer(
+            features: { try CoverageMaps.coverageFeatures(layer, result: coverage, toLonLat: $0) }))
+        plans.append(
+          LayerPlan(
             kind: .bestServer, fileName: "best-server-\(name).geojson",
             title: "Best server \(layer.carrierID) \(layer.layer.id)", folders: folders, visible: false,
-            features: try CoverageMaps.bestServerFeatures(
-              layer, scenario: scenario, result: coverage, toLonLat: toLonLat)))
+            features: { try CoverageMaps.bestServerFeatures(layer, scenario: scenario, result: coverage, toLonLat: $0) }
+          ))
       }
-      layers.append(
-        MapLayer(
+      plans.append(
+        LayerPlan(
           kind: .gaps, fileName: "gaps-\(carrier.carrierID).geojson", title: "Gaps \(carrier.carrierID)",
           folders: [carrierFolder], visible: false,
-          features: try CoverageMaps.gapFeatures(carrier, scenario: scenario, result: coverage, toLonLat: toLonLat)))
+          features: { try CoverageMaps.gapFeatures(carrier, scenario: scenario, result: coverage, toLonLat: $0) }))
     }
-    return layers
+    return plans
   }
 
   /// One plan's maps: its stations and each carrier's newly covered areas; `prefix` is the

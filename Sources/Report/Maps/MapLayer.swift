@@ -9,6 +9,8 @@ public struct MapLayer: Sendable {
   }
 
   public let kind: Kind
+  /// The GeoJSON file that holds the same features (`coverage-viettel-lte1800.geojson`).
+  public let fileName: String
   /// The GeoPackage table: the GeoJSON file's name without `.geojson`, lowercase, with `_`
   /// for every character other than a letter or digit (`coverage_viettel_lte1800`).
   public let table: String
@@ -36,6 +38,7 @@ public struct MapLayer: Sendable {
     childTable: ChildTable?
   ) {
     self.kind = kind
+    self.fileName = fileName
     self.table = Self.tableName(fileName: fileName)
     self.title = title
     self.folders = folders
