@@ -32,13 +32,11 @@ extension FieldEngine {
         let cappedDB = attenuation.backCone?.attenuationDB ?? 0
         var count = 0
         for row in area.rows {
-          let dyDouble = (Double(row) + 0.5) * resolution - kernel.y
-          let dySquared = dyDouble * dyDouble
-          guard dySquared <= reachSquared else { continue }
-          let half = (reachSquared - dySquared).squareRoot()
-          let first = max(tileStart, Int(((kernel.x - half) / resolution - 0.5).rounded(.up)))
-          let last = min(tileEnd - 1, Int(((kernel.x + half) / resolution - 0.5).rounded(.down)))
-          guard first <= last else { continue }
+          guard let reached = area.columnsInReach(row: row, x: kernel.x, y: kernel.y, reachSquaredM2: reachSquared)
+          else { continue }
+          let dyDouble = reached.dyM
+          let first = reached.columns.lowerBound
+          let last = reached.columns.upperBound
           let blocks = Self.blocks(first: first, last: last, tileStart: tileStart, tileEnd: tileEnd)
           let cone =
             attenuation.backCone.flatMap {

@@ -15,41 +15,32 @@ extension FieldEngine {
         sweepRadials(kernel, attenuation, area, output, terrain.ground, radials, losses, table: table)
       }
     }
-    let resolution = area.resolution
     let reachSquared = kernel.reachM * kernel.reachM
     let peak = kernel.peakEPREDBm
     let server = Int32(kernel.sectorIndex)
     var count = 0
     for row in area.rows {
-      let dyDouble = (Double(row) + 0.5) * resolution - kernel.y
-      let dySquared = dyDouble * dyDouble
-      guard dySquared <= reachSquared else { continue }
-      let half = (reachSquared - dySquared).squareRoot()
-      let first = max(area.columns.lowerBound, Int(((kernel.x - half) / resolution - 0.5).rounded(.up)))
-      let last = min(area.columns.upperBound - 1, Int(((kernel.x + half) / resolution - 0.5).rounded(.down)))
-      guard first <= last else { continue }
+      guard let reached = area.columnsInReach(row: row, x: kernel.x, y: kernel.y, reachSquaredM2: reachSquared)
+      else { continue }
+      let dyDouble = reached.dyM
       let dy = Float(dyDouble)
-      let dy2 = Float(dySquared)
+      let dy2 = Float(reached.dySquaredM2)
       let rowBase = row * area.columnsInGrid
-      for column in first...last {
+      for column in reached.columns {
         let cell = rowBase + column
-        let dx = Float((Double(column) + 0.5) * resolution - kernel.x)
+        let dx = Float((Double(column) + 0.5) * area.resolution - kernel.x)
         let squared = dx * dx + dy2
         let extra = terrain.extra(kernel: kernel, dx: Double(dx), dy: dyDouble, cell: cell)
         let loss = DistanceLossTable.lookup(table(cell), squaredM2: squared) + extra.lossDB
         let up = kernel.heightDifferenceM + extra.heightOffsetM
-        let horizontal = dx * kernel.sinAzimuth + dy * kernel.cosAzimuth
-        let right = dx * kernel.cosAzimuth - dy * kernel.sinAzimuth
-        let forward = horizontal * kernel.cosTilt - up * kernel.sinTilt
-        let lifted = horizontal * kernel.sinTilt + up * kernel.cosTilt
-        let rsrp = peak - loss - attenuation.attenuationDB(right: right, forward: forward, up: lifted)
+        let rsrp = peak - loss - kernel.attenuationDB(attenuation, dx: dx, dy: dy, up: up)
         if rsrp > output.best[cell] {
           output.best[cell] = rsrp
           output.server[cell] = server
         }
         output.total[cell] += FastMath.linear(fromDB: rsrp)
       }
-      count += last - first + 1
+      count += reached.columns.count
     }
     return count
   }
@@ -61,44 +52,48 @@ extension FieldEngine {
     _ kernel: SectorKernel, _ attenuation: A, _ area: TileArea, _ output: Output, _ ground: UnsafeBufferPointer<Float>,
     _ radials: RadialLossTable, _ losses: UnsafeBufferPointer<Float>, table: (Int) -> UnsafeBufferPointer<Float>
   ) -> Int {
-    let resolution = area.resolution
     let reachSquared = kernel.reachM * kernel.reachM
     let peak = kernel.peakEPREDBm
     let server = Int32(kernel.sectorIndex)
     let siteGround = radials.siteGroundM
     var count = 0
     for row in area.rows {
-      let dyDouble = (Double(row) + 0.5) * resolution - kernel.y
-      let dySquared = dyDouble * dyDouble
-      guard dySquared <= reachSquared else { continue }
-      let half = (reachSquared - dySquared).squareRoot()
-      let first = max(area.columns.lowerBound, Int(((kernel.x - half) / resolution - 0.5).rounded(.up)))
-      let last = min(area.columns.upperBound - 1, Int(((kernel.x + half) / resolution - 0.5).rounded(.down)))
-      guard first <= last else { continue }
+      guard let reached = area.columnsInReach(row: row, x: kernel.x, y: kernel.y, reachSquaredM2: reachSquared)
+      else { continue }
+      let dyDouble = reached.dyM
       let dy = Float(dyDouble)
-      let dy2 = Float(dySquared)
+      let dy2 = Float(reached.dySquaredM2)
       let rowBase = row * area.columnsInGrid
-      for column in first...last {
+      for column in reached.columns {
         let cell = rowBase + column
-        let dxDouble = (Double(column) + 0.5) * resolution - kernel.x
+        let dxDouble = (Double(column) + 0.5) * area.resolution - kernel.x
         let dx = Float(dxDouble)
         let squared = dx * dx + dy2
         let diffraction = losses[radials.sampleIndex(dx: dxDouble, dy: dyDouble)]
         let loss = DistanceLossTable.lookup(table(cell), squaredM2: squared) + diffraction
         let up = kernel.heightDifferenceM + (ground[cell] - siteGround)
-        let horizontal = dx * kernel.sinAzimuth + dy * kernel.cosAzimuth
-        let right = dx * kernel.cosAzimuth - dy * kernel.sinAzimuth
-        let forward = horizontal * kernel.cosTilt - up * kernel.sinTilt
-        let lifted = horizontal * kernel.sinTilt + up * kernel.cosTilt
-        let rsrp = peak - loss - attenuation.attenuationDB(right: right, forward: forward, up: lifted)
+        let rsrp = peak - loss - kernel.attenuationDB(attenuation, dx: dx, dy: dy, up: up)
         if rsrp > output.best[cell] {
           output.best[cell] = rsrp
           output.server[cell] = server
         }
         output.total[cell] += FastMath.linear(fromDB: rsrp)
       }
-      count += last - first + 1
+      count += reached.columns.count
     }
     return count
+  }
+}
+
+extension SectorKernel {
+  /// The antenna's attenuation toward a cell (dx east, dy north, up above the antenna, m):
+  /// the offset turned into the antenna's frame (azimuth, then mechanical tilt).
+  @inline(__always)
+  fileprivate func attenuationDB<A: Attenuation>(_ attenuation: A, dx: Float, dy: Float, up: Float) -> Float {
+    let horizontal = dx * sinAzimuth + dy * cosAzimuth
+    let right = dx * cosAzimuth - dy * sinAzimuth
+    let forward = horizontal * cosTilt - up * sinTilt
+    let lifted = horizontal * sinTilt + up * cosTilt
+    return attenuation.attenuationDB(right: right, forward: forward, up: lifted)
   }
 }

@@ -36,15 +36,16 @@ enum FieldEngine {
               let output = Output(
                 best: best.baseAddress!, server: server.baseAddress!, total: total.baseAddress!,
                 classes: classes.baseAddress!, evaluations: counts.baseAddress!)
-              DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var tile = worker
-                while tile < tileCount {
+              // Tiles are handed out one at a time (their costs differ with the sectors that
+              // reach them); each is computed whole by one worker, so no cell depends on which.
+              let next = WorkCounter()
+              DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let tile = next.take(below: tileCount) {
                   let rows = (tile / tilesX * tileSize)..<min(grid.rows, (tile / tilesX + 1) * tileSize)
                   let columns = (tile % tilesX * tileSize)..<min(grid.columns, (tile % tilesX + 1) * tileSize)
                   output.evaluations[tile] = computeTile(
                     rows: rows, columns: columns, kernels: kernels, tables: tables, grid: grid, output: output,
                     terrain: terrain)
-                  tile += workers
                 }
               }
             }
@@ -129,4 +130,23 @@ struct TileArea {
   let columns: Range<Int>
   let resolution: Double
   let columnsInGrid: Int
+
+  /// The columns of `row` whose cell centres lie within `reachM` of the point (x, y) m (a
+  /// sector), with the row's offset north of it, or nil: one chord of the reach circle per
+  /// row, the same expressions (and so the same cells) for every sweep.
+  @inline(__always)
+  func columnsInReach(
+    row: Int, x: Double, y: Double, reachSquaredM2: Double
+  ) -> (
+    dyM: Double, dySquaredM2: Double, columns: ClosedRange<Int>
+  )? {
+    let dyM = (Double(row) + 0.5) * resolution - y
+    let dySquaredM2 = dyM * dyM
+    guard dySquaredM2 <= reachSquaredM2 else { return nil }
+    let half = (reachSquaredM2 - dySquaredM2).squareRoot()
+    let first = max(columns.lowerBound, Int(((x - half) / resolution - 0.5).rounded(.up)))
+    let last = min(columns.upperBound - 1, Int(((x + half) / resolution - 0.5).rounded(.down)))
+    guard first <= last else { return nil }
+    return (dyM, dySquaredM2, first...last)
+  }
 }

@@ -1,3 +1,4 @@
+import Coverage
 import Dispatch
 import Foundation
 
@@ -50,11 +51,11 @@ enum ParallelJobs {
     for (position, index) in order.enumerated() { positionOf[index] = position }
     let positions = positionOf
     let slots = JobSlots<Result>(count: count)
-    let counter = JobCounter()
+    let counter = WorkCounter()
     @Sendable func work() {
       var state: State?
       var stateError: Error?
-      while let position = counter.next(below: count) {
+      while let position = counter.take(below: count) {
         let index = order[position]
         if state == nil && stateError == nil {
           do { state = try makeState() } catch { stateError = error }
@@ -87,20 +88,6 @@ struct EarlierResults<Value: Sendable>: Sendable {
   func value(of index: Int) throws -> Value {
     precondition(positions[index] < position, "ParallelJobs: a job may wait only for jobs taken before it")
     return try slots.waitForValue(at: index)
-  }
-}
-
-/// The next job's position, handed to one worker each.
-private final class JobCounter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var taken = 0
-
-  func next(below count: Int) -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard taken < count else { return nil }
-    taken += 1
-    return taken - 1
   }
 }
 
