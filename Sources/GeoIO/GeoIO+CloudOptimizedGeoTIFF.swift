@@ -7,8 +7,9 @@ extension GeoIO {
   ///
   /// The image is put into a MEM dataset and copied by GDAL's COG driver (GDAL docs,
   /// drivers/raster/cog.html) to a private `/vsimem/` file, whose bytes are returned:
-  /// - 512 × 512 tiles, DEFLATE with the predictor (2 for integers, 3 for floats), level 6,
-  ///   for the image and its overviews;
+  /// - 512 × 512 tiles, DEFLATE with the predictor (2 for integers, 3 for floats), level 3,
+  ///   for the image and its overviews (on `northern-vn-all` level 6 took 15.4–15.9 s of the
+  ///   run's wall time for 65.5 MB of rasters, level 3 11.8–13.5 s for 71.3 MB: BENCHMARKS.md);
   /// - overviews `AUTO` (halving until the image fits one tile), resampled `NEAREST`: cells hold
   ///   dBm levels or class codes, and an average of dBm (or of codes) is a value no cell has —
   ///   nearest keeps every overview cell a real cell, and nodata stays nodata;
@@ -73,7 +74,7 @@ extension GeoIO {
         guard let driver = GDALGetDriverByName("COG") else { throw log.error("GDAL has no COG driver") }
         let path = directory.file("image.tif")
         let options = [
-          "BLOCKSIZE=512", "COMPRESS=DEFLATE", "LEVEL=6", "PREDICTOR=YES",
+          "BLOCKSIZE=512", "COMPRESS=DEFLATE", "LEVEL=3", "PREDICTOR=YES",
           "OVERVIEWS=AUTO", "OVERVIEW_RESAMPLING=NEAREST", "OVERVIEW_COMPRESS=DEFLATE", "OVERVIEW_PREDICTOR=YES",
           "NUM_THREADS=\(threads)", "BIGTIFF=IF_NEEDED",
         ]
