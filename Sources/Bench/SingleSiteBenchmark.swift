@@ -29,6 +29,8 @@ public enum SingleSiteBenchmark {
     /// Processor time of the run, all threads (user + system): on a busy machine the wall
     /// times stretch, this much less.
     public let runCPUSeconds: Double
+    /// Every stage of the run (field included).
+    public let stages: StageTimings
     public let evaluations: Int
     /// Peak resident memory of the process so far, bytes (Linux VmHWM).
     public let peakMemoryBytes: Int
@@ -57,7 +59,8 @@ public enum SingleSiteBenchmark {
       label:
         "single site \(terrain.rawValue), \(sectorText), radius \(JSONWriter.number(radiusM / 1000)) km at \(JSONWriter.number(resolutionM)) m, \(method)",
       cells: coverage.cellCount, fieldSeconds: coverage.timings.fieldSeconds,
-      runSeconds: CoverageBenchmark.seconds(start, end), runCPUSeconds: cpu, evaluations: coverage.evaluations,
+      runSeconds: CoverageBenchmark.seconds(start, end), runCPUSeconds: cpu, stages: coverage.timings,
+      evaluations: coverage.evaluations,
       peakMemoryBytes: CoverageBenchmark.peakMemoryBytes())
   }
 

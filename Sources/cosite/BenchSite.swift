@@ -69,6 +69,11 @@ struct SiteBench: ParsableCommand {
         format: "  %d cells  field %.3f s  run %.3f s (processor %.3f s)  %.1f M evaluations/s  peak memory %.0f MB",
         result.cells, result.fieldSeconds, result.runSeconds, result.runCPUSeconds, result.evaluationsPerSecond / 1e6,
         Double(result.peakMemoryBytes) / 1e6))
+    let stages = result.stages
+    print(
+      String(
+        format: "  stages: rasterise %.3f s  field %.3f s  reduce %.3f s  polygonise %.3f s", stages.rasteriseSeconds,
+        stages.fieldSeconds, stages.reduceSeconds, stages.polygoniseSeconds))
     guard radialError, terrain == .hills,
       let errors = try SingleSiteBenchmark.radialErrors(
         radiusM: radius, resolutionM: resolution, cellStride: errorStride, arcCells: arcCells, threads: threads)
