@@ -20,7 +20,7 @@ enum FieldEngine {
     kernels: [SectorKernel], grid: CoverageGrid, propagationClass: [UInt8], terrain: TerrainProfiles?,
     threads: Int
   ) -> LayerField {
-    var field = LayerField(cellCount: grid.cellCount)
+    var field = LayerField(unsetCellCount: grid.cellCount)
     let tilesX = (grid.columns + tileSize - 1) / tileSize
     let tilesY = (grid.rows + tileSize - 1) / tileSize
     let tileCount = tilesX * tilesY
@@ -67,6 +67,13 @@ enum FieldEngine {
     let tileSouth = Double(rows.lowerBound) * resolution
     let tileNorth = Double(rows.upperBound) * resolution
     let area = TileArea(rows: rows, columns: columns, resolution: resolution, columnsInGrid: grid.columns)
+    // The tile's cells start unreached (the arrays come unset: `LayerField(unsetCellCount:)`).
+    for row in rows {
+      let cells = (row * grid.columns + columns.lowerBound)..<(row * grid.columns + columns.upperBound)
+      (output.best + cells.lowerBound).initialize(repeating: -.infinity, count: cells.count)
+      (output.server + cells.lowerBound).initialize(repeating: -1, count: cells.count)
+      (output.total + cells.lowerBound).initialize(repeating: 0, count: cells.count)
+    }
     var count = 0
     for (index, kernel) in kernels.enumerated() {
       let reach = kernel.reachM

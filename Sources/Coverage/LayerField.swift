@@ -16,4 +16,14 @@ public struct LayerField: Sendable {
     totalMilliwatts = [Float](repeating: 0, count: cellCount)
     evaluations = 0
   }
+
+  /// Arrays of `cellCount` cells whose values the caller sets, every cell, before reading
+  /// any: the field engine sets each tile's cells on the worker that computes the tile, so
+  /// the kernel's zeroing of fresh pages is spread over the workers too.
+  init(unsetCellCount cellCount: Int) {
+    bestDBm = [Float](unsafeUninitializedCapacity: cellCount) { _, count in count = cellCount }
+    server = [Int32](unsafeUninitializedCapacity: cellCount) { _, count in count = cellCount }
+    totalMilliwatts = [Float](unsafeUninitializedCapacity: cellCount) { _, count in count = cellCount }
+    evaluations = 0
+  }
 }

@@ -88,7 +88,7 @@ struct RadialLossTable: Sendable {
     defer { roots.deallocate() }
     let workers = max(1, min(threads, radials))
     let lossDB = [Float](unsafeUninitializedCapacity: radials * samples) { buffer, initialized in
-      buffer.initialize(repeating: 0)
+      // Each radial's row is set to 0 by the worker that computes it (first touch spread).
       let output = SendableBuffer(buffer)
       let shared = SendableTables(roots: roots)
       counts.withUnsafeBufferPointer { countsBuffer in
@@ -110,6 +110,7 @@ struct RadialLossTable: Sendable {
                 let t = Double(k) * spacing
                 workspace.heightsM[k] = sampler.heightM(x: x + dx * t, y: y + dy * t)
               }
+              (output.buffer.baseAddress! + index * samples).initialize(repeating: 0, count: samples)
               let row = (index * samples)..<(index * samples + count)
               radial.losses(
                 count: count, into: UnsafeMutableBufferPointer(rebasing: output.buffer[row]),
