@@ -91,24 +91,8 @@ public enum SingleSiteBenchmark {
     terrain: Terrain, radiusM: Double, resolutionM: Double, diffraction: DiffractionMethod, sectors: Int
   ) -> ScenarioModel {
     // 20 × 20 parcels over ±radius/2; the margin of radius/2 makes the grid ±radius.
-    var parcels: [Parcel] = []
-    let block = radiusM / 20
-    for row in 0..<20 {
-      for column in 0..<20 {
-        let x = site.x - radiusM / 2 + Double(column) * block
-        let y = site.y - radiusM / 2 + Double(row) * block
-        let points = [(x, y), (x + block, y), (x + block, y + block), (x, y + block), (x, y)].map {
-          Coordinate(x: $0.0, y: $0.1)
-        }
-        guard let ring = try? LinearRing(points) else { continue }
-        let outline = MultiPolygon([Polygon(exterior: ring)])
-        parcels.append(
-          Parcel(
-            id: "p\(row)-\(column)", name: "", zoneID: "z", landUse: .factory,
-            buildingClass: (row + column) % 2 == 0 ? "metal-clad" : "outdoor", workers: 100, demand: 100,
-            outlineLonLat: outline, outline: outline))
-      }
-    }
+    let parcels = SyntheticScenario.parcelGrid(
+      southWest: Coordinate(x: site.x - radiusM / 2, y: site.y - radiusM / 2), blockM: radiusM / 20)
     let mast = Structure(
       id: "mast", kind: .tower, positionLonLat: site, position: site, heightM: 32, owner: "towerco", freeSlots: 1,
       rentVNDPerMonth: 0)

@@ -18,24 +18,8 @@ enum SyntheticScenario {
     let origin = Coordinate(x: 600_000, y: 2_300_000)
     // Parcels: 20 × 20 blocks over the central half of each side; the grid is built with
     // a margin so that it spans the whole square.
-    var parcels: [Parcel] = []
-    let block = side / 2 / 20
-    for row in 0..<20 {
-      for column in 0..<20 {
-        let x = origin.x + side / 4 + Double(column) * block
-        let y = origin.y + side / 4 + Double(row) * block
-        let points = [(x, y), (x + block, y), (x + block, y + block), (x, y + block), (x, y)].map {
-          Coordinate(x: $0.0, y: $0.1)
-        }
-        guard let ring = try? LinearRing(points) else { continue }
-        let outline = MultiPolygon([Polygon(exterior: ring)])
-        parcels.append(
-          Parcel(
-            id: "p\(row)-\(column)", name: "", zoneID: "z", landUse: .factory,
-            buildingClass: (row + column) % 2 == 0 ? "metal-clad" : "outdoor", workers: 100, demand: 100,
-            outlineLonLat: outline, outline: outline))
-      }
-    }
+    let parcels = parcelGrid(
+      southWest: Coordinate(x: origin.x + side / 4, y: origin.y + side / 4), blockM: side / 2 / 20)
     let towers = (sectorsPerCarrier + 2) / 3
     let perSide = Int(Double(towers).squareRoot().rounded(.up))
     var structures: [Structure] = []
@@ -75,5 +59,28 @@ enum SyntheticScenario {
       zones: [Zone(id: "z", name: "synthetic", province: nil, publishedAreaHa: nil, parcels: parcels)],
       carriers: carrierList, structures: structures, sectors: sectors, costs: CostParameters(),
       coverage: coverage, antennaPatterns: pattern.map { [patternName: $0] } ?? [:])
+  }
+
+  /// 20 × 20 square parcels of `blockM` from `southWest`, of zone "z", 100 workers each,
+  /// alternately metal-clad halls and open ground.
+  static func parcelGrid(southWest: Coordinate, blockM block: Double) -> [Parcel] {
+    var parcels: [Parcel] = []
+    for row in 0..<20 {
+      for column in 0..<20 {
+        let x = southWest.x + Double(column) * block
+        let y = southWest.y + Double(row) * block
+        let points = [(x, y), (x + block, y), (x + block, y + block), (x, y + block), (x, y)].map {
+          Coordinate(x: $0.0, y: $0.1)
+        }
+        guard let ring = try? LinearRing(points) else { continue }
+        let outline = MultiPolygon([Polygon(exterior: ring)])
+        parcels.append(
+          Parcel(
+            id: "p\(row)-\(column)", name: "", zoneID: "z", landUse: .factory,
+            buildingClass: (row + column) % 2 == 0 ? "metal-clad" : "outdoor", workers: 100, demand: 100,
+            outlineLonLat: outline, outline: outline))
+      }
+    }
+    return parcels
   }
 }

@@ -11,51 +11,34 @@ extension FieldEngine {
     table: (Int) -> UnsafeBufferPointer<Float>
   ) -> Int {
     if let radials = terrain.radials[kernel.sectorIndex] {
+      // The loss of the cell's nearest radial sample; the antenna sees the cell at its own
+      // ground height relative to the site's.
+      let ground = terrain.ground
+      let siteGround = radials.siteGroundM
       return radials.lossDB.withUnsafeBufferPointer { losses in
-        sweepRadials(kernel, attenuation, area, output, terrain.ground, radials, losses, table: table)
-      }
-    }
-    let reachSquared = kernel.reachM * kernel.reachM
-    let peak = kernel.peakEPREDBm
-    let server = Int32(kernel.sectorIndex)
-    var count = 0
-    for row in area.rows {
-      guard let reached = area.columnsInReach(row: row, x: kernel.x, y: kernel.y, reachSquaredM2: reachSquared)
-      else { continue }
-      let dyDouble = reached.dyM
-      let dy = Float(dyDouble)
-      let dy2 = Float(reached.dySquaredM2)
-      let rowBase = row * area.columnsInGrid
-      for column in reached.columns {
-        let cell = rowBase + column
-        let dx = Float((Double(column) + 0.5) * area.resolution - kernel.x)
-        let squared = dx * dx + dy2
-        let extra = terrain.extra(kernel: kernel, dx: Double(dx), dy: dyDouble, cell: cell)
-        let loss = DistanceLossTable.lookup(table(cell), squaredM2: squared) + extra.lossDB
-        let up = kernel.heightDifferenceM + extra.heightOffsetM
-        let rsrp = peak - loss - kernel.attenuationDB(attenuation, dx: dx, dy: dy, up: up)
-        if rsrp > output.best[cell] {
-          output.best[cell] = rsrp
-          output.server[cell] = server
+        sweepCells(kernel, attenuation, area, output, table: table) { cell, _, dxM, dyM in
+          (losses[radials.sampleIndex(dx: dxM, dy: dyM)], ground[cell] - siteGround)
         }
-        output.total[cell] += FastMath.linear(fromDB: rsrp)
       }
-      count += reached.columns.count
     }
-    return count
+    return sweepCells(kernel, attenuation, area, output, table: table) { cell, dx, _, dyM in
+      let extra = terrain.extra(kernel: kernel, dx: Double(dx), dy: dyM, cell: cell)
+      return (extra.lossDB, extra.heightOffsetM)
+    }
   }
 
-  /// `sweepTerrain` with the loss of each cell's nearest radial sample; the antenna sees the
-  /// cell at its own ground height relative to the site's.
+  /// The cells of the tile within the sector's reach, each with the distance loss plus what
+  /// `terrain(cell, dx, dxM, dyM)` gives: the diffraction loss and the cell's ground height
+  /// above the site's (dx the cell's offset east as the engine's Float, dxM and dyM in Double).
   @inline(__always)
-  private static func sweepRadials<A: Attenuation>(
-    _ kernel: SectorKernel, _ attenuation: A, _ area: TileArea, _ output: Output, _ ground: UnsafeBufferPointer<Float>,
-    _ radials: RadialLossTable, _ losses: UnsafeBufferPointer<Float>, table: (Int) -> UnsafeBufferPointer<Float>
+  private static func sweepCells<A: Attenuation>(
+    _ kernel: SectorKernel, _ attenuation: A, _ area: TileArea, _ output: Output,
+    table: (Int) -> UnsafeBufferPointer<Float>,
+    terrain: (_ cell: Int, _ dx: Float, _ dxM: Double, _ dyM: Double) -> (lossDB: Float, groundOffsetM: Float)
   ) -> Int {
     let reachSquared = kernel.reachM * kernel.reachM
     let peak = kernel.peakEPREDBm
     let server = Int32(kernel.sectorIndex)
-    let siteGround = radials.siteGroundM
     var count = 0
     for row in area.rows {
       guard let reached = area.columnsInReach(row: row, x: kernel.x, y: kernel.y, reachSquaredM2: reachSquared)
@@ -69,9 +52,9 @@ extension FieldEngine {
         let dxDouble = (Double(column) + 0.5) * area.resolution - kernel.x
         let dx = Float(dxDouble)
         let squared = dx * dx + dy2
-        let diffraction = losses[radials.sampleIndex(dx: dxDouble, dy: dyDouble)]
-        let loss = DistanceLossTable.lookup(table(cell), squaredM2: squared) + diffraction
-        let up = kernel.heightDifferenceM + (ground[cell] - siteGround)
+        let extra = terrain(cell, dx, dxDouble, dyDouble)
+        let loss = DistanceLossTable.lookup(table(cell), squaredM2: squared) + extra.lossDB
+        let up = kernel.heightDifferenceM + extra.groundOffsetM
         let rsrp = peak - loss - kernel.attenuationDB(attenuation, dx: dx, dy: dy, up: up)
         if rsrp > output.best[cell] {
           output.best[cell] = rsrp
