@@ -57,6 +57,8 @@ public enum Polygoniser {
     for strip in strips {
       for traced in strip.rings {
         let count = Int(traced.end - traced.first)
+        // A traced ring has at least four corners (one cell); anything less is no ring.
+        guard count >= 3 else { continue }
         let points = [Coordinate](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
           for index in 0..<count {
             let vertex = Int(strip.vertices[Int(traced.first) + index])

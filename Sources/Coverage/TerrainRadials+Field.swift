@@ -40,6 +40,9 @@ extension TerrainProfiles {
         threads: threads)
     }
     guard method == .deltaBullington else { return compute(kernels) }
+    // A site's table reaches as far as the farthest of its sectors (`TerrainProfiles`): the
+    // estimate takes that reach over all of them, an upper bound for any run.
+    let reachBySite = Dictionary(kernels.map { (RadialSite($0), $0.reachM) }, uniquingKeysWith: max)
     var runs: [[SectorKernel]] = [[]]
     var sites: Set<RadialSite> = []
     var bytes = 0
@@ -47,7 +50,7 @@ extension TerrainProfiles {
       let site = RadialSite(kernel)
       if !sites.contains(site) {
         let size = RadialLossTable.estimatedBytes(
-          grid: grid, x: kernel.x, y: kernel.y, reachM: kernel.reachM, arcReachM: maxRadiusM)
+          grid: grid, x: kernel.x, y: kernel.y, reachM: reachBySite[site] ?? kernel.reachM, arcReachM: maxRadiusM)
         if bytes + size > budgetBytes, !(runs.last ?? []).isEmpty {
           runs.append([])
           sites = []

@@ -34,6 +34,8 @@ public enum TerrainRadialsSurvey {
   )
     throws -> Errors?
   {
+    precondition(cellStride >= 1, "TerrainRadialsSurvey: cellStride must be at least 1, got \(cellStride)")
+    precondition(arcCells > 0 && arcCells.isFinite, "TerrainRadialsSurvey: arcCells must be positive, got \(arcCells)")
     guard let dem = scenario.terrain, let grid = CoverageRun.gridCovering(scenario),
       let sector = scenario.sectors.first,
       let structure = scenario.structures.first(where: { $0.id == sector.structureID }),

@@ -41,7 +41,8 @@ struct RadialLossTable: Sendable {
 
   /// Radials needed for arcs of at most `spacingM`·`arcCells` at `reachM`.
   static func radialCount(reachM: Double, spacingM: Double, arcCells: Double = 1) -> Int {
-    max(8, Int((2 * Double.pi * reachM / (spacingM * arcCells)).rounded(.up)))
+    precondition(arcCells > 0 && arcCells.isFinite, "RadialLossTable: arcCells must be positive, got \(arcCells)")
+    return max(8, Int((2 * Double.pi * reachM / (spacingM * arcCells)).rounded(.up)))
   }
 
   /// The table for a site at (x, y) m from the grid origin reaching `reachM`: losses at the

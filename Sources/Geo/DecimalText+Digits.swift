@@ -18,7 +18,7 @@ extension DecimalText {
     return writeUnsignedUnits(units.magnitude, decimals: decimals, to: out)
   }
 
-  /// `units` × 10^−`decimals` without sign or trailing zeros, at `out` (32 bytes of room);
+  /// `units` × 10^−`decimals` without sign or trailing zeros, at `out` (`writeRoom` − 1 bytes of room);
   /// returns the count.
   static func writeUnsignedUnits(_ units: UInt64, decimals: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
     precondition((0...19).contains(decimals), "DecimalText writes 0 to 19 decimals")

@@ -195,7 +195,8 @@ import Testing
   /// Measured on this world (503 radials one cell apart at the 2.4 km reach, 20,078 cells, half
   /// of them more than 6 dB into a shadow): |radial − own profile| mean 0.138 dB, 95th
   /// percentile 0.633 dB, largest 6.40 dB (a shadow's edge, where the ground under the nearest
-  /// sample differs from the cell's). The bounds are those plus about 40 %. (On the 20 km hills
+  /// sample differs from the cell's). The bounds are those plus about 40 %: a regression guard
+  /// on the approximation's cost, not an independent expected value. (On the 20 km hills
   /// benchmark, gentler: mean 0.058, 95th percentile 0.237, largest 6.87 dB.)
   @Test func radialsCostLittleAgainstEveryCellsOwnProfile() throws {
     let (fixture, sector, mast, ground) = Self.hillyWorld()

@@ -147,6 +147,9 @@ public struct LoadCouplingProblem: Sendable {
 
   /// The least fixed point of the load map, with per-sector and per-point results.
   public func solve(options: Options = .init()) -> LoadCouplingSolution {
+    precondition(
+      options.tolerance >= 0 && options.tolerance.isFinite && options.maximumIterations >= 1,
+      "LoadCouplingProblem.solve: tolerance must be finite and non-negative, maximumIterations at least 1")
     let sectorCount = effectiveBandwidthsHz.count
     let pointCount = pointSector.count
     let floorDB = max(options.minimumSINRDB, options.shannon.minimumSINRDB)
