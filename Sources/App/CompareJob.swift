@@ -36,7 +36,7 @@ public enum CompareJob {
       entries.append(.init(outcome: OptionOutcome(result, scenario: scenario, coverage: coverage), result: result))
     }
     let outputs = try PlanOutputs.comparison(
-      entries, scenario: scenario, coverage: coverage, goal: settings.goal, leaflet: leaflet)
+      entries, scenario: scenario, coverage: coverage, goal: settings.goal, leaflet: leaflet, threads: request.threads)
     try outputs.write(to: outputDirectory)
     return (outputs.names, entries.map(\.outcome))
   }

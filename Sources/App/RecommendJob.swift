@@ -24,7 +24,8 @@ public enum RecommendJob {
     let coverage = try CoverageRun.run(scenario, threads: request.threads)
     let result = Recommender.recommend(
       scenario, coverage: coverage, options: request.options(carriers: carriers, scenario: scenario), option: option)
-    let outputs = try PlanOutputs.recommendation(result, scenario: scenario, coverage: coverage, leaflet: leaflet)
+    let outputs = try PlanOutputs.recommendation(
+      result, scenario: scenario, coverage: coverage, leaflet: leaflet, threads: request.threads)
     try outputs.write(to: outputDirectory)
     return (outputs.names, result)
   }

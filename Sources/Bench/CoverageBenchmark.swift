@@ -31,7 +31,7 @@ public enum CoverageBenchmark {
     var rasters = RasterMaps(scenario: scenario)
     let coverage = try CoverageRun.run(scenario, threads: threads, cells: { try rasters.add($0) })
     let computed = DispatchTime.now()
-    var outputs = try RunOutputs.files(for: scenario, coverage: coverage, leaflet: leaflet)
+    var outputs = try RunOutputs.files(for: scenario, coverage: coverage, leaflet: leaflet, threads: threads)
     outputs.add(try rasters.outputs())
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cosite-bench-\(getpid())")
     try outputs.write(to: directory)

@@ -12,7 +12,7 @@ public enum PlanOutputs {
   /// the files do not depend on it.
   public static func recommendation(
     _ result: Recommender.Result, scenario: ScenarioModel, coverage: CoverageResult, leaflet: LeafletAssets? = nil,
-    threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    threads: Int = 1
   ) throws -> OutputSet {
     var outputs = OutputSet()
     var maps = try MapCatalog.runLayers(scenario, coverage: coverage, threads: threads)
@@ -40,7 +40,7 @@ public enum PlanOutputs {
   /// network.
   public static func comparison(
     _ entries: [ComparisonReport.Entry], scenario: ScenarioModel, coverage: CoverageResult, goal: Recommender.Goal,
-    leaflet: LeafletAssets? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    leaflet: LeafletAssets? = nil, threads: Int = 1
   ) throws -> OutputSet {
     var outputs = OutputSet()
     var plans: [PlanTables.Plan] = []

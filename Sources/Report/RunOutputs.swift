@@ -22,7 +22,7 @@ public enum RunOutputs {
   /// Builds every output in memory; nothing is written.
   public static func files(
     for scenario: ScenarioModel, coverage: CoverageResult, distributions: [LayerDistributions] = [],
-    leaflet: LeafletAssets? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    leaflet: LeafletAssets? = nil, threads: Int = 1
   ) throws -> OutputSet {
     let maps = try MapCatalog.runLayers(scenario, coverage: coverage, threads: threads)
     var files: [(name: String, render: @Sendable () throws -> Data)] = []
