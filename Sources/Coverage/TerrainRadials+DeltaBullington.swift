@@ -235,8 +235,9 @@ struct RadialWorkspace {
   }
 }
 
-/// 1/√i for i = 0…capacity (0 at 0) and its reverse, for the ν pass.
-struct InverseRootTables {
+/// 1/√i for i = 0…capacity (0 at 0) and its reverse, for the ν pass. Only read once built, so
+/// the workers of `RadialLossTable.build` share one.
+struct InverseRootTables: @unchecked Sendable {
   let forward: UnsafeMutableBufferPointer<Float>
   let reversed: UnsafeMutableBufferPointer<Float>
 

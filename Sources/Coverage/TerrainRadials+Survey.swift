@@ -78,50 +78,43 @@ public enum TerrainRadialsSurvey {
     var slots = [[(error: Double, exact: Double)]](repeating: [], count: grid.rows)
     let sampler = GroundSampler(ground: ground, grid: grid)
     let capacity = Int((kernel.reachM / resolution).rounded(.up)) + 2
-    table.lossDB.withUnsafeBufferPointer { losses in
-      slots.withUnsafeMutableBufferPointer { rows in
-        let output = SendableRows(rows: rows, losses: losses)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-          var distances = [Double](repeating: 0, count: capacity + 1)
-          var heights = [Double](repeating: 0, count: capacity + 1)
-          var row = worker
-          while row < grid.rows {
-            var found: [(error: Double, exact: Double)] = []
-            let dy = (Double(row) + 0.5) * resolution - kernel.y
-            for column in 0..<grid.columns where (row * grid.columns + column) % cellStride == 0 {
-              let dx = (Double(column) + 0.5) * resolution - kernel.x
-              let length = (dx * dx + dy * dy).squareRoot()
-              guard length <= kernel.reachM, length >= resolution / 2 else { continue }
-              let n = min(capacity, max(1, Int((length / resolution).rounded())))
-              let step = length / Double(n)
-              for k in 0...n {
-                distances[k] = Double(k) * step
-                heights[k] = sampler.heightM(
-                  x: kernel.x + dx * Double(k) / Double(n), y: kernel.y + dy * Double(k) / Double(n))
-              }
-              let exact = distances.withUnsafeBufferPointer { d in
-                heights.withUnsafeBufferPointer { h in
-                  Diffraction.deltaBullingtonLossDB(
-                    distancesM: UnsafeBufferPointer(rebasing: d[0...n]),
-                    terrainM: UnsafeBufferPointer(rebasing: h[0...n]),
-                    txHeightM: kernel.antennaHeightM, rxHeightM: kernel.ueHeightM, frequencyMHz: frequencyMHz,
-                    kFactor: kFactor)
-                }
-              }
-              let radial = Double(output.losses[table.sampleIndex(dx: dx, dy: dy)])
-              found.append((abs(radial - exact), exact))
+    slots.withUnsafeMutableBufferPointer { rows in
+      let output = SharedSlots(rows)
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var distances = [Double](repeating: 0, count: capacity + 1)
+        var heights = [Double](repeating: 0, count: capacity + 1)
+        var row = worker
+        while row < grid.rows {
+          var found: [(error: Double, exact: Double)] = []
+          let dy = (Double(row) + 0.5) * resolution - kernel.y
+          for column in 0..<grid.columns where (row * grid.columns + column) % cellStride == 0 {
+            let dx = (Double(column) + 0.5) * resolution - kernel.x
+            let length = (dx * dx + dy * dy).squareRoot()
+            guard length <= kernel.reachM, length >= resolution / 2 else { continue }
+            let n = min(capacity, max(1, Int((length / resolution).rounded())))
+            let step = length / Double(n)
+            for k in 0...n {
+              distances[k] = Double(k) * step
+              heights[k] = sampler.heightM(
+                x: kernel.x + dx * Double(k) / Double(n), y: kernel.y + dy * Double(k) / Double(n))
             }
-            output.rows[row] = found
-            row += workers
+            let exact = distances.withUnsafeBufferPointer { d in
+              heights.withUnsafeBufferPointer { h in
+                Diffraction.deltaBullingtonLossDB(
+                  distancesM: UnsafeBufferPointer(rebasing: d[0...n]),
+                  terrainM: UnsafeBufferPointer(rebasing: h[0...n]),
+                  txHeightM: kernel.antennaHeightM, rxHeightM: kernel.ueHeightM, frequencyMHz: frequencyMHz,
+                  kFactor: kFactor)
+              }
+            }
+            let radial = Double(table.lossDB[table.sampleIndex(dx: dx, dy: dy)])
+            found.append((abs(radial - exact), exact))
           }
+          output[row] = found
+          row += workers
         }
       }
     }
     return slots.flatMap { $0 }
   }
-}
-
-private struct SendableRows: @unchecked Sendable {
-  let rows: UnsafeMutableBufferPointer<[(error: Double, exact: Double)]>
-  let losses: UnsafeBufferPointer<Float>
 }

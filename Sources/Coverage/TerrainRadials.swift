@@ -90,34 +90,30 @@ struct RadialLossTable: Sendable {
     let workers = max(1, min(threads, radials))
     let lossDB = [Float](unsafeUninitializedCapacity: radials * samples) { buffer, initialized in
       // Each radial's row is set to 0 by the worker that computes it (first touch spread).
-      let output = SendableBuffer(buffer)
-      let shared = SendableTables(roots: roots)
-      counts.withUnsafeBufferPointer { countsBuffer in
-        needed.withUnsafeBufferPointer { neededBuffer in
-          let lengths = SendableCounts(countsBuffer)
-          let marks = SendableMarks(neededBuffer)
-          DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let workspace = RadialWorkspace(capacity: samples)
-            defer { workspace.deallocate() }
-            var radial = RadialDeltaBullington(
-              spacingM: spacing, frequencyMHz: frequencyMHz, kFactor: kFactor, txHeightM: antennaHeightM,
-              rxHeightM: ueHeightM, inverseRoots: UnsafeBufferPointer(shared.roots.forward),
-              reversedInverseRoots: UnsafeBufferPointer(shared.roots.reversed), workspace: workspace)
-            var index = worker
-            while index < radials {
-              let count = Int(lengths.buffer[index])
-              let (dx, dy) = direction(index, of: radials)
-              for k in 0..<count {
-                let t = Double(k) * spacing
-                workspace.heightsM[k] = sampler.heightM(x: x + dx * t, y: y + dy * t)
-              }
-              (output.buffer.baseAddress! + index * samples).initialize(repeating: 0, count: samples)
-              let row = (index * samples)..<(index * samples + count)
-              radial.losses(
-                count: count, into: UnsafeMutableBufferPointer(rebasing: output.buffer[row]),
-                needed: UnsafeBufferPointer(rebasing: marks.buffer[row]))
-              index += workers
+      let output = SharedSlots(buffer)
+      let lengths = counts
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let workspace = RadialWorkspace(capacity: samples)
+        defer { workspace.deallocate() }
+        var radial = RadialDeltaBullington(
+          spacingM: spacing, frequencyMHz: frequencyMHz, kFactor: kFactor, txHeightM: antennaHeightM,
+          rxHeightM: ueHeightM, inverseRoots: UnsafeBufferPointer(roots.forward),
+          reversedInverseRoots: UnsafeBufferPointer(roots.reversed), workspace: workspace)
+        needed.withUnsafeBufferPointer { marks in
+          var index = worker
+          while index < radials {
+            let count = Int(lengths[index])
+            let (dx, dy) = direction(index, of: radials)
+            for k in 0..<count {
+              let t = Double(k) * spacing
+              workspace.heightsM[k] = sampler.heightM(x: x + dx * t, y: y + dy * t)
             }
+            (output.buffer.baseAddress! + index * samples).initialize(repeating: 0, count: samples)
+            let row = (index * samples)..<(index * samples + count)
+            radial.losses(
+              count: count, into: UnsafeMutableBufferPointer(rebasing: output.buffer[row]),
+              needed: UnsafeBufferPointer(rebasing: marks[row]))
+            index += workers
           }
         }
       }
@@ -180,24 +176,4 @@ struct GroundSampler: @unchecked Sendable {
     let north = Double(ground[r1 * columns + c0]) * (1 - fx) + Double(ground[r1 * columns + c1]) * fx
     return south * (1 - fy) + north * fy
   }
-}
-
-/// Pointers shared by the workers of `RadialLossTable.build`, each writing its own radials.
-private struct SendableBuffer: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<Float>
-  init(_ buffer: UnsafeMutableBufferPointer<Float>) { self.buffer = buffer }
-}
-
-private struct SendableCounts: @unchecked Sendable {
-  let buffer: UnsafeBufferPointer<Int32>
-  init(_ buffer: UnsafeBufferPointer<Int32>) { self.buffer = buffer }
-}
-
-private struct SendableMarks: @unchecked Sendable {
-  let buffer: UnsafeBufferPointer<UInt8>
-  init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
-}
-
-private struct SendableTables: @unchecked Sendable {
-  let roots: InverseRootTables
 }
