@@ -71,12 +71,22 @@ extension RadialLossTable {
   /// Bytes a site's table takes while it is built (a Float and a mark per sample) for the
   /// farthest reach of its sectors.
   static func estimatedBytes(grid: CoverageGrid, x: Double, y: Double, reachM: Double, arcReachM: Double) -> Int {
+    let size = shape(grid: grid, x: x, y: y, reachM: reachM, arcReachM: arcReachM)
+    return size.radials * size.samples * (MemoryLayout<Float>.size + 1)
+  }
+
+  /// The reach a table needs (no farther than the grid's farthest corner), its radials (arcs
+  /// of at most `arcCells` cells at the larger of `arcReachM` and the reach) and the samples
+  /// per radial (to the reach, plus two): one formula for `build` and `estimatedBytes`.
+  static func shape(
+    grid: CoverageGrid, x: Double, y: Double, reachM: Double, arcReachM: Double, arcCells: Double = 1
+  ) -> (reachM: Double, radials: Int, samples: Int) {
     let spacing = grid.resolutionM
     let east = max(x, Double(grid.columns) * spacing - x)
     let north = max(y, Double(grid.rows) * spacing - y)
     let reach = min(reachM, (east * east + north * north).squareRoot())
-    let samples = Int((reach / spacing).rounded(.up)) + 2
-    return radialCount(reachM: max(arcReachM, reachM), spacingM: spacing) * samples * (MemoryLayout<Float>.size + 1)
+    let radials = radialCount(reachM: max(arcReachM, reachM), spacingM: spacing, arcCells: arcCells)
+    return (reach, radials, Int((reach / spacing).rounded(.up)) + 2)
   }
 }
 

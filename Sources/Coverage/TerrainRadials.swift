@@ -64,11 +64,8 @@ struct RadialLossTable: Sendable {
     let spacing = grid.resolutionM
     let width = Double(grid.columns) * spacing
     let height = Double(grid.rows) * spacing
-    let east = max(x, width - x)
-    let north = max(y, height - y)
-    let reach = min(reachM, (east * east + north * north).squareRoot())
-    let radials = radialCount(reachM: max(arcReachM, reachM), spacingM: spacing, arcCells: arcCells)
-    let samples = Int((reach / spacing).rounded(.up)) + 2
+    let (reach, radials, samples) = shape(
+      grid: grid, x: x, y: y, reachM: reachM, arcReachM: arcReachM, arcCells: arcCells)
     // A radial passes within arcCells·Δ/2 of every cell nearest to it, so it runs as far as
     // the grid widened by that much (and a sample more each way against rounding).
     let margin = max(1, arcCells) * spacing
