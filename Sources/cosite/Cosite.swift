@@ -17,6 +17,7 @@ struct Cosite: ParsableCommand {
   /// whatever dispositions the parent process left (a signal ignored by the parent would
   /// otherwise stay ignored until a job starts).
   static func main() {
+    MemoryReuse.configure()
     SignalCleanup.installForCommandLine()
     main(nil)
   }
