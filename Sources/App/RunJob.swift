@@ -28,7 +28,7 @@ public enum RunJob {
     let leaflet = try LeafletLoader.load()
     let scenario = try JobInput.load(
       scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: maxCells, warn: warn)
-    var rasters = RasterMaps(scenario: scenario)
+    var rasters = RasterMaps(scenario: scenario, threads: threads)
     let coverage = try CoverageRun.run(scenario, threads: threads, progress: progress) { try rasters.add($0) }
     coverage.validityWarnings.forEach(modelWarning)
     note(CoverageBasis.reliabilitySentence(coverage.settings))

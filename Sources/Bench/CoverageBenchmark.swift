@@ -28,7 +28,7 @@ public enum CoverageBenchmark {
     let start = DispatchTime.now()
     let scenario = try ScenarioLoader.load(path: path)
     let loaded = DispatchTime.now()
-    var rasters = RasterMaps(scenario: scenario)
+    var rasters = RasterMaps(scenario: scenario, threads: threads)
     let coverage = try CoverageRun.run(scenario, threads: threads, cells: { try rasters.add($0) })
     let computed = DispatchTime.now()
     var outputs = try RunOutputs.files(for: scenario, coverage: coverage, leaflet: leaflet, threads: threads)

@@ -28,9 +28,6 @@ public struct LayerCells: Sendable {
   public var probabilityIndoor: [Float]
   /// Whether any cell lies in a building's parcel (the indoor arrays hold values).
   public var hasIndoor: Bool
-  /// The run's worker threads: as many as an observer's own parallel work on these values
-  /// (encoding rasters) should use.
-  public let threads: Int
 }
 
 /// What a parcel's building adds to the loss: the level at the target's reliability (as the
@@ -99,7 +96,6 @@ extension LayerCells {
     self.layerID = layerID
     self.grid = grid
     self.groupZoneID = groupZoneID
-    self.threads = max(1, threads)
     server = field.server
     rsrpOutdoorDBm = [Float](repeating: .nan, count: count)
     rsrpIndoorDBm = rsrpOutdoorDBm

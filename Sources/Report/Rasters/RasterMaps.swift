@@ -12,7 +12,7 @@ import Scenario
 /// grid's file carries its first zone's id and a VRT per quantity mosaics them.
 ///
 /// ```swift
-/// var rasters = RasterMaps(scenario: scenario)
+/// var rasters = RasterMaps(scenario: scenario, threads: threads)
 /// let coverage = try CoverageRun.run(scenario) { try rasters.add($0) }
 /// outputs.add(try rasters.outputs())
 /// ```
@@ -24,6 +24,8 @@ public struct RasterMaps: Sendable {
   public static let folder = "rasters"
 
   let scenario: ScenarioModel
+  /// Workers for encoding (the run's threads).
+  let threads: Int
   /// Whether the files carry an indoor band: some parcel has a building (the same for every
   /// grid, so that a mosaic's sources agree).
   let indoorBands: Bool
@@ -32,22 +34,23 @@ public struct RasterMaps: Sendable {
   private var sources: [String: [(path: String, image: RasterImage)]] = [:]
   private var order: [String] = []
 
-  public init(scenario: ScenarioModel) {
+  public init(scenario: ScenarioModel, threads: Int = 1) {
     self.scenario = scenario
+    self.threads = max(1, threads)
     let classes = Dictionary(
       scenario.buildingClasses.map { ($0.name, $0.o2i) }, uniquingKeysWith: { first, _ in first })
     indoorBands = scenario.parcels.contains { (classes[$0.buildingClass] ?? O2IModel.none) != O2IModel.none }
   }
 
   /// Encodes one layer's grid as its four files: each image built (its bands rounded) and
-  /// encoded by one of `cells.threads` workers, at most four, each compressing on its share of
+  /// encoded by one of `threads` workers, at most four, each compressing on its share of
   /// any threads beyond (GDAL datasets are per call; no file's bytes depend on the threads).
   public mutating func add(_ cells: LayerCells) throws {
     let images = RasterImages(cells: cells, scenario: scenario, indoorBands: indoorBands)
     let count = RasterImages.quantities.count
     var encoded = [Result<(header: RasterImage, data: Data), Error>?](repeating: nil, count: count)
-    let workers = max(1, min(cells.threads, count))
-    let compression = max(1, cells.threads / workers)
+    let workers = max(1, min(threads, count))
+    let compression = max(1, threads / workers)
     encoded.withUnsafeMutableBufferPointer { slots in
       let output = UncheckedSlots(base: slots.baseAddress!)
       if workers == 1 {
