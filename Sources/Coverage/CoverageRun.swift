@@ -61,8 +61,7 @@ public enum CoverageRun {
     }
     let raster = ParcelRaster(scenario: scenario, grid: grid, threads: threads)
     let ground = try scenario.terrain.map {
-      try GroundRaster(
-        dem: $0, grid: grid, crs: scenario.crs, demName: $0.sourceName)
+      try GroundRaster(dem: $0, grid: grid, crs: scenario.crs, demName: $0.sourceName, threads: threads)
     }
     timings.rasteriseSeconds = lap()
     let settings = scenario.coverage

@@ -16,21 +16,51 @@ public struct GroundRaster: Sendable {
   }
 
   /// Samples `dem` (bilinear) at every cell centre, transforming from `crs` to the DEM's CRS.
-  /// - Throws: `CoverageError.terrainDoesNotCover` when a cell falls outside the DEM or on a void.
-  public init(dem: ElevationModel, grid: CoverageGrid, crs: CRS, demName: String) throws {
-    var centres: [Coordinate] = []
-    centres.reserveCapacity(grid.cellCount)
-    for row in 0..<grid.rows {
-      for column in 0..<grid.columns { centres.append(grid.centre(row: row, column: column)) }
+  /// Row bands on `threads` workers (`ParallelRows`), each with its own PROJ transform (a
+  /// transform is not shared between threads); every cell's height is its own, so the raster
+  /// does not depend on `threads`.
+  /// - Throws: `CoverageError.terrainDoesNotCover` when a cell falls outside the DEM or on a
+  ///   void; the transform's error when PROJ cannot build it or fails on a point.
+  public init(dem: ElevationModel, grid: CoverageGrid, crs: CRS, demName: String, threads: Int = 1) throws {
+    let pass = ParallelRows(rows: grid.rows, threads: threads)
+    let needsTransform = crs != dem.crs
+    var missing = [Int](repeating: 0, count: pass.workers)
+    var failures = [Error?](repeating: nil, count: pass.workers)
+    let heights = [Float](count: grid.cellCount) { cells in
+      missing.withUnsafeMutableBufferPointer { missingBuffer in
+        failures.withUnsafeMutableBufferPointer { failureBuffer in
+          let missingSlots = SharedSlots(missingBuffer)
+          let failureSlots = SharedSlots(failureBuffer)
+          pass.perform { worker in
+            var count = 0
+            do {
+              let transform = needsTransform ? try CoordinateTransform(from: crs, to: dem.crs) : nil
+              var centres: [Coordinate] = []
+              centres.reserveCapacity(grid.columns)
+              for band in pass.bands(of: worker) {
+                for row in pass.rows(ofBand: band) {
+                  centres.removeAll(keepingCapacity: true)
+                  for column in 0..<grid.columns { centres.append(grid.centre(row: row, column: column)) }
+                  let points = try transform?.forward(centres) ?? centres
+                  for (column, point) in points.enumerated() {
+                    let height = dem.heightM(at: point)
+                    if height == nil { count += 1 }
+                    cells[row * grid.columns + column] = Float(height ?? 0)
+                  }
+                }
+              }
+            } catch {
+              failureSlots[worker] = error
+            }
+            missingSlots[worker] = count
+          }
+        }
+      }
     }
-    let points = crs == dem.crs ? centres : try CoordinateTransform(from: crs, to: dem.crs).forward(centres)
-    var heights = [Float](repeating: 0, count: grid.cellCount)
-    var missing = 0
-    for (index, point) in points.enumerated() {
-      if let height = dem.heightM(at: point) { heights[index] = Float(height) } else { missing += 1 }
-    }
-    guard missing == 0 else {
-      throw CoverageError.terrainDoesNotCover(file: demName, missingCells: missing, cells: grid.cellCount)
+    if let failure = failures.compactMap({ $0 }).first { throw failure }
+    let missingCells = missing.reduce(0, +)
+    guard missingCells == 0 else {
+      throw CoverageError.terrainDoesNotCover(file: demName, missingCells: missingCells, cells: grid.cellCount)
     }
     self.init(grid: grid, heightsM: heights)
   }

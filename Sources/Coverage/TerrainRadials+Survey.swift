@@ -42,7 +42,7 @@ public enum TerrainRadialsSurvey {
       let carrier = scenario.carriers.first(where: { $0.id == sector.carrierID }),
       let layer = carrier.layers.first(where: { $0.id == sector.layerID }), let numerology = layer.numerology
     else { return nil }
-    let ground = try GroundRaster(dem: dem, grid: grid, crs: scenario.crs, demName: dem.sourceName)
+    let ground = try GroundRaster(dem: dem, grid: grid, crs: scenario.crs, demName: dem.sourceName, threads: threads)
     let raster = ParcelRaster(scenario: scenario, grid: grid)
     var builder = KernelBuilder(
       settings: scenario.coverage, propagations: raster.propagations, grid: grid, patterns: scenario.antennaPatterns)

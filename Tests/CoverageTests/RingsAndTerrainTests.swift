@@ -158,4 +158,53 @@ import Testing
       try GroundRaster(dem: dem, grid: wider, crs: CRS(epsg: 32648), demName: "t.asc")
     }
   }
+
+  /// A DEM in WGS 84 under a UTM grid of 100 rows (four bands of 32): heights a linear function
+  /// of lon and lat, which bilinear interpolation reproduces, so each cell's expected height is
+  /// that function at its centre transformed one point at a time; the banded raster is the
+  /// same for 1, 2 and 3 threads, and so is the count of cells a smaller DEM leaves uncovered.
+  @Test func transformsAndSamplesInBandsIndependentlyOfThreads() throws {
+    let utm = CRS(epsg: 32648)
+    let grid = CoverageGrid(originX: 600_000, originY: 2_300_000, resolutionM: 10, columns: 20, rows: 100)
+    let toDegrees = try CoordinateTransform(from: utm, to: .wgs84)
+    let southWest = try toDegrees.forward(Coordinate(x: 599_900, y: 2_299_900))
+    let height = { (lon: Double, lat: Double) in 1000 * (lon - southWest.x) + 2000 * (lat - southWest.y) }
+    // 0.001° nodes from 0.002° west and north of the grid's corners: a 12 × 16 raster covers it.
+    let (columns, rows, step) = (12, 16, 0.001)
+    let west = southWest.x - 0.002
+    let north = southWest.y + Double(rows - 3) * step
+    var heights: [Float] = []
+    for row in 0..<rows {
+      for column in 0..<columns {
+        heights.append(Float(height(west + Double(column) * step, north - Double(row) * step)))
+      }
+    }
+    let dem = ElevationModel(
+      crs: .wgs84, columns: columns, rows: rows, originX: west, originY: north, cellSizeX: step, cellSizeY: step,
+      heightsM: heights)
+    let single = try GroundRaster(dem: dem, grid: grid, crs: utm, demName: "t.asc", threads: 1)
+    for row in stride(from: 0, to: grid.rows, by: 7) {
+      for column in 0..<grid.columns {
+        let point = try toDegrees.forward(grid.centre(row: row, column: column))
+        // Node heights are Float (≈ 4·10⁻⁶ relative at ≤ 400 m): 0.01 m is far above that.
+        #expect(abs(Double(single.heightsM[row * grid.columns + column]) - height(point.x, point.y)) < 0.01)
+      }
+    }
+    for threads in [2, 3] {
+      let banded = try GroundRaster(dem: dem, grid: grid, crs: utm, demName: "t.asc", threads: threads)
+      #expect(banded.heightsM.map(\.bitPattern) == single.heightsM.map(\.bitPattern))
+    }
+    let taller = CoverageGrid(originX: 600_000, originY: 2_300_000, resolutionM: 10, columns: 20, rows: 400)
+    let missing = [1, 2, 3].map { threads -> Int? in
+      do {
+        _ = try GroundRaster(dem: dem, grid: taller, crs: utm, demName: "t.asc", threads: threads)
+        return nil
+      } catch CoverageError.terrainDoesNotCover(_, let missingCells, _) {
+        return missingCells
+      } catch {
+        return -1
+      }
+    }
+    #expect(missing[0] != nil && missing[0]! > 0 && Set(missing).count == 1, "\(missing)")
+  }
 }
