@@ -43,8 +43,11 @@ import Testing
     }
   }
 
-  @Test func ridgeGivesTheKnifeEdgeLossOfITURP526() {
-    // Flat ground at 0 m but a 60 m ridge one cell wide, 2 km east of the mast, running north–south.
+  /// Flat ground at 0 m but a 60 m ridge one cell wide, 2 km east of a 30 m isotropic mast,
+  /// running north–south (k = 4/3, the scenario default, stated).
+  static func ridgeWorld() -> (
+    fixture: FieldFixture, ground: [Float], ridgeColumn: Int, mast: Structure, sector: Sector
+  ) {
     var fixture = FieldFixture()
     fixture.grid = CoverageGrid(originX: 0, originY: 0, resolutionM: 10, columns: 500, rows: 20)
     fixture.settings.kFactor = 4.0 / 3.0
@@ -56,6 +59,11 @@ import Testing
     fixture.patterns["iso"] = Self.isotropic
     let mast = fixture.structure("t", row: 10, column: 10)
     let sector = fixture.sector("s", on: mast, azimuthDeg: 90, heightM: 30, pattern: "iso")
+    return (fixture, ground, ridgeColumn, mast, sector)
+  }
+
+  @Test func ridgeGivesTheKnifeEdgeLossOfITURP526() {
+    let (fixture, ground, ridgeColumn, mast, sector) = Self.ridgeWorld()
     let flat = fixture.field([(sector, mast)])
     let hilly = fixture.field([(sector, mast)], ground: ground)
     for column in [300, 400, 480] {
@@ -82,17 +90,8 @@ import Testing
     // The ridge world above with delta-Bullington, the default: east of the mast, the cells of
     // its row lie on radial 0 at whole multiples of the sample spacing, so each takes the loss
     // of exactly its own profile: the row's cell heights from the mast to the cell.
-    var fixture = FieldFixture()
-    fixture.grid = CoverageGrid(originX: 0, originY: 0, resolutionM: 10, columns: 500, rows: 20)
-    fixture.settings.maxRadiusM = 5000
-    fixture.settings.floorDBm = -170
+    let (fixture, ground, ridgeColumn, mast, sector) = Self.ridgeWorld()
     #expect(fixture.settings.diffraction == .deltaBullington)
-    let ridgeColumn = 210
-    var ground = [Float](repeating: 0, count: fixture.grid.cellCount)
-    for row in 0..<fixture.grid.rows { ground[row * fixture.grid.columns + ridgeColumn] = 60 }
-    fixture.patterns["iso"] = Self.isotropic
-    let mast = fixture.structure("t", row: 10, column: 10)
-    let sector = fixture.sector("s", on: mast, azimuthDeg: 90, heightM: 30, pattern: "iso")
     let flat = fixture.field([(sector, mast)])
     var builder = KernelBuilder(
       settings: fixture.settings, propagations: [fixture.settings.propagation], grid: fixture.grid,
