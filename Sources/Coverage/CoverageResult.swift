@@ -13,6 +13,17 @@ public struct LayerCoverage: Sendable {
   public let rsrpIndoor: ParcelHistogram
   public let sinrOutdoor: ParcelHistogram
   public let sinrIndoor: ParcelHistogram
+  /// Per parcel, cells where the uplink gives a worse service class than the downlink (bin 0)
+  /// and the others (bin 1).
+  public let uplinkLimitedOutdoor: ParcelHistogram
+  public let uplinkLimitedIndoor: ParcelHistogram
+  /// Busy-hour figures of the layer's sectors that serve users, per grid.
+  public let sectorLoads: [SectorLoad]
+  /// Busy-hour active users where no sector of the layer reaches.
+  public let unreachedUsers: Double
+  /// Load-coupling iterations (the most of any grid) and whether every grid converged.
+  public let loadIterations: Int
+  public let loadConverged: Bool
   /// Sector–cell evaluations of the field engine.
   public let evaluations: Int
 }
@@ -34,6 +45,8 @@ public struct StageTimings: Sendable {
   public var rasteriseSeconds = 0.0
   public var fieldSeconds = 0.0
   public var reduceSeconds = 0.0
+  /// Demand, interference mix and the load-coupling fixed point.
+  public var loadSeconds = 0.0
   public var polygoniseSeconds = 0.0
   /// The per-cell values and the observer's work on them (`cosite run`: encoding rasters).
   public var rastersSeconds = 0.0

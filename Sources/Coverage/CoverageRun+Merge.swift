@@ -44,6 +44,12 @@ extension CoverageRun {
         bestServer: joined(parts.map { $0.result.layers[layer].bestServer }),
         rsrpOutdoor: histogram { $0.layers[layer].rsrpOutdoor }, rsrpIndoor: histogram { $0.layers[layer].rsrpIndoor },
         sinrOutdoor: histogram { $0.layers[layer].sinrOutdoor }, sinrIndoor: histogram { $0.layers[layer].sinrIndoor },
+        uplinkLimitedOutdoor: histogram { $0.layers[layer].uplinkLimitedOutdoor },
+        uplinkLimitedIndoor: histogram { $0.layers[layer].uplinkLimitedIndoor },
+        sectorLoads: parts.flatMap { $0.result.layers[layer].sectorLoads },
+        unreachedUsers: parts.reduce(0) { $0 + $1.result.layers[layer].unreachedUsers },
+        loadIterations: parts.map { $0.result.layers[layer].loadIterations }.max() ?? 0,
+        loadConverged: parts.allSatisfy { $0.result.layers[layer].loadConverged },
         evaluations: parts.reduce(0) { $0 + $1.result.layers[layer].evaluations })
     }
     let carriers = parts[0].result.carriers.indices.map { carrier -> CarrierCoverage in
@@ -65,6 +71,7 @@ extension CoverageRun {
       timings.rasteriseSeconds += part.result.timings.rasteriseSeconds
       timings.fieldSeconds += part.result.timings.fieldSeconds
       timings.reduceSeconds += part.result.timings.reduceSeconds
+      timings.loadSeconds += part.result.timings.loadSeconds
       timings.polygoniseSeconds += part.result.timings.polygoniseSeconds
       timings.rastersSeconds += part.result.timings.rastersSeconds
     }

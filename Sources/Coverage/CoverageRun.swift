@@ -99,18 +99,29 @@ public enum CoverageRun {
           } ?? .none
         }
         let indoorLoss = indoor.map(\.levelDB)
+        let sinr = SINRTerms(
+          load: settings.loadFactor,
+          noiseMilliwatts: Units.milliwatts(
+            fromDBm: LinkBudget.noisePerResourceElementDBm(
+              numerology: numerology, noiseFigureDB: settings.noiseFigureDB)),
+          indoorLossDB: indoorLoss)
+        let load = LayerLoad(
+          field: field, kernels: kernels, raster: raster, ground: ground,
+          context: LayerLoad.Context(
+            scenario: scenario, carrier: carrier, layer: layer, numerology: numerology,
+            usersPerCell: Self.usersPerCell(carrier, layer: layer, raster: raster, scenario: scenario), sinr: sinr,
+            indoorLossDB: indoorLoss, groupZoneID: group), threads: threads)
+        timings.loadSeconds += lap()
         let reduction = LayerReduction(
-          field: field, layer: layer, numerology: numerology, raster: raster, settings: settings,
-          indoorLossDB: indoorLoss, accumulator: &accumulator, threads: threads)
+          field: field, raster: raster, settings: settings, sinr: sinr, load: load, indoorLossDB: indoorLoss,
+          accumulator: &accumulator, threads: threads)
         timings.reduceSeconds += lap()
         if let cells {
-          let noise = Units.milliwatts(
-            fromDBm: LinkBudget.noisePerResourceElementDBm(
-              numerology: numerology, noiseFigureDB: settings.noiseFigureDB))
           try cells(
             LayerCells(
               carrierID: carrier.id, layerID: layer.id, groupZoneID: group, field: field, kernels: kernels,
-              raster: raster, settings: settings, noiseMilliwatts: noise, indoor: indoor, threads: threads))
+              raster: raster, settings: settings, noiseMilliwatts: sinr.noiseMilliwatts, load: load, indoor: indoor,
+              threads: threads))
         }
         timings.rastersSeconds += lap()
         progress?("\(carrier.id) \(layer.id): maps", Double(layers.count) / Double(max(layerCount, 1)))
@@ -122,6 +133,9 @@ public enum CoverageRun {
             carrierID: carrier.id, layer: layer, rsrpBands: bands.map { (Int($0.classValue), $0.shape) },
             bestServer: servers.map { (Int($0.classValue), $0.shape) }, rsrpOutdoor: reduction.rsrpOutdoor,
             rsrpIndoor: reduction.rsrpIndoor, sinrOutdoor: reduction.sinrOutdoor, sinrIndoor: reduction.sinrIndoor,
+            uplinkLimitedOutdoor: reduction.uplinkLimitedOutdoor, uplinkLimitedIndoor: reduction.uplinkLimitedIndoor,
+            sectorLoads: load.sectors, unreachedUsers: load.unreachedUsers, loadIterations: load.iterations,
+            loadConverged: load.converged,
             evaluations: field.evaluations))
       }
       carriers.append(carrierCoverage(carrier.id, accumulator, raster: raster, settings: settings, threads: threads))

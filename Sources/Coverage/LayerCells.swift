@@ -17,7 +17,7 @@ public struct LayerCells: Sendable {
   public var rsrpOutdoorDBm: [Float]
   /// The same behind the parcel's building loss at that reliability.
   public var rsrpIndoorDBm: [Float]
-  /// SINR per resource element at the scenario's load, dB.
+  /// SINR per resource element at the busy-hour load of the cell's interferers, dB.
   public var sinrOutdoorDB: [Float]
   public var sinrIndoorDB: [Float]
   /// Index into the scenario's sectors of the best server; −1 where none reaches the floor.
@@ -88,7 +88,8 @@ extension LayerCells {
 
   init(
     carrierID: String, layerID: String, groupZoneID: String?, field: LayerField, kernels: [SectorKernel],
-    raster: ParcelRaster, settings: CoverageSettings, noiseMilliwatts: Double, indoor: [IndoorLoss], threads: Int
+    raster: ParcelRaster, settings: CoverageSettings, noiseMilliwatts: Double, load: LayerLoad, indoor: [IndoorLoss],
+    threads: Int
   ) {
     let grid = raster.grid
     let count = grid.cellCount
@@ -118,7 +119,7 @@ extension LayerCells {
                   sinrIn: SharedSlots(sinrIn), probabilityOut: SharedSlots(probabilityOut),
                   probabilityIn: SharedSlots(probabilityIn))
                 pass.forEachBand { _, rows in
-                  for row in rows { constants.fill(row: row, field: field, raster: raster, out: out) }
+                  for row in rows { constants.fill(row: row, field: field, raster: raster, load: load, out: out) }
                 }
               }
             }
@@ -159,7 +160,7 @@ private struct CellConstants: Sendable {
   }
 
   /// The values of the cells of `row` that a sector reaches.
-  func fill(row: Int, field: LayerField, raster: ParcelRaster, out: CellOutput) {
+  func fill(row: Int, field: LayerField, raster: ParcelRaster, load: LayerLoad, out: CellOutput) {
     let north = (Double(row) + 0.5) * resolutionM
     for column in 0..<columns {
       let cell = row * columns + column
@@ -179,9 +180,11 @@ private struct CellConstants: Sendable {
       let distribution = table.distribution(squaredM2: squared)
       let signal = Units.milliwatts(fromDBm: best)
       let total = Double(field.totalMilliwatts[cell])
+      let cellLoad = load.load(ofCell: cell)
       out.rsrpOut[cell] = Float(best)
       out.sinrOut[cell] = Float(
-        SINRTerms.decibels(sinr.ratio(signalMilliwatts: signal, totalMilliwatts: total, attenuation: 1)))
+        SINRTerms.decibels(
+          sinr.ratio(signalMilliwatts: signal, totalMilliwatts: total, attenuation: 1, load: cellLoad)))
       out.probabilityOut[cell] = Float(
         LayerCells.rasterProbability(quantileDB: quantile, marginDB: best - targetDBm, distribution: distribution))
       let parcel = Int(raster.parcelIndex[cell])
@@ -190,7 +193,8 @@ private struct CellConstants: Sendable {
       out.rsrpIn[cell] = Float(best - building.levelDB)
       out.sinrIn[cell] = Float(
         SINRTerms.decibels(
-          sinr.ratio(signalMilliwatts: signal, totalMilliwatts: total, attenuation: sinr.attenuation[parcel])))
+          sinr.ratio(
+            signalMilliwatts: signal, totalMilliwatts: total, attenuation: sinr.attenuation[parcel], load: cellLoad)))
       out.probabilityIn[cell] = Float(
         LayerCells.rasterProbability(
           quantileDB: quantile, marginDB: best - building.meanDB - targetDBm,

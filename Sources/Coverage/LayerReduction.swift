@@ -9,6 +9,10 @@ struct LayerReduction {
   var rsrpIndoor: ParcelHistogram
   var sinrOutdoor: ParcelHistogram
   var sinrIndoor: ParcelHistogram
+  /// Per parcel, cells where the uplink gives a worse service class than the downlink (bin 0)
+  /// and the others (bin 1), outdoors and indoors.
+  var uplinkLimitedOutdoor: ParcelHistogram
+  var uplinkLimitedIndoor: ParcelHistogram
   /// RSRP bin per cell outdoors (−1 below the lowest bin), for the coverage map.
   var rsrpClasses: [Int32]
   /// Best server per cell where it reaches the lowest bin, else −1.
@@ -16,24 +20,19 @@ struct LayerReduction {
 
   /// Reduces `field`; updates the carrier's best service class and target coverage per cell.
   ///
-  /// SINR as `SINRTerms`; the SINR bins and the service class (the TR 36.942 throughput of
-  /// `Throughput.downlinkMbps` against the classes' rates) are read from the linear SINR by
-  /// `MonotoneBins`, equal to binning 10 log10 of it and the throughput rounded to Float32.
-  /// Row bands over `threads` workers; counts per worker added in worker order, so the
-  /// result does not depend on `threads`.
+  /// SINR as `SINRTerms` with each cell's interference scaled by its group's load (`load`);
+  /// the SINR bins are read from the linear SINR by `MonotoneBins`, equal to binning 10 log10
+  /// of it. The service class is the worse of the downlink's (per-user rate against the
+  /// linear SINR) and the uplink's (against the coupling gain), each by the serving sector's
+  /// thresholds (`LayerLoad`); none below the RSRP floor. Row bands over `threads` workers;
+  /// counts per worker added in worker order, so the result does not depend on `threads`.
   init(
-    field: LayerField, layer: RadioLayer, numerology: CarrierNumerology, raster: ParcelRaster,
-    settings: CoverageSettings, indoorLossDB: [Double], accumulator: inout CarrierAccumulator, threads: Int = 1
+    field: LayerField, raster: ParcelRaster, settings: CoverageSettings, sinr: SINRTerms, load: LayerLoad,
+    indoorLossDB: [Double], accumulator: inout CarrierAccumulator, threads: Int = 1
   ) {
     let grid = raster.grid
     let cells = grid.cellCount
-    let sinr = SINRTerms(
-      load: settings.loadFactor,
-      noiseMilliwatts: Units.milliwatts(
-        fromDBm: LinkBudget.noisePerResourceElementDBm(numerology: numerology, noiseFigureDB: settings.noiseFigureDB)),
-      indoorLossDB: indoorLossDB)
-    let constants = ReductionConstants(
-      settings: settings, sinr: sinr, layer: layer, numerology: numerology, indoorLossDB: indoorLossDB)
+    let constants = ReductionConstants(settings: settings, sinr: sinr, load: load, indoorLossDB: indoorLossDB)
     let pass = ParallelRows(rows: grid.rows, threads: threads)
     let empty = ReductionTally(parcels: raster.parcels.count, settings: settings)
     var tallies = [ReductionTally](repeating: empty, count: pass.workers)
@@ -65,6 +64,8 @@ struct LayerReduction {
     rsrpIndoor = total.rsrpIndoor
     sinrOutdoor = total.sinrOutdoor
     sinrIndoor = total.sinrIndoor
+    uplinkLimitedOutdoor = total.uplinkLimitedOutdoor
+    uplinkLimitedIndoor = total.uplinkLimitedIndoor
   }
 }
 
@@ -74,12 +75,16 @@ private struct ReductionTally {
   var rsrpIndoor: ParcelHistogram
   var sinrOutdoor: ParcelHistogram
   var sinrIndoor: ParcelHistogram
+  var uplinkLimitedOutdoor: ParcelHistogram
+  var uplinkLimitedIndoor: ParcelHistogram
 
   init(parcels: Int, settings: CoverageSettings) {
     rsrpOutdoor = ParcelHistogram(parcels: parcels, binCount: settings.rsrpBinsDBm.count + 1)
     rsrpIndoor = rsrpOutdoor
     sinrOutdoor = ParcelHistogram(parcels: parcels, binCount: settings.sinrBinsDB.count + 1)
     sinrIndoor = sinrOutdoor
+    uplinkLimitedOutdoor = ParcelHistogram(parcels: parcels, binCount: 2)
+    uplinkLimitedIndoor = uplinkLimitedOutdoor
   }
 
   mutating func add(_ other: ReductionTally) {
@@ -87,6 +92,8 @@ private struct ReductionTally {
     rsrpIndoor.add(other.rsrpIndoor)
     sinrOutdoor.add(other.sinrOutdoor)
     sinrIndoor.add(other.sinrIndoor)
+    uplinkLimitedOutdoor.add(other.uplinkLimitedOutdoor)
+    uplinkLimitedIndoor.add(other.uplinkLimitedIndoor)
   }
 }
 
@@ -95,26 +102,23 @@ private struct ReductionConstants: Sendable {
   let rsrpBinsDBm: [Double]
   let lowestDBm: Double
   let target: CoverageTarget
+  let floorDBm: Double
+  let noClass: Int
   let indoorLossDB: [Double]
   let sinr: SINRTerms
   let sinrBins: MonotoneBins
-  let serviceBins: MonotoneBins
-  let rate: ServiceRate
+  let load: LayerLoad
 
-  init(
-    settings: CoverageSettings, sinr: SINRTerms, layer: RadioLayer, numerology: CarrierNumerology,
-    indoorLossDB: [Double]
-  ) {
+  init(settings: CoverageSettings, sinr: SINRTerms, load: LayerLoad, indoorLossDB: [Double]) {
     rsrpBinsDBm = settings.rsrpBinsDBm
     lowestDBm = settings.rsrpBinsDBm.last ?? -.infinity
     target = settings.target
+    floorDBm = settings.capacity.floor.minimumRSRPDBm
+    noClass = settings.serviceClasses.count
     self.indoorLossDB = indoorLossDB
     self.sinr = sinr
     sinrBins = MonotoneBins(thresholds: settings.sinrBinsDB, tolerance: 1e-9, SINRTerms.decibels)
-    let rate = ServiceRate(numerology: numerology, tddDownlinkShare: layer.tddDownlinkShare)
-    self.rate = rate
-    serviceBins = MonotoneBins(
-      thresholds: settings.serviceClassesBestFirst.map(\.minimumDownlinkMbps), tolerance: 1e-6, rate.mbps)
+    self.load = load
   }
 
   /// Reduces the cells `cells` (whole rows) into `tally` and the per-cell outputs (every
@@ -137,37 +141,49 @@ private struct ReductionConstants: Sendable {
       tally.rsrpIndoor.add(parcel: parcel, bin: binIndex(best - loss, thresholds: rsrpBinsDBm))
       if (target.indoor ? best - loss : best) >= target.rsrpDBm { carrier.covered[cell] = 1 }
       if best >= target.rsrpDBm { carrier.coveredOutdoor[cell] = 1 }
-      guard best > -.infinity else {
-        // Reached by no sector: no signal, the last SINR bins, the throughput unchanged.
+      let position = field.server[cell] >= 0 ? Int(load.kernelOfSector[Int(field.server[cell])]) : -1
+      guard best > -.infinity, position >= 0 else {
+        // Reached by no sector: no signal, the last SINR bins, no service.
         tally.sinrOutdoor.add(parcel: parcel, bin: sinrBinCount - 1)
         tally.sinrIndoor.add(parcel: parcel, bin: sinrBinCount - 1)
+        tally.uplinkLimitedOutdoor.add(parcel: parcel, bin: 1)
+        tally.uplinkLimitedIndoor.add(parcel: parcel, bin: 1)
         continue
       }
       let signal = Units.milliwatts(fromDBm: best)
       let total = Double(field.totalMilliwatts[cell])
-      let outdoor = sinr.ratio(signalMilliwatts: signal, totalMilliwatts: total, attenuation: 1)
-      let indoor = sinr.ratio(signalMilliwatts: signal, totalMilliwatts: total, attenuation: sinr.attenuation[parcel])
+      let cellLoad = load.load(ofCell: cell)
+      let attenuation = sinr.attenuation[parcel]
+      let outdoor = sinr.ratio(signalMilliwatts: signal, totalMilliwatts: total, attenuation: 1, load: cellLoad)
+      let indoor = sinr.ratio(
+        signalMilliwatts: signal, totalMilliwatts: total, attenuation: attenuation, load: cellLoad)
       tally.sinrOutdoor.add(parcel: parcel, bin: sinrBins.index(outdoor, SINRTerms.decibels))
       tally.sinrIndoor.add(parcel: parcel, bin: sinrBins.index(indoor, SINRTerms.decibels))
-      let classOutdoor = UInt16(serviceBins.index(outdoor, rate.mbps))
-      let classIndoor = UInt16(serviceBins.index(indoor, rate.mbps))
+      let classOutdoor = serviceClass(
+        position: position, ratio: outdoor, signalMilliwatts: signal, rsrpDBm: best, parcel: parcel,
+        limited: &tally.uplinkLimitedOutdoor)
+      let classIndoor = serviceClass(
+        position: position, ratio: indoor, signalMilliwatts: signal * attenuation, rsrpDBm: best - loss,
+        parcel: parcel, limited: &tally.uplinkLimitedIndoor)
       if classOutdoor < carrier.bestOutdoorClass[cell] { carrier.bestOutdoorClass[cell] = classOutdoor }
       if classIndoor < carrier.bestIndoorClass[cell] { carrier.bestIndoorClass[cell] = classIndoor }
     }
   }
-}
 
-/// A layer's downlink rate against the linear SINR, as the service classes read it: TR 36.942
-/// (`Throughput.downlinkMbps`) at 10 log10 of the ratio, rounded to Float32 as a per-cell rate.
-struct ServiceRate: Sendable {
-  let numerology: CarrierNumerology
-  let tddDownlinkShare: Double
-
-  func mbps(_ ratio: Double) -> Double {
-    Double(
-      Float(
-        Throughput.downlinkMbps(
-          sinrDB: SINRTerms.decibels(ratio), numerology: numerology, tddDownlinkShare: tddDownlinkShare)))
+  /// The worse of the downlink's and the uplink's class (none below the RSRP floor); counts
+  /// the cell as uplink-limited when the uplink's is worse.
+  @inline(__always) private func serviceClass(
+    position: Int, ratio: Double, signalMilliwatts: Double, rsrpDBm: Double, parcel: Int,
+    limited: inout ParcelHistogram
+  ) -> UInt16 {
+    guard rsrpDBm >= floorDBm else {
+      limited.add(parcel: parcel, bin: 1)
+      return UInt16(noClass)
+    }
+    let downlink = load.downlinkClass(position: position, ratio: ratio)
+    let uplink = load.uplinkClass(position: position, signalMilliwatts: signalMilliwatts)
+    limited.add(parcel: parcel, bin: uplink > downlink ? 0 : 1)
+    return UInt16(max(downlink, uplink))
   }
 }
 

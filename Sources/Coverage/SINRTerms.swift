@@ -25,6 +25,14 @@ struct SINRTerms: Sendable {
     return signalMilliwatts * attenuation / (interference * attenuation + noiseMilliwatts)
   }
 
+  /// S·a / (I·a + N), I = `load` · max(total − S, 0): the linear SINR at a cell's own load.
+  @inline(__always) func ratio(
+    signalMilliwatts: Double, totalMilliwatts: Double, attenuation: Double, load: Double
+  ) -> Double {
+    let interference = max(totalMilliwatts - signalMilliwatts, 0) * load
+    return signalMilliwatts * attenuation / (interference * attenuation + noiseMilliwatts)
+  }
+
   /// A linear SINR in dB.
   @inline(__always) static func decibels(_ ratio: Double) -> Double { 10 * log10(ratio) }
 }

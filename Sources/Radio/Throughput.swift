@@ -43,15 +43,21 @@ public enum Throughput {
   }
 }
 
-/// A service class by minimum downlink rate, e.g. VNPT's LTE service zones: zone 1 at
-/// least 5 Mbit/s, zone 2 at least 2.5 Mbit/s (shared/notes/domain-facts.md).
+/// A service class by minimum per-user rates, e.g. VNPT's LTE service zones: zone 1 at
+/// least 5 Mbit/s, zone 2 at least 2.5 Mbit/s downlink (shared/notes/domain-facts.md). A
+/// place is in the class when both directions reach their minimum.
 public struct ServiceClass: Sendable, Hashable {
   public let name: String
   public let minimumDownlinkMbps: Double
+  /// VNPT publishes no uplink minimum (only an average ≥ 2.5 Mbit/s [V]); the default is a
+  /// tenth of the downlink minimum, the ratio of the default busy-hour demand
+  /// (`TrafficModel`, Holma & Toskala: 5–10× more downlink traffic) [K].
+  public let minimumUplinkMbps: Double
 
-  public init(name: String, minimumDownlinkMbps: Double) {
+  public init(name: String, minimumDownlinkMbps: Double, minimumUplinkMbps: Double? = nil) {
     self.name = name
     self.minimumDownlinkMbps = minimumDownlinkMbps
+    self.minimumUplinkMbps = minimumUplinkMbps ?? minimumDownlinkMbps / 10
   }
 
   public static let vietnameseLTEZones = [

@@ -20,13 +20,9 @@ enum CoverageSummary {
     if !result.validityWarnings.isEmpty {
       lines += ["", "Models used outside their validity range:", ""] + result.validityWarnings.map { "- \($0)" } + [""]
     }
-    lines.append("Shares are of area unless marked *workers*. Service classes: best downlink rate of any layer.")
-    let rsrpLegend = BinLabels.legend(settings.rsrpBinsDBm, unit: "dBm")
-    let sinrLegend = BinLabels.legend(settings.sinrBinsDB, unit: "dB")
+    lines.append("Shares are of area unless marked *workers*. \(BusyHourSummary.classSentence(settings))")
     let services =
-      settings.serviceClassesBestFirst.map { "\($0.name) (≥ \(JSONWriter.number($0.minimumDownlinkMbps)) Mbit/s)" } + [
-        "none"
-      ]
+      settings.serviceClassesBestFirst.map { BusyHourSummary.classLabel($0) } + ["none"]
     for (zoneIndex, zone) in scenario.zones.enumerated() {
       let parcels = result.parcels(inZone: zoneIndex)
       let areaHa = parcels.reduce(0.0) { $0 + Double(result.parcelCells[$1]) } * result.cellAreaM2 / 1e4
@@ -49,18 +45,34 @@ enum CoverageSummary {
           row(
             [carrier.carrierID, percent(covered.area), percent(covered.workers), "\(missing)"] + service.map(percent)))
       }
-      lines += ["", row(["Carrier", "Layer", "Where"] + rsrpLegend + sinrLegend.map { "SINR \($0)" })]
-      lines.append(row(Array(repeating: "---", count: 3 + rsrpLegend.count + sinrLegend.count)))
-      for layer in result.layers {
-        for (place, rsrp, sinr) in [
-          ("outdoor", layer.rsrpOutdoor, layer.sinrOutdoor), ("indoor", layer.rsrpIndoor, layer.sinrIndoor),
-        ] {
-          let values = result.shares(rsrp, zone: zoneIndex).area + result.shares(sinr, zone: zoneIndex).area
-          lines.append(row([layer.carrierID, layer.layer.id, place] + values.map(percent)))
-        }
+      let bands = layerTable(result, zone: zoneIndex)
+      lines += ["", row(bands.header), row(Array(repeating: "---", count: bands.header.count))]
+      lines += bands.rows.map(row)
+    }
+    lines += BusyHourSummary.lines(result, scenario: scenario)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Per layer, outdoors and indoors: the zone's area shares per RSRP bin, SINR bin, and
+  /// where the uplink limits the service class.
+  static func layerTable(_ result: CoverageResult, zone: Int) -> (header: [String], rows: [[String]]) {
+    let settings = result.settings
+    let header =
+      ["Carrier", "Layer", "Where"] + BinLabels.legend(settings.rsrpBinsDBm, unit: "dBm")
+      + BinLabels.legend(settings.sinrBinsDB, unit: "dB").map { "SINR \($0)" } + ["Uplink-limited"]
+    var rows: [[String]] = []
+    for layer in result.layers {
+      for (place, rsrp, sinr, limited) in [
+        ("outdoor", layer.rsrpOutdoor, layer.sinrOutdoor, layer.uplinkLimitedOutdoor),
+        ("indoor", layer.rsrpIndoor, layer.sinrIndoor, layer.uplinkLimitedIndoor),
+      ] {
+        let values =
+          result.shares(rsrp, zone: zone).area + result.shares(sinr, zone: zone).area
+          + [result.shares(limited, zone: zone).area[0]]
+        rows.append([layer.carrierID, layer.layer.id, place] + values.map(percent))
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return (header, rows)
   }
 
   /// "Grid: 1214 × 742 cells of 10 m", or for several zone groups each grid's size.

@@ -3,8 +3,9 @@ import Geo
 import Scenario
 
 /// `parcel-coverage.csv` and `.json`: per carrier, layer, parcel and place (outdoor or
-/// indoor), the share of the parcel's area in each RSRP bin, SINR bin and service class,
-/// and whether the parcel meets the coverage target.
+/// indoor), the share of the parcel's area in each RSRP bin, SINR bin and service class
+/// (per-user busy-hour rates, both directions), the share where the layer's uplink gives a
+/// worse class than its downlink, and whether the parcel meets the coverage target.
 enum ParcelCoverageTable {
   /// The CSV's bytes: a header, then one line per carrier layer, parcel and place.
   static func csv(_ result: CoverageResult, scenario: ScenarioModel) -> [UInt8] {
@@ -13,7 +14,7 @@ enum ParcelCoverageTable {
       "carrier", "layer", "zone", "parcel", "land_use", "building_class", "where", "area_ha", "workers", "demand",
     ]
     header += BinLabels.keys(settings.rsrpBinsDBm, prefix: "rsrp") + BinLabels.keys(settings.sinrBinsDB, prefix: "sinr")
-    header += BinLabels.serviceKeys(settings) + ["covered_share", "meets_target"]
+    header += BinLabels.serviceKeys(settings) + ["uplink_limited_share", "covered_share", "meets_target"]
     var bytes = Array(header.joined(separator: ",").utf8)
     bytes.append(UInt8(ascii: "\n"))
     for layer in result.layers {
@@ -23,6 +24,8 @@ enum ParcelCoverageTable {
           guard let rsrp = result.shares(indoor ? layer.rsrpIndoor : layer.rsrpOutdoor, parcel: parcelIndex),
             let sinr = result.shares(indoor ? layer.sinrIndoor : layer.sinrOutdoor, parcel: parcelIndex),
             let service = result.shares(indoor ? carrier.serviceIndoor : carrier.serviceOutdoor, parcel: parcelIndex),
+            let limited = result.shares(
+              indoor ? layer.uplinkLimitedIndoor : layer.uplinkLimitedOutdoor, parcel: parcelIndex),
             let covered = result.coveredShare(carrier, parcel: parcelIndex)
           else { continue }
           for text in [
@@ -39,7 +42,7 @@ enum ParcelCoverageTable {
             bytes.append(UInt8(ascii: ","))
             DecimalText.appendShortest(value, to: &bytes)
           }
-          for share in [rsrp, sinr, service, [covered]].joined() {
+          for share in [rsrp, sinr, service, [limited[0], covered]].joined() {
             bytes.append(UInt8(ascii: ","))
             DecimalText.appendFixed(share, decimals: 4, to: &bytes)
           }
@@ -77,6 +80,14 @@ enum ParcelCoverageTable {
                   ("rsrp_indoor", shares(result.shares(layer.rsrpIndoor, parcel: index))),
                   ("sinr_outdoor", shares(result.shares(layer.sinrOutdoor, parcel: index))),
                   ("sinr_indoor", shares(result.shares(layer.sinrIndoor, parcel: index))),
+                  (
+                    "uplink_limited_outdoor",
+                    result.shares(layer.uplinkLimitedOutdoor, parcel: index).map { number($0[0], decimals: 4) } ?? .null
+                  ),
+                  (
+                    "uplink_limited_indoor",
+                    result.shares(layer.uplinkLimitedIndoor, parcel: index).map { number($0[0], decimals: 4) } ?? .null
+                  ),
                 ])
               ))
           }
@@ -95,6 +106,8 @@ enum ParcelCoverageTable {
             .object([
               ("rsrp_outdoor", weighted(layer.rsrpOutdoor)), ("rsrp_indoor", weighted(layer.rsrpIndoor)),
               ("sinr_outdoor", weighted(layer.sinrOutdoor)), ("sinr_indoor", weighted(layer.sinrIndoor)),
+              ("uplink_limited_outdoor", weighted(layer.uplinkLimitedOutdoor)),
+              ("uplink_limited_indoor", weighted(layer.uplinkLimitedIndoor)),
             ])
           )
         }

@@ -51,7 +51,8 @@ import Testing
     }
     names += ["viettel", "vnpt", "mobifone"].map { "gaps-\($0).geojson" }
     return names + [
-      "parcel-coverage.csv", "parcel-coverage.json", "summary.md", "cosite.gpkg", "cosite.kmz", "report.html",
+      "parcel-coverage.csv", "parcel-coverage.json", "sectors.csv", "summary.md", "cosite.gpkg", "cosite.kmz",
+      "report.html",
     ]
   }()
 

@@ -166,7 +166,8 @@ import Testing
     #expect(tails > checked / 4 && tails < checked)
   }
 
-  /// SINR and indoor RSRP per cell against S·a / (I·a + N) written out (I = load · (total − S),
+  /// SINR and indoor RSRP per cell against S·a / (I·a + N) written out (I = the cell's group
+  /// load · (total − S),
   /// a the building's loss as a ratio), on a random field over `BandedWorld`'s grid, on 1 and 8
   /// threads; NaN where no sector reaches and, indoors, outside buildings.
   @Test func sinrAndIndoorLevelsMatchTheirDefinition() throws {
@@ -192,11 +193,12 @@ import Testing
         : IndoorLoss.none
     }
     let noise = pow(10, LinkBudget.noisePerResourceElementDBm(numerology: numerology, noiseFigureDB: 9) / 10)
-    let load = scenario.coverage.loadFactor
+    let load = LayerLoad.random(
+      field: field, sectors: kernels.count, layer: layer, settings: scenario.coverage, seed: 5)
     let runs = [1, 8].map { threads in
       LayerCells(
         carrierID: "c", layerID: layer.id, groupZoneID: nil, field: field, kernels: kernels, raster: raster,
-        settings: scenario.coverage, noiseMilliwatts: noise, indoor: indoor, threads: threads)
+        settings: scenario.coverage, noiseMilliwatts: noise, load: load, indoor: indoor, threads: threads)
     }
     for cells in runs {
       var indoorCells = 0
@@ -207,7 +209,8 @@ import Testing
           continue
         }
         let signal = pow(10, best / 10)
-        let interference = max(Double(field.totalMilliwatts[cell]) - signal, 0) * load
+        let interference =
+          max(Double(field.totalMilliwatts[cell]) - signal, 0) * load.groupLoad[Int(load.cellGroup[cell])]
         #expect(cells.sinrOutdoorDB[cell] == Float(10 * log10(signal / (interference + noise))))
         let parcel = Int(raster.parcelIndex[cell])
         guard parcel >= 0, indoor[parcel].isBuilding else {

@@ -8,9 +8,11 @@ import Testing
 @testable import Coverage
 
 /// `LayerReduction` and `CoverageRun.carrierCoverage` against their per-cell definitions,
-/// written out here cell by cell as the single-threaded code always did them: SINR as
-/// 10 log10(S·a / (I·a + N)) binned, the TR 36.942 throughput rounded to Float32, its best over
-/// the layers binned into service classes.
+/// written out here cell by cell: SINR as 10 log10(S·a / (I·a·ρ + N)) binned with ρ the cell's
+/// group load; per layer the worse of the downlink class (TR 36.942 SE × effective bandwidth /
+/// the server's active users, rounded to Float32) and the uplink class (`UplinkBudget.rateMbps`
+/// at the coupling loss with the fair RB share), none below the RSRP floor; the best class over
+/// the layers per cell; uplink-limited cells where the uplink's class is the worse.
 @Suite struct LayerReductionTests {
   /// How many leading thresholds (strongest first) `value` stays under.
   static func leading(_ value: Double, _ thresholds: [Double]) -> Int {
@@ -36,28 +38,52 @@ import Testing
     return field
   }
 
-  /// Per-cell reference of one layer: the histograms as [parcel][bin] and the class rasters;
-  /// updates the carrier's best rates (Float32, as the figures always kept them) and coverage.
+  /// Per-cell reference of one layer: the histograms as [parcel][bin] (RSRP, SINR outdoors and
+  /// indoors, then uplink-limited outdoors and indoors) and the class rasters; updates the
+  /// carrier's best class per cell and coverage.
   static func reference(
-    _ field: LayerField, raster: ParcelRaster, settings: CoverageSettings, layer: RadioLayer,
-    indoorLossDB: [Double], bestMbps: inout (outdoor: [Float], indoor: [Float]), covered: inout [UInt8],
+    _ field: LayerField, raster: ParcelRaster, settings: CoverageSettings, layer: RadioLayer, load: LayerLoad,
+    indoorLossDB: [Double], bestClass: inout (outdoor: [Int], indoor: [Int]), covered: inout [UInt8],
     coveredOutdoor: inout [UInt8]
   ) -> (histograms: [[[Int]]], rsrpClasses: [Int32], serverClasses: [Int32]) {
     let numerology = layer.numerology!
     let rsrpBins = settings.rsrpBinsDBm
     let sinrBins = settings.sinrBinsDB
+    let classes = settings.serviceClassesBestFirst
+    let floor = settings.capacity.floor
     let noise = pow(
       10, LinkBudget.noisePerResourceElementDBm(numerology: numerology, noiseFigureDB: settings.noiseFigureDB) / 10)
+    let bandwidth =
+      numerology.occupiedBandwidthHz * (1 - Overhead.fraction(numerology: numerology, direction: .downlink))
+      * layer.tddDownlinkShare
     var histograms = [
-      rsrpBins.count + 1, rsrpBins.count + 1, sinrBins.count + 1, sinrBins.count + 1,
+      rsrpBins.count + 1, rsrpBins.count + 1, sinrBins.count + 1, sinrBins.count + 1, 2, 2,
     ].map { bins in [[Int]](repeating: [Int](repeating: 0, count: bins), count: raster.parcels.count) }
     var rsrpClasses = [Int32](repeating: -1, count: field.bestDBm.count)
     var serverClasses = rsrpClasses
-    func sinrDB(_ best: Double, _ total: Double, _ lossDB: Double) -> Double {
+    func sinrDB(_ best: Double, _ total: Double, _ lossDB: Double, _ rho: Double) -> Double {
       let signal = pow(10, best / 10)
-      let interference = max(total - signal, 0) * settings.loadFactor
+      let interference = max(total - signal, 0) * rho
       let attenuation = lossDB == 0 ? 1 : pow(10, -lossDB / 10)
       return 10 * log10(signal * attenuation / (interference * attenuation + noise))
+    }
+    /// (class, uplink-limited) of one place.
+    func service(_ sinrDB: Double, rsrpDBm: Double, sector: Int) -> (Int, Bool) {
+      guard rsrpDBm >= floor.minimumRSRPDBm else { return (classes.count, false) }
+      let users = load.activeUsers[sector]
+      let downlinkMbps =
+        sinrDB >= max(floor.minimumSINRDB, -10)
+        ? Double(Float(Throughput.spectralEfficiency(sinrDB: sinrDB) * bandwidth / 1e6 / max(1, users))) : 0
+      let couplingLossDB = -(rsrpDBm + 10 * log10(load.couplingPerMilliwatt[sector]))
+      let uplinkMbps = Double(
+        Float(
+          UplinkBudget.rateMbps(
+            couplingLossDB: couplingLossDB, resourceBlockShare: Double(numerology.resourceBlocks) / max(1, users),
+            numerology: numerology, overhead: Overhead.fraction(numerology: numerology, direction: .uplink),
+            minimumSINRDB: floor.minimumSINRDB, parameters: settings.capacity.uplink(of: layer))))
+      let down = leading(downlinkMbps, classes.map(\.minimumDownlinkMbps))
+      let up = leading(uplinkMbps, classes.map(\.minimumUplinkMbps))
+      return (max(down, up), up > down)
     }
     for cell in field.bestDBm.indices {
       let best = Double(field.bestDBm[cell])
@@ -74,18 +100,23 @@ import Testing
       guard best > -.infinity else {
         histograms[2][parcel][sinrBins.count] += 1
         histograms[3][parcel][sinrBins.count] += 1
+        histograms[4][parcel][1] += 1
+        histograms[5][parcel][1] += 1
         continue
       }
       let total = Double(field.totalMilliwatts[cell])
-      let outdoor = sinrDB(best, total, 0)
-      let indoor = sinrDB(best, total, loss)
+      let rho = load.groupLoad[Int(load.cellGroup[cell])]
+      let outdoor = sinrDB(best, total, 0, rho)
+      let indoor = sinrDB(best, total, loss, rho)
       histograms[2][parcel][leading(outdoor, sinrBins)] += 1
       histograms[3][parcel][leading(indoor, sinrBins)] += 1
-      let share = layer.tddDownlinkShare
-      let rateOut = Throughput.downlinkMbps(sinrDB: outdoor, numerology: numerology, tddDownlinkShare: share)
-      let rateIn = Throughput.downlinkMbps(sinrDB: indoor, numerology: numerology, tddDownlinkShare: share)
-      bestMbps.outdoor[cell] = max(bestMbps.outdoor[cell], Float(rateOut))
-      bestMbps.indoor[cell] = max(bestMbps.indoor[cell], Float(rateIn))
+      let sector = Int(field.server[cell])
+      let (classOut, limitedOut) = service(outdoor, rsrpDBm: best, sector: sector)
+      let (classIn, limitedIn) = service(indoor, rsrpDBm: best - loss, sector: sector)
+      histograms[4][parcel][limitedOut ? 0 : 1] += 1
+      histograms[5][parcel][limitedIn ? 0 : 1] += 1
+      bestClass.outdoor[cell] = min(bestClass.outdoor[cell], classOut)
+      bestClass.indoor[cell] = min(bestClass.indoor[cell], classIn)
     }
     return (histograms, rsrpClasses, serverClasses)
   }
@@ -108,32 +139,44 @@ import Testing
     }
     let fields = layers.indices.map { Self.field(cellCount: grid.cellCount, sectors: 12, seed: UInt64(100 + $0)) }
     let cells = grid.cellCount
-    var bestMbps = (outdoor: [Float](repeating: 0, count: cells), indoor: [Float](repeating: 0, count: cells))
+    let loads = zip(fields, layers).enumerated().map { index, pair in
+      LayerLoad.random(field: pair.0, sectors: 12, layer: pair.1, settings: settings, seed: UInt64(200 + index))
+    }
+    let classCount = settings.serviceClasses.count
+    var bestClass = (
+      outdoor: [Int](repeating: classCount, count: cells), indoor: [Int](repeating: classCount, count: cells)
+    )
     var covered = [UInt8](repeating: 0, count: cells)
     var coveredOutdoor = covered
-    let expected = zip(fields, layers).map { field, layer in
+    let expected = layers.indices.map { index in
       Self.reference(
-        field, raster: raster, settings: settings, layer: layer, indoorLossDB: losses, bestMbps: &bestMbps,
-        covered: &covered, coveredOutdoor: &coveredOutdoor)
+        fields[index], raster: raster, settings: settings, layer: layers[index], load: loads[index],
+        indoorLossDB: losses, bestClass: &bestClass, covered: &covered, coveredOutdoor: &coveredOutdoor)
     }
     let parcels = raster.parcels.count
-    let thresholds = settings.serviceClassesBestFirst.map(\.minimumDownlinkMbps)
     var classesSeen = Set<Int>()
-    for cell in 0..<cells where raster.parcelIndex[cell] >= 0 {
-      classesSeen.insert(Self.leading(Double(bestMbps.outdoor[cell]), thresholds))
-    }
-    #expect(classesSeen.count == thresholds.count + 1, "every service class occurs")
+    for cell in 0..<cells where raster.parcelIndex[cell] >= 0 { classesSeen.insert(bestClass.outdoor[cell]) }
+    #expect(classesSeen.count == classCount + 1, "every service class occurs")
+    #expect(expected.contains { $0.histograms[5].contains { $0[0] > 0 } }, "some cells are uplink-limited")
     for threads in [1, 3, 8] {
       var accumulator = CarrierAccumulator(cellCount: cells, settings: settings)
       for (index, layer) in layers.enumerated() {
+        let sinr = SINRTerms(
+          load: settings.loadFactor,
+          noiseMilliwatts: pow(
+            10,
+            LinkBudget.noisePerResourceElementDBm(numerology: layer.numerology!, noiseFigureDB: settings.noiseFigureDB)
+              / 10), indoorLossDB: losses)
         let reduction = LayerReduction(
-          field: fields[index], layer: layer, numerology: layer.numerology!, raster: raster, settings: settings,
+          field: fields[index], raster: raster, settings: settings, sinr: sinr, load: loads[index],
           indoorLossDB: losses, accumulator: &accumulator, threads: threads)
         let reference = expected[index]
         #expect(Self.counts(reduction.rsrpOutdoor, parcels: parcels) == reference.histograms[0])
         #expect(Self.counts(reduction.rsrpIndoor, parcels: parcels) == reference.histograms[1])
         #expect(Self.counts(reduction.sinrOutdoor, parcels: parcels) == reference.histograms[2])
         #expect(Self.counts(reduction.sinrIndoor, parcels: parcels) == reference.histograms[3])
+        #expect(Self.counts(reduction.uplinkLimitedOutdoor, parcels: parcels) == reference.histograms[4])
+        #expect(Self.counts(reduction.uplinkLimitedIndoor, parcels: parcels) == reference.histograms[5])
         #expect(reduction.rsrpClasses == reference.rsrpClasses)
         #expect(reduction.serverClasses == reference.serverClasses)
       }
@@ -141,13 +184,13 @@ import Testing
       let carrier = CoverageRun.carrierCoverage(
         "c", accumulator, raster: raster, settings: settings, threads: threads)
       var service = (outdoor: [[Int]](), indoor: [[Int]]())
-      service.outdoor = [[Int]](repeating: [Int](repeating: 0, count: thresholds.count + 1), count: parcels)
+      service.outdoor = [[Int]](repeating: [Int](repeating: 0, count: classCount + 1), count: parcels)
       service.indoor = service.outdoor
       var coveredCells = [Int](repeating: 0, count: parcels)
       for cell in 0..<cells where raster.parcelIndex[cell] >= 0 {
         let parcel = Int(raster.parcelIndex[cell])
-        service.outdoor[parcel][Self.leading(Double(bestMbps.outdoor[cell]), thresholds)] += 1
-        service.indoor[parcel][Self.leading(Double(bestMbps.indoor[cell]), thresholds)] += 1
+        service.outdoor[parcel][bestClass.outdoor[cell]] += 1
+        service.indoor[parcel][bestClass.indoor[cell]] += 1
         coveredCells[parcel] += Int(covered[cell])
       }
       #expect(Self.counts(carrier.serviceOutdoor, parcels: parcels) == service.outdoor)

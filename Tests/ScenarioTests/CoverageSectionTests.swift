@@ -69,7 +69,7 @@ import Testing
       let expected = [
         "line 17: 'coverage.model': expected a propagation model",
         "line 18: 'coverage.rsrp_bins_dbm': expected a list of numbers",
-        "line 19: 'coverage.load': expected an interferer load 0…1 between 0 and 1",
+        "line 19: 'coverage.load': expected coupled or an interferer load 0…1 between 0 and 1",
         "line 20: 'coverage.target.min_share': expected a share of area 0…1 between 0 and 1",
         "line 21: file not found",
       ]

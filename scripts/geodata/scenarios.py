@@ -14,8 +14,13 @@ coverage:
   max_radius_m: 15000
   rsrp_bins_dbm: [-85, -95, -105, -115]
   sinr_bins_db: [20, 13, 0]
-  load: 0.5                   # interfering cells' share of occupied resource elements
-  service_classes: { zone-1: 5, zone-2: 2.5 }   # VNPT LTE service zones, Mbit/s
+  load: coupled               # busy-hour loads from the traffic (README, "Busy hour"); a number fixes them
+  traffic: { busy_hour_active_share: 0.05, downlink_mbps: 5, uplink_mbps: 0.5 }   # per active user
+  service_floor: { rsrp_dbm: -120, sinr_db: -10 }
+  uplink: { bs_noise_figure_db: 5, interference_margin_db: 3 }
+  service_classes:            # VNPT LTE service zones (downlink); uplink a tenth [K]
+    zone-1: { downlink_mbps: 5, uplink_mbps: 0.5 }
+    zone-2: { downlink_mbps: 2.5, uplink_mbps: 0.25 }
   target: { rsrp_dbm: -105, indoor: true, min_share: 0.95, reliability: 0.9 }   # 90 % per cell (README)
 """
 

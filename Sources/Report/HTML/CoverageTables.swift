@@ -13,18 +13,14 @@ enum CoverageTables {
       paragraph(BoardHeadline.definition(scenario)),
       paragraph(CoverageBasis.reliabilitySentence(settings)),
       paragraph(
-        "\(CoverageSummary.gridText(result)) in \(scenario.crs) (\(scenario.crsName)). Shares are of area unless marked workers; service classes: best downlink rate of any layer."
+        "\(CoverageSummary.gridText(result)) in \(scenario.crs) (\(scenario.crsName)). Shares are of area unless marked workers. \(BusyHourSummary.classSentence(settings))"
       ),
     ]
     if !result.validityWarnings.isEmpty {
       lines.append("<p>Models used outside their validity range:</p>")
       lines.append("<ul>" + result.validityWarnings.map { "<li>\(HTMLText.escaped($0))</li>" }.joined() + "</ul>")
     }
-    let services =
-      settings.serviceClassesBestFirst.map { "\($0.name) (≥ \(JSONWriter.number($0.minimumDownlinkMbps)) Mbit/s)" }
-      + ["none"]
-    let rsrpLegend = BinLabels.legend(settings.rsrpBinsDBm, unit: "dBm")
-    let sinrLegend = BinLabels.legend(settings.sinrBinsDB, unit: "dB")
+    let services = settings.serviceClassesBestFirst.map { BusyHourSummary.classLabel($0) } + ["none"]
     let percent = CoverageSummary.percent
     for (zoneIndex, zone) in scenario.zones.enumerated() {
       let parcels = result.parcels(inZone: zoneIndex)
@@ -46,20 +42,19 @@ enum CoverageTables {
           [carrier.carrierID, percent(covered.area), percent(covered.workers), "\(missing)"] + service.map(percent))
       }
       lines.append(targets.html)
-      var bands = HTMLTable(
-        header: ["Carrier", "Layer", "Where"] + rsrpLegend + sinrLegend.map { "SINR \($0)" }, numericFrom: 3)
-      for layer in result.layers {
-        for (place, rsrp, sinr) in [
-          ("outdoor", layer.rsrpOutdoor, layer.sinrOutdoor), ("indoor", layer.rsrpIndoor, layer.sinrIndoor),
-        ] {
-          let values = result.shares(rsrp, zone: zoneIndex).area + result.shares(sinr, zone: zoneIndex).area
-          bands.rows.append([layer.carrierID, layer.layer.id, place] + values.map(percent))
-        }
-      }
-      lines.append("<details><summary>RSRP and SINR by layer</summary>")
+      let layerTable = CoverageSummary.layerTable(result, zone: zoneIndex)
+      var bands = HTMLTable(header: layerTable.header, numericFrom: 3)
+      bands.rows = layerTable.rows
+      lines.append("<details><summary>RSRP, SINR and the uplink by layer</summary>")
       lines.append(bands.html)
       lines.append("</details>")
     }
+    let busyHour = BusyHourSummary.table(result)
+    var loads = HTMLTable(header: busyHour.header, numericFrom: 2)
+    loads.rows = busyHour.rows
+    lines.append("<h3>Busy hour</h3>")
+    lines.append(paragraph(BusyHourSummary.introduction(result, scenario: scenario)))
+    lines.append(loads.html)
     lines.append("</section>")
     return lines.joined(separator: "\n")
   }

@@ -11,7 +11,8 @@ enum CoverageReader {
   static let keys = [
     "model", "environment", "los", "shadow_sigma_db", "ue_height_m", "floor_dbm", "max_radius_m", "rsrp_bins_dbm",
     "sinr_bins_db", "load",
-    "noise_figure_db", "service_classes", "target", "terrain", "diffraction", "drops",
+    "noise_figure_db", "service_classes", "target", "terrain", "diffraction", "drops", "traffic", "service_floor",
+    "uplink",
   ]
 
   static func read(_ map: YAMLMap, reader: SpecReader) -> (CoverageSettings, TerrainReference?) {
@@ -25,15 +26,17 @@ enum CoverageReader {
       map.number("max_radius_m", expected: "a distance in m", range: 100...100_000) ?? settings.maxRadiusM
     settings.rsrpBinsDBm = thresholds(map, "rsrp_bins_dbm", range: -160 ... -20) ?? settings.rsrpBinsDBm
     settings.sinrBinsDB = thresholds(map, "sinr_bins_db", range: -30...60) ?? settings.sinrBinsDB
-    settings.loadFactor = map.number("load", expected: "an interferer load 0…1", range: 0...1) ?? settings.loadFactor
+    if map.string("load", expected: "coupled or an interferer load 0…1") == "coupled" {
+      settings.capacity.load = .coupled
+    } else if let load = map.number("load", expected: "coupled or an interferer load 0…1", range: 0...1) {
+      settings.loadFactor = load
+      settings.capacity.load = .fixed
+    }
+    CapacityReader.read(map, into: &settings.capacity)
     settings.noiseFigureDB =
       map.number("noise_figure_db", expected: "a noise figure in dB", range: 0...20) ?? settings.noiseFigureDB
     if let classes = map.map("service_classes", allowed: nil) {
-      settings.serviceClasses = classes.keys.compactMap { name in
-        classes.number(name, expected: "a minimum downlink rate in Mbit/s", range: 0...100_000).map {
-          ServiceClass(name: name, minimumDownlinkMbps: $0)
-        }
-      }
+      settings.serviceClasses = CapacityReader.serviceClasses(classes)
     }
     if let target = map.map("target", allowed: ["rsrp_dbm", "indoor", "min_share", "reliability"]) {
       let old = settings.target

@@ -128,7 +128,10 @@ struct SpecReader {
 
 /// Reads one radio layer and checks it against 3GPP channel bandwidths.
 enum LayerReader {
-  static let keys = ["id", "technology", "band", "frequency_mhz", "bandwidth_mhz", "tdd_downlink_share"]
+  static let keys = [
+    "id", "technology", "band", "frequency_mhz", "bandwidth_mhz", "tdd_downlink_share", "tdd_uplink_share",
+    "ue_power_class",
+  ]
 
   static func read(_ layer: YAMLMap) -> RadioLayer? {
     let id = layer.fileNameID("id", expected: "a layer id")
@@ -144,6 +147,16 @@ enum LayerReader {
     let bandwidth = layer.number(
       "bandwidth_mhz", expected: "a channel bandwidth in MHz", range: 1...400, required: true)
     let share = layer.number("tdd_downlink_share", expected: "a downlink time share", range: 0.05...1) ?? 1
+    let uplinkShare = layer.number("tdd_uplink_share", expected: "an uplink time share", range: 0.05...1)
+    let classes = UEPowerClass.allCases.map(\.rawValue).joined(separator: " or ")
+    let powerText = layer.string("ue_power_class", expected: "a UE power class (\(classes))")
+    let powerClass = powerText.flatMap { UEPowerClass(rawValue: $0.uppercased()) }
+    if powerText != nil, powerClass == nil, let node = layer.node("ue_power_class") {
+      layer.wrong("ue_power_class", "a UE power class (\(classes))", got: node)
+    }
+    if let uplinkShare, share + uplinkShare > 1.000_001, let node = layer.node("tdd_uplink_share") {
+      layer.wrong("tdd_uplink_share", "an uplink time share at most 1 − tdd_downlink_share", got: node)
+    }
     guard let id, let technology, let band, let frequency, let bandwidth else { return nil }
     // Channel bandwidths of TS 36.101 Table 5.6-1 (LTE) and TS 38.101-1 Table 5.3.2-1
     // (NR FR1 at 30 kHz, the SCS of the TDD mid-band layers), as Radio's numerology holds them.
@@ -157,7 +170,7 @@ enum LayerReader {
     }
     return RadioLayer(
       id: id, technology: technology, band: band, frequencyMHz: frequency, bandwidthMHz: bandwidth,
-      tddDownlinkShare: share)
+      tddDownlinkShare: share, tddUplinkShare: uplinkShare, uePowerClass: powerClass)
   }
 }
 

@@ -13,10 +13,18 @@ public struct RadioLayer: Hashable, Sendable {
   public let bandwidthMHz: Double
   /// Share of time the downlink has (TDD); 1 for FDD.
   public let tddDownlinkShare: Double
+  /// Share of time the uplink has (TDD); 1 for FDD.
+  public let tddUplinkShare: Double
+  /// Power class of the UEs on this layer (uplink budget).
+  public let uePowerClass: UEPowerClass
 
+  /// - Parameters:
+  ///   - tddUplinkShare: nil for the default: 1 on FDD (`tddDownlinkShare` 1), else the uplink
+  ///     share of the DDDSU 10:2:2 pattern (`TDDPattern.dddsu`, 0.229) [K].
+  ///   - uePowerClass: nil for the default, `defaultPowerClass(technology:band:)`.
   public init(
     id: String, technology: Technology, band: String, frequencyMHz: Double, bandwidthMHz: Double,
-    tddDownlinkShare: Double
+    tddDownlinkShare: Double, tddUplinkShare: Double? = nil, uePowerClass: UEPowerClass? = nil
   ) {
     self.id = id
     self.technology = technology
@@ -24,6 +32,14 @@ public struct RadioLayer: Hashable, Sendable {
     self.frequencyMHz = frequencyMHz
     self.bandwidthMHz = bandwidthMHz
     self.tddDownlinkShare = tddDownlinkShare
+    self.tddUplinkShare = tddUplinkShare ?? (tddDownlinkShare < 1 ? TDDPattern.dddsu.uplinkShare : 1)
+    self.uePowerClass = uePowerClass ?? Self.defaultPowerClass(technology: technology, band: band)
+  }
+
+  /// PC2 (26 dBm HPUE) on the NR TDD bands that define it, n41, n77, n78 and n79
+  /// (`UEPowerClass.class2`); PC3 (23 dBm) elsewhere.
+  public static func defaultPowerClass(technology: Technology, band: String) -> UEPowerClass {
+    technology == .nr && ["n41", "n77", "n78", "n79"].contains(band.lowercased()) ? .class2 : .class3
   }
 }
 

@@ -89,8 +89,11 @@ public struct CoverageSettings: Hashable, Sendable {
   public var rsrpBinsDBm: [Double] = [-85, -95, -105, -115]
   /// Lower edges of the SINR bins, dB, best first [K].
   public var sinrBinsDB: [Double] = [20, 13, 0]
-  /// Share of resource elements the interfering cells occupy, 0…1 [K].
+  /// Share of resource elements the interfering cells occupy, 0…1 [K], when the load is fixed
+  /// (`capacity.load == .fixed`); the Monte-Carlo drops always use it.
   public var loadFactor = 0.5
+  /// Busy-hour traffic, cell load, service floor and uplink.
+  public var capacity = CapacitySettings()
   /// UE noise figure, dB (TR 36.942: 9 dB).
   public var noiseFigureDB = ThermalNoise.defaultUENoiseFigureDB
   /// Service classes by downlink rate (VNPT LTE service zones by default).

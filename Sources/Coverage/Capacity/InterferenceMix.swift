@@ -1,0 +1,124 @@
+import Dispatch
+import Foundation
+import Radio
+import Scenario
+
+/// Which sectors interfere where: each sector's level at one sample point per block of
+/// m × m cells, so the load coupling can weight a cell's interference by its neighbours' loads.
+///
+/// The field engine keeps only the best server and the total power per cell. The mix of the
+/// interference (who contributes how much) is sampled on a coarse grid of blocks about 100 m
+/// across (m the largest odd number with m × resolution ≤ 100 m, at least 1): its origin is
+/// the grid's, so with m odd each block's centre is the centre of the block's middle cell, and
+/// the sectors' kernels apply unchanged. Each sector is computed alone on the coarse grid by
+/// the field engine (over the DEM sampled at the middle cells, when there is one), sectors in
+/// parallel, each into its own slot. Contributions below 10⁻³ of a block's total are dropped
+/// (they change the mix by less than 0.1 %) and the rest kept in kernel order.
+struct InterferenceMix: Sendable {
+  /// Block side in cells (odd).
+  let blockCells: Int
+  let blockColumns: Int
+  let blockRows: Int
+  /// Per block: start of its entries in `kernelPosition` / `levelMilliwatts` (CSR).
+  let rowStart: [Int]
+  /// Position in the layer's kernel list of each contributing sector.
+  let kernelPosition: [Int32]
+  /// Its level at the block's sample point, mW.
+  let levelMilliwatts: [Double]
+
+  /// Relative contribution below which a sector is left out of a block's mix.
+  static let negligibleShare = 1e-3
+
+  static func blockCells(resolutionM: Double) -> Int {
+    var cells = max(1, Int((100 / resolutionM).rounded(.down)))
+    if cells % 2 == 0 { cells -= 1 }
+    return cells
+  }
+
+  init(
+    kernels: [SectorKernel], grid: CoverageGrid, raster: ParcelRaster, ground: GroundRaster?, layer: RadioLayer,
+    settings: CoverageSettings, threads: Int
+  ) {
+    let m = Self.blockCells(resolutionM: grid.resolutionM)
+    blockCells = m
+    let blockColumns = (grid.columns + m - 1) / m
+    self.blockColumns = blockColumns
+    blockRows = (grid.rows + m - 1) / m
+    let coarse = CoverageGrid(
+      originX: grid.originX, originY: grid.originY, resolutionM: grid.resolutionM * Double(m), columns: blockColumns,
+      rows: (grid.rows + m - 1) / m)
+    // The middle cell of each block (clamped into the grid for the last, partial blocks).
+    let middle = (0..<coarse.cellCount).map { block in
+      let row = min(grid.rows - 1, block / blockColumns * m + m / 2)
+      let column = min(grid.columns - 1, block % blockColumns * m + m / 2)
+      return row * grid.columns + column
+    }
+    let classes = middle.map { raster.propagationClass[$0] }
+    let heights = ground.map { ground in middle.map { ground.heightsM[$0] } }
+    var levels = [[(block: Int32, milliwatts: Float)]](repeating: [], count: kernels.count)
+    levels.withUnsafeMutableBufferPointer { buffer in
+      let slots = SharedSlots(buffer)
+      let next = WorkCounter()
+      DispatchQueue.concurrentPerform(iterations: max(1, min(threads, kernels.count))) { _ in
+        while let position = next.take(below: kernels.count) {
+          let field = Self.field(
+            kernels[position], grid: coarse, classes: classes, heights: heights, layer: layer, settings: settings)
+          var own: [(block: Int32, milliwatts: Float)] = []
+          for block in 0..<coarse.cellCount where field.bestDBm[block] > -.infinity {
+            own.append((Int32(block), Float(Units.milliwatts(fromDBm: Double(field.bestDBm[block])))))
+          }
+          slots[position] = own
+        }
+      }
+    }
+    // Transpose to blocks, kernels in order, then drop the negligible.
+    var counts = [Int](repeating: 0, count: coarse.cellCount + 1)
+    for own in levels { for entry in own { counts[Int(entry.block) + 1] += 1 } }
+    for block in 0..<coarse.cellCount { counts[block + 1] += counts[block] }
+    var fill = counts
+    var positions = [Int32](repeating: 0, count: counts[coarse.cellCount])
+    var values = [Double](repeating: 0, count: counts[coarse.cellCount])
+    for (position, own) in levels.enumerated() {
+      for entry in own {
+        positions[fill[Int(entry.block)]] = Int32(position)
+        values[fill[Int(entry.block)]] = Double(entry.milliwatts)
+        fill[Int(entry.block)] += 1
+      }
+    }
+    var start = [0]
+    var kept: [Int32] = []
+    var keptValues: [Double] = []
+    for block in 0..<coarse.cellCount {
+      let entries = counts[block]..<counts[block + 1]
+      let total = entries.reduce(0.0) { $0 + values[$1] }
+      for entry in entries where values[entry] >= Self.negligibleShare * total {
+        kept.append(positions[entry])
+        keptValues.append(values[entry])
+      }
+      start.append(kept.count)
+    }
+    rowStart = start
+    kernelPosition = kept
+    levelMilliwatts = keptValues
+  }
+
+  /// The block of a cell.
+  @inline(__always) func block(row: Int, column: Int) -> Int {
+    row / blockCells * blockColumns + column / blockCells
+  }
+
+  /// One sector alone on the coarse grid.
+  private static func field(
+    _ kernel: SectorKernel, grid: CoverageGrid, classes: [UInt8], heights: [Float]?, layer: RadioLayer,
+    settings: CoverageSettings
+  ) -> LayerField {
+    guard let heights else {
+      return FieldEngine.compute(kernels: [kernel], grid: grid, propagationClass: classes, terrain: nil, threads: 1)
+    }
+    return heights.withUnsafeBufferPointer { ground in
+      TerrainProfiles.field(
+        kernels: [kernel], grid: grid, propagationClass: classes, ground: ground, method: settings.diffraction,
+        frequencyMHz: layer.frequencyMHz, kFactor: settings.kFactor, maxRadiusM: settings.maxRadiusM, threads: 1)
+    }
+  }
+}
