@@ -135,7 +135,7 @@ extension LayerLoad {
     var pointGroup: [Int32] = []
     var pointSignal: [Float] = []
     var pointInterference: [Float] = []
-    var pointUsers: [Float] = []
+    var pointUsers: [Double] = []
     var belowFloor = [Double](repeating: 0, count: kernels.count)
     var unreached = 0.0
     for cell in 0..<grid.cellCount {
@@ -154,7 +154,7 @@ extension LayerLoad {
       pointGroup.append(groups.cellGroup[cell])
       pointSignal.append(Float(signal * attenuation))
       pointInterference.append(Float(max(Double(field.totalMilliwatts[cell]) - signal, 0) * attenuation))
-      pointUsers.append(Float(context.usersPerCell[parcel]))
+      pointUsers.append(context.usersPerCell[parcel])
     }
     let downlinkBandwidth = UserRate.effectiveBandwidthHz(
       numerology: context.numerology, overhead: Overhead.fraction(numerology: context.numerology, direction: .downlink),

@@ -30,7 +30,7 @@ public struct GroupedLoadCoupling: Sendable {
   let pointGroup: [Int32]
   let pointSignal: [Float]
   let pointInterference: [Float]
-  let pointUsers: [Float]
+  let pointUsers: [Double]
   /// Noise per resource element, mW (one value for the layer).
   public let noiseMilliwatts: Double
   /// Demand of one active user, bit/s.
@@ -42,7 +42,7 @@ public struct GroupedLoadCoupling: Sendable {
   /// weights non-negative, points' groups known and values finite and non-negative.
   public init(
     effectiveBandwidthsHz: [Double], groupSector: [Int32], groupRowStart: [Int], weightSector: [Int32],
-    weight: [Double], pointGroup: [Int32], pointSignal: [Float], pointInterference: [Float], pointUsers: [Float],
+    weight: [Double], pointGroup: [Int32], pointSignal: [Float], pointInterference: [Float], pointUsers: [Double],
     noiseMilliwatts: Double, demandPerUserBitsPerSecond: Double
   ) {
     precondition(groupRowStart.count == groupSector.count + 1 && weightSector.count == weight.count)
@@ -100,9 +100,9 @@ public struct GroupedLoadCoupling: Sendable {
     for k in pointGroup.indices {
       let sector = Int(groupSector[Int(pointGroup[k])])
       if Double(pointSignal[k]) / noiseMilliwatts >= floorRatio {
-        users[sector] += Double(pointUsers[k])
+        users[sector] += pointUsers[k]
       } else {
-        outOfService[sector] += Double(pointUsers[k])
+        outOfService[sector] += pointUsers[k]
       }
     }
     let sectors = (0..<sectorCount).map {
@@ -148,7 +148,7 @@ public struct GroupedLoadCoupling: Sendable {
             let group = Int(pointGroup[k])
             let sinr = signal / (Double(pointInterference[k]) * groupLoad[group] + noise)
             let efficiency = min(shannon.alpha * log2(1 + max(sinr, floorRatio)), shannon.maximumEfficiency)
-            row[Int(groupSector[group])] += Double(pointUsers[k]) / efficiency
+            row[Int(groupSector[group])] += pointUsers[k] / efficiency
           }
         }
       }
