@@ -7,6 +7,10 @@ struct CarrierAccumulator {
   /// rate of any layer: a class is a rate threshold.
   var bestOutdoorClass: [UInt16]
   var bestIndoorClass: [UInt16]
+  /// The same indoors by one direction alone: the best downlink class and the best uplink
+  /// class of any layer (each may come from a different layer than the combined class).
+  var bestIndoorDownlinkClass: [UInt16]
+  var bestIndoorUplinkClass: [UInt16]
   /// 1 where some layer meets the coverage target.
   var covered: [UInt8]
   /// 1 where some layer reaches the target's RSRP outdoors (no building loss).
@@ -19,21 +23,28 @@ struct CarrierAccumulator {
     let none = UInt16(binIndex(0, thresholds: classes.map(\.minimumDownlinkMbps)))
     bestOutdoorClass = [UInt16](repeating: none, count: cellCount)
     bestIndoorClass = bestOutdoorClass
+    bestIndoorDownlinkClass = bestOutdoorClass
+    bestIndoorUplinkClass = bestOutdoorClass
     covered = [UInt8](repeating: 0, count: cellCount)
     coveredOutdoor = covered
   }
 
-  /// Calls `body` with the four arrays as slots that concurrent workers write, each cell by
-  /// one worker only.
+  /// Calls `body` with the arrays as slots that concurrent workers write, each cell by one
+  /// worker only.
   mutating func withSlots<Result>(_ body: (CarrierSlots) -> Result) -> Result {
     bestOutdoorClass.withUnsafeMutableBufferPointer { outdoor in
       bestIndoorClass.withUnsafeMutableBufferPointer { indoor in
-        covered.withUnsafeMutableBufferPointer { covered in
-          coveredOutdoor.withUnsafeMutableBufferPointer { coveredOutdoor in
-            body(
-              CarrierSlots(
-                bestOutdoorClass: SharedSlots(outdoor), bestIndoorClass: SharedSlots(indoor),
-                covered: SharedSlots(covered), coveredOutdoor: SharedSlots(coveredOutdoor)))
+        bestIndoorDownlinkClass.withUnsafeMutableBufferPointer { downlink in
+          bestIndoorUplinkClass.withUnsafeMutableBufferPointer { uplink in
+            covered.withUnsafeMutableBufferPointer { covered in
+              coveredOutdoor.withUnsafeMutableBufferPointer { coveredOutdoor in
+                body(
+                  CarrierSlots(
+                    bestOutdoorClass: SharedSlots(outdoor), bestIndoorClass: SharedSlots(indoor),
+                    bestIndoorDownlinkClass: SharedSlots(downlink), bestIndoorUplinkClass: SharedSlots(uplink),
+                    covered: SharedSlots(covered), coveredOutdoor: SharedSlots(coveredOutdoor)))
+              }
+            }
           }
         }
       }
@@ -45,6 +56,8 @@ struct CarrierAccumulator {
 struct CarrierSlots: Sendable {
   let bestOutdoorClass: SharedSlots<UInt16>
   let bestIndoorClass: SharedSlots<UInt16>
+  let bestIndoorDownlinkClass: SharedSlots<UInt16>
+  let bestIndoorUplinkClass: SharedSlots<UInt16>
   let covered: SharedSlots<UInt8>
   let coveredOutdoor: SharedSlots<UInt8>
 }

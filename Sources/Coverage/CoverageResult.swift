@@ -34,6 +34,9 @@ public struct CarrierCoverage: Sendable {
   /// Best service class of any layer (bins: the scenario's classes, best first, then none).
   public let serviceOutdoor: ParcelHistogram
   public let serviceIndoor: ParcelHistogram
+  /// Indoors by one direction alone: the best downlink class, and the best uplink class.
+  public let serviceIndoorDownlink: ParcelHistogram
+  public let serviceIndoorUplink: ParcelHistogram
   /// Cells per parcel meeting the coverage target on some layer.
   public let coveredCells: [Int]
   /// Uncovered area of every parcel that misses the target: parcel index and area.

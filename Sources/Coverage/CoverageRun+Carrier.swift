@@ -15,9 +15,9 @@ extension CoverageRun {
     let parcels = raster.parcels.count
     let binCount = settings.serviceClassesBestFirst.count + 1
     let pass = ParallelRows(rows: grid.rows, threads: threads)
+    let histogram = ParcelHistogram(parcels: parcels, binCount: binCount)
     let empty = CarrierTally(
-      outdoor: ParcelHistogram(parcels: parcels, binCount: binCount),
-      indoor: ParcelHistogram(parcels: parcels, binCount: binCount),
+      outdoor: histogram, indoor: histogram, indoorDownlink: histogram, indoorUplink: histogram,
       covered: [Int](repeating: 0, count: parcels))
     var tallies = [CarrierTally](repeating: empty, count: pass.workers)
     tallies.withUnsafeMutableBufferPointer { buffer in
@@ -31,6 +31,8 @@ extension CoverageRun {
             guard parcel >= 0 else { continue }
             tally.outdoor.add(parcel: parcel, bin: Int(accumulator.bestOutdoorClass[cell]))
             tally.indoor.add(parcel: parcel, bin: Int(accumulator.bestIndoorClass[cell]))
+            tally.indoorDownlink.add(parcel: parcel, bin: Int(accumulator.bestIndoorDownlinkClass[cell]))
+            tally.indoorUplink.add(parcel: parcel, bin: Int(accumulator.bestIndoorUplinkClass[cell]))
             tally.covered[parcel] += Int(accumulator.covered[cell])
           }
         }
@@ -41,6 +43,8 @@ extension CoverageRun {
     for tally in tallies {
       total.outdoor.add(tally.outdoor)
       total.indoor.add(tally.indoor)
+      total.indoorDownlink.add(tally.indoorDownlink)
+      total.indoorUplink.add(tally.indoorUplink)
       for parcel in 0..<parcels { total.covered[parcel] += tally.covered[parcel] }
     }
     let missing = (0..<parcels).map { parcel in
@@ -58,8 +62,9 @@ extension CoverageRun {
       (Int($0.classValue), $0.shape)
     }
     return CarrierCoverage(
-      carrierID: id, serviceOutdoor: total.outdoor, serviceIndoor: total.indoor, coveredCells: total.covered,
-      gaps: gaps)
+      carrierID: id, serviceOutdoor: total.outdoor, serviceIndoor: total.indoor,
+      serviceIndoorDownlink: total.indoorDownlink, serviceIndoorUplink: total.indoorUplink,
+      coveredCells: total.covered, gaps: gaps)
   }
 }
 
@@ -67,5 +72,7 @@ extension CoverageRun {
 private struct CarrierTally {
   var outdoor: ParcelHistogram
   var indoor: ParcelHistogram
+  var indoorDownlink: ParcelHistogram
+  var indoorUplink: ParcelHistogram
   var covered: [Int]
 }

@@ -63,7 +63,9 @@ extension CoverageRun {
       return CarrierCoverage(
         carrierID: parts[0].result.carriers[carrier].carrierID,
         serviceOutdoor: histogram { $0.carriers[carrier].serviceOutdoor },
-        serviceIndoor: histogram { $0.carriers[carrier].serviceIndoor }, coveredCells: covered,
+        serviceIndoor: histogram { $0.carriers[carrier].serviceIndoor },
+        serviceIndoorDownlink: histogram { $0.carriers[carrier].serviceIndoorDownlink },
+        serviceIndoorUplink: histogram { $0.carriers[carrier].serviceIndoorUplink }, coveredCells: covered,
         gaps: gaps.sorted { $0.parcelIndex < $1.parcelIndex })
     }
     var timings = StageTimings()

@@ -159,31 +159,37 @@ private struct ReductionConstants: Sendable {
         signalMilliwatts: signal, totalMilliwatts: total, attenuation: attenuation, load: cellLoad)
       tally.sinrOutdoor.add(parcel: parcel, bin: sinrBins.index(outdoor, SINRTerms.decibels))
       tally.sinrIndoor.add(parcel: parcel, bin: sinrBins.index(indoor, SINRTerms.decibels))
-      let classOutdoor = serviceClass(
+      let classOutdoor = serviceClasses(
         position: position, ratio: outdoor, signalMilliwatts: signal, rsrpDBm: best, parcel: parcel,
         limited: &tally.uplinkLimitedOutdoor)
-      let classIndoor = serviceClass(
+      let classIndoor = serviceClasses(
         position: position, ratio: indoor, signalMilliwatts: signal * attenuation, rsrpDBm: best - loss,
         parcel: parcel, limited: &tally.uplinkLimitedIndoor)
-      if classOutdoor < carrier.bestOutdoorClass[cell] { carrier.bestOutdoorClass[cell] = classOutdoor }
-      if classIndoor < carrier.bestIndoorClass[cell] { carrier.bestIndoorClass[cell] = classIndoor }
+      if classOutdoor.both < carrier.bestOutdoorClass[cell] { carrier.bestOutdoorClass[cell] = classOutdoor.both }
+      if classIndoor.both < carrier.bestIndoorClass[cell] { carrier.bestIndoorClass[cell] = classIndoor.both }
+      if classIndoor.downlink < carrier.bestIndoorDownlinkClass[cell] {
+        carrier.bestIndoorDownlinkClass[cell] = classIndoor.downlink
+      }
+      if classIndoor.uplink < carrier.bestIndoorUplinkClass[cell] {
+        carrier.bestIndoorUplinkClass[cell] = classIndoor.uplink
+      }
     }
   }
 
-  /// The worse of the downlink's and the uplink's class (none below the RSRP floor); counts
-  /// the cell as uplink-limited when the uplink's is worse.
-  @inline(__always) private func serviceClass(
+  /// The downlink's and the uplink's class and the worse of the two (none below the RSRP
+  /// floor); counts the cell as uplink-limited when the uplink's is worse.
+  @inline(__always) private func serviceClasses(
     position: Int, ratio: Double, signalMilliwatts: Double, rsrpDBm: Double, parcel: Int,
     limited: inout ParcelHistogram
-  ) -> UInt16 {
+  ) -> (both: UInt16, downlink: UInt16, uplink: UInt16) {
     guard rsrpDBm >= floorDBm else {
       limited.add(parcel: parcel, bin: 1)
-      return UInt16(noClass)
+      return (UInt16(noClass), UInt16(noClass), UInt16(noClass))
     }
     let downlink = load.downlinkClass(position: position, ratio: ratio)
     let uplink = load.uplinkClass(position: position, signalMilliwatts: signalMilliwatts)
     limited.add(parcel: parcel, bin: uplink > downlink ? 0 : 1)
-    return UInt16(max(downlink, uplink))
+    return (UInt16(max(downlink, uplink)), UInt16(downlink), UInt16(uplink))
   }
 }
 

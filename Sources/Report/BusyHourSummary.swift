@@ -28,6 +28,14 @@ enum BusyHourSummary {
       CoverageSummary.row(Array(repeating: "---", count: table.header.count)),
     ]
     lines += table.rows.map(CoverageSummary.row)
+    let directions = directionTable(result)
+    lines += [
+      "",
+      "Workers indoors by service class, over every zone: with both directions at the class's minimum (the figures above), by the downlink alone, and by the uplink alone.",
+      "", CoverageSummary.row(directions.header),
+      CoverageSummary.row(Array(repeating: "---", count: directions.header.count)),
+    ]
+    lines += directions.rows.map(CoverageSummary.row)
     let unconverged = result.layers.filter { !$0.loadConverged }.map { "\($0.carrierID) \($0.layer.id)" }
     if !unconverged.isEmpty {
       lines += [
@@ -78,17 +86,74 @@ enum BusyHourSummary {
     return (header, rows)
   }
 
-  /// Share of all workers in bin 0 of `histogram` (each parcel's share of cells × its workers).
-  static func workerShare(_ histogram: ParcelHistogram, _ result: CoverageResult) -> Double {
-    var inBin = 0.0
+  /// Per carrier, the share of all workers indoors in each class by both directions, by the
+  /// downlink alone and by the uplink alone.
+  static func directionTable(_ result: CoverageResult) -> (header: [String], rows: [[String]]) {
+    let names = result.settings.serviceClassesBestFirst.map(\.name) + ["none"]
+    let header =
+      ["Carrier"] + names.map { "\($0) (*workers*)" } + names.map { "Downlink \($0)" }
+      + names.map { "Uplink \($0)" }
+    let rows = result.carriers.map { carrier in
+      [carrier.carrierID]
+        + [carrier.serviceIndoor, carrier.serviceIndoorDownlink, carrier.serviceIndoorUplink].flatMap {
+          workerShares($0, result).map(percent)
+        }
+    }
+    return (header, rows)
+  }
+
+  /// Share of all workers in each bin of `histogram` (each parcel's share of cells × its
+  /// workers), over every zone.
+  static func workerShares(_ histogram: ParcelHistogram, _ result: CoverageResult) -> [Double] {
+    var inBin = [Double](repeating: 0, count: histogram.binCount)
     var total = 0.0
     for parcel in result.parcels.indices {
       guard let shares = result.shares(histogram, parcel: parcel) else { continue }
-      inBin += shares[0] * result.parcels[parcel].workers
+      for bin in inBin.indices { inBin[bin] += shares[bin] * result.parcels[parcel].workers }
       total += result.parcels[parcel].workers
     }
-    return total > 0 ? inBin / total : 0
+    return inBin.map { total > 0 ? $0 / total : 0 }
+  }
+
+  /// Share of all workers in bin 0 of `histogram` (each parcel's share of cells × its workers).
+  static func workerShare(_ histogram: ParcelHistogram, _ result: CoverageResult) -> Double {
+    workerShares(histogram, result)[0]
   }
 
   static func percent(_ share: Double) -> String { CoverageSummary.percent(share) }
+
+  /// The settings and, per layer, the figures of the table, for `summary.json`.
+  static func json(_ result: CoverageResult) -> JSONValue {
+    let settings = result.settings
+    let capacity = settings.capacity
+    let layers: [JSONValue] = result.layers.map { layer in
+      let sectors = layer.sectorLoads
+      return .object([
+        ("carrier", .string(layer.carrierID)), ("layer", .string(layer.layer.id)),
+        ("sectors_serving_users", .number(Double(sectors.count))),
+        ("active_users", number(sectors.reduce(0) { $0 + $1.activeUsers }, decimals: 3)),
+        (
+          "active_users_without_service",
+          number(sectors.reduce(layer.unreachedUsers) { $0 + $1.outOfServiceUsers }, decimals: 3)
+        ),
+        (
+          "mean_load",
+          number(sectors.isEmpty ? 0 : sectors.reduce(0) { $0 + $1.load } / Double(sectors.count), decimals: 4)
+        ),
+        ("highest_load", number(sectors.map(\.load).max() ?? 0, decimals: 4)),
+        ("overloaded_sectors", .number(Double(sectors.filter(\.isOverloaded).count))),
+        ("uplink_limited_indoor_workers", number(workerShare(layer.uplinkLimitedIndoor, result), decimals: 4)),
+        ("iterations", .number(Double(layer.loadIterations))), ("converged", .bool(layer.loadConverged)),
+      ])
+    }
+    return .object([
+      ("load", capacity.load == .coupled ? .string("coupled") : .number(settings.loadFactor)),
+      ("busy_hour_active_share", .number(capacity.traffic.busyHourActiveShare)),
+      ("downlink_mbps_per_active_user", .number(capacity.traffic.downlinkDemandPerActiveUserMbps)),
+      ("uplink_mbps_per_active_user", .number(capacity.traffic.uplinkDemandPerActiveUserMbps)),
+      ("floor_rsrp_dbm", .number(capacity.floor.minimumRSRPDBm)),
+      ("floor_sinr_db", .number(capacity.floor.minimumSINRDB)),
+      ("layers", .array(layers)),
+    ])
+  }
 }

@@ -29,6 +29,7 @@ public enum CoverageBasis {
           })
       ),
       ("model_validity_warnings", .array(result.validityWarnings.map { .string($0) })),
+      ("busy_hour", BusyHourSummary.json(result)),
     ])
   }
 

@@ -43,7 +43,8 @@ import Testing
   /// carrier's best class per cell and coverage.
   static func reference(
     _ field: LayerField, raster: ParcelRaster, settings: CoverageSettings, layer: RadioLayer, load: LayerLoad,
-    indoorLossDB: [Double], bestClass: inout (outdoor: [Int], indoor: [Int]), covered: inout [UInt8],
+    indoorLossDB: [Double], bestClass: inout (outdoor: [Int], indoor: [Int], downlink: [Int], uplink: [Int]),
+    covered: inout [UInt8],
     coveredOutdoor: inout [UInt8]
   ) -> (histograms: [[[Int]]], rsrpClasses: [Int32], serverClasses: [Int32]) {
     let numerology = layer.numerology!
@@ -67,9 +68,9 @@ import Testing
       let attenuation = lossDB == 0 ? 1 : pow(10, -lossDB / 10)
       return 10 * log10(signal * attenuation / (interference * attenuation + noise))
     }
-    /// (class, uplink-limited) of one place.
-    func service(_ sinrDB: Double, rsrpDBm: Double, sector: Int) -> (Int, Bool) {
-      guard rsrpDBm >= floor.minimumRSRPDBm else { return (classes.count, false) }
+    /// (class, uplink-limited, downlink class, uplink class) of one place.
+    func service(_ sinrDB: Double, rsrpDBm: Double, sector: Int) -> (Int, Bool, Int, Int) {
+      guard rsrpDBm >= floor.minimumRSRPDBm else { return (classes.count, false, classes.count, classes.count) }
       let users = load.activeUsers[sector]
       let downlinkMbps =
         sinrDB >= max(floor.minimumSINRDB, -10)
@@ -83,7 +84,7 @@ import Testing
             minimumSINRDB: floor.minimumSINRDB, parameters: settings.capacity.uplink(of: layer))))
       let down = leading(downlinkMbps, classes.map(\.minimumDownlinkMbps))
       let up = leading(uplinkMbps, classes.map(\.minimumUplinkMbps))
-      return (max(down, up), up > down)
+      return (max(down, up), up > down, down, up)
     }
     for cell in field.bestDBm.indices {
       let best = Double(field.bestDBm[cell])
@@ -111,8 +112,10 @@ import Testing
       histograms[2][parcel][leading(outdoor, sinrBins)] += 1
       histograms[3][parcel][leading(indoor, sinrBins)] += 1
       let sector = Int(field.server[cell])
-      let (classOut, limitedOut) = service(outdoor, rsrpDBm: best, sector: sector)
-      let (classIn, limitedIn) = service(indoor, rsrpDBm: best - loss, sector: sector)
+      let (classOut, limitedOut, _, _) = service(outdoor, rsrpDBm: best, sector: sector)
+      let (classIn, limitedIn, downIn, upIn) = service(indoor, rsrpDBm: best - loss, sector: sector)
+      bestClass.downlink[cell] = min(bestClass.downlink[cell], downIn)
+      bestClass.uplink[cell] = min(bestClass.uplink[cell], upIn)
       histograms[4][parcel][limitedOut ? 0 : 1] += 1
       histograms[5][parcel][limitedIn ? 0 : 1] += 1
       bestClass.outdoor[cell] = min(bestClass.outdoor[cell], classOut)
@@ -143,9 +146,8 @@ import Testing
       LayerLoad.random(field: pair.0, sectors: 12, layer: pair.1, settings: settings, seed: UInt64(200 + index))
     }
     let classCount = settings.serviceClasses.count
-    var bestClass = (
-      outdoor: [Int](repeating: classCount, count: cells), indoor: [Int](repeating: classCount, count: cells)
-    )
+    let none = [Int](repeating: classCount, count: cells)
+    var bestClass = (outdoor: none, indoor: none, downlink: none, uplink: none)
     var covered = [UInt8](repeating: 0, count: cells)
     var coveredOutdoor = covered
     let expected = layers.indices.map { index in
@@ -183,18 +185,21 @@ import Testing
       #expect(accumulator.covered == covered && accumulator.coveredOutdoor == coveredOutdoor)
       let carrier = CoverageRun.carrierCoverage(
         "c", accumulator, raster: raster, settings: settings, threads: threads)
-      var service = (outdoor: [[Int]](), indoor: [[Int]]())
-      service.outdoor = [[Int]](repeating: [Int](repeating: 0, count: classCount + 1), count: parcels)
-      service.indoor = service.outdoor
+      let zero = [[Int]](repeating: [Int](repeating: 0, count: classCount + 1), count: parcels)
+      var service = (outdoor: zero, indoor: zero, downlink: zero, uplink: zero)
       var coveredCells = [Int](repeating: 0, count: parcels)
       for cell in 0..<cells where raster.parcelIndex[cell] >= 0 {
         let parcel = Int(raster.parcelIndex[cell])
         service.outdoor[parcel][bestClass.outdoor[cell]] += 1
         service.indoor[parcel][bestClass.indoor[cell]] += 1
+        service.downlink[parcel][bestClass.downlink[cell]] += 1
+        service.uplink[parcel][bestClass.uplink[cell]] += 1
         coveredCells[parcel] += Int(covered[cell])
       }
       #expect(Self.counts(carrier.serviceOutdoor, parcels: parcels) == service.outdoor)
       #expect(Self.counts(carrier.serviceIndoor, parcels: parcels) == service.indoor)
+      #expect(Self.counts(carrier.serviceIndoorDownlink, parcels: parcels) == service.downlink)
+      #expect(Self.counts(carrier.serviceIndoorUplink, parcels: parcels) == service.uplink)
       #expect(carrier.coveredCells == coveredCells)
       var gapClasses = [Int32](repeating: -1, count: cells)
       for cell in 0..<cells where raster.parcelIndex[cell] >= 0 && covered[cell] == 0 {

@@ -55,6 +55,11 @@ enum CoverageTables {
     lines.append("<h3>Busy hour</h3>")
     lines.append(paragraph(BusyHourSummary.introduction(result, scenario: scenario)))
     lines.append(loads.html)
+    let directions = BusyHourSummary.directionTable(result)
+    var byDirection = HTMLTable(header: directions.header, numericFrom: 1)
+    byDirection.rows = directions.rows
+    lines.append(paragraph("Workers indoors by service class: both directions, the downlink alone, the uplink alone."))
+    lines.append(byDirection.html)
     lines.append("</section>")
     return lines.joined(separator: "\n")
   }

@@ -26,7 +26,9 @@ struct RasterImages {
   func image(at index: Int) -> RasterImage {
     let target = scenario.coverage.target
     let reliability = "\(JSONWriter.number(target.reliability * 100)) % location reliability"
-    let load = JSONWriter.number(scenario.coverage.loadFactor)
+    let load =
+      scenario.coverage.capacity.load == .coupled
+      ? "the busy-hour load (coupled)" : "load \(JSONWriter.number(scenario.coverage.loadFactor))"
     switch Self.quantities[index] {
     case "rsrp":
       return image(
@@ -37,8 +39,8 @@ struct RasterImages {
         quantity: "best RSRP")
     case "sinr":
       return image(
-        float(cells.sinrOutdoorDB, step: Self.levelStep, "SINR outdoors, dB, at load \(load)", unit: "dB"),
-        indoor: float(cells.sinrIndoorDB, step: Self.levelStep, "SINR indoors, dB, at load \(load)", unit: "dB"),
+        float(cells.sinrOutdoorDB, step: Self.levelStep, "SINR outdoors, dB, at \(load)", unit: "dB"),
+        indoor: float(cells.sinrIndoorDB, step: Self.levelStep, "SINR indoors, dB, at \(load)", unit: "dB"),
         quantity: "SINR")
     case "probability":
       return image(
