@@ -57,9 +57,53 @@ enum FieldEngine {
     return field
   }
 
+  /// Each kernel alone over `grid` on flat ground, kernels handed out to `threads` workers one
+  /// at a time, the loss tables pinned once for all: `each(position, field)` runs on the
+  /// worker that computed the kernel's field (whose values are those `compute` gives the
+  /// kernel alone).
+  static func eachAlone(
+    kernels: [SectorKernel], grid: CoverageGrid, propagationClass: [UInt8], threads: Int,
+    _ each: @Sendable (Int, LayerField) -> Void
+  ) {
+    let tilesX = (grid.columns + tileSize - 1) / tileSize
+    let tileCount = tilesX * ((grid.rows + tileSize - 1) / tileSize)
+    let tables = PinnedLossTables(kernels)
+    defer { tables.deallocate() }
+    let next = WorkCounter()
+    propagationClass.withUnsafeBufferPointer { classes in
+      let shared = SharedClasses(pointer: classes.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: max(1, min(threads, kernels.count))) { _ in
+        var evaluations = [Int](repeating: 0, count: tileCount)
+        while let position = next.take(below: kernels.count) {
+          var field = LayerField(unsetCellCount: grid.cellCount)
+          field.bestDBm.withUnsafeMutableBufferPointer { best in
+            field.server.withUnsafeMutableBufferPointer { server in
+              field.totalMilliwatts.withUnsafeMutableBufferPointer { total in
+                evaluations.withUnsafeMutableBufferPointer { counts in
+                  let output = Output(
+                    best: best.baseAddress!, server: server.baseAddress!, total: total.baseAddress!,
+                    classes: shared.pointer, evaluations: counts.baseAddress!)
+                  for tile in 0..<tileCount {
+                    let rows = (tile / tilesX * tileSize)..<min(grid.rows, (tile / tilesX + 1) * tileSize)
+                    let columns = (tile % tilesX * tileSize)..<min(grid.columns, (tile % tilesX + 1) * tileSize)
+                    counts[tile] = computeTile(
+                      rows: rows, columns: columns, kernels: kernels, tables: tables, grid: grid, output: output,
+                      terrain: nil, only: position)
+                  }
+                }
+              }
+            }
+          }
+          field.evaluations = evaluations.reduce(0, +)
+          each(position, field)
+        }
+      }
+    }
+  }
+
   private static func computeTile(
     rows: Range<Int>, columns: Range<Int>, kernels: [SectorKernel], tables: PinnedLossTables, grid: CoverageGrid,
-    output: Output, terrain: TerrainProfiles?
+    output: Output, terrain: TerrainProfiles?, only: Int? = nil
   ) -> Int {
     let resolution = grid.resolutionM
     let tileWest = Double(columns.lowerBound) * resolution
@@ -75,7 +119,7 @@ enum FieldEngine {
       (output.total + cells.lowerBound).initialize(repeating: 0, count: cells.count)
     }
     var count = 0
-    for (index, kernel) in kernels.enumerated() {
+    for (index, kernel) in kernels.enumerated() where only == nil || only == index {
       let reach = kernel.reachM
       guard kernel.x + reach >= tileWest, kernel.x - reach <= tileEast, kernel.y + reach >= tileSouth,
         kernel.y - reach <= tileNorth
@@ -129,6 +173,11 @@ enum FieldEngine {
       return sweepFlat(kernel, attenuation, loss, area, output)
     }
   }
+}
+
+/// A layer's propagation classes for the workers of `eachAlone` (read only).
+private struct SharedClasses: @unchecked Sendable {
+  let pointer: UnsafePointer<UInt8>
 }
 
 /// The cells of one tile.

@@ -18,7 +18,7 @@ enum BusyHourSummary {
       capacity.load == .coupled
       ? "each cell's load coupled to its neighbours'" : "interferers at a fixed \(percent(settings.loadFactor)) load"
     return
-      "Service classes: one busy-hour user's rate on the carrier's best layer, its sector's capacity shared among its active users (\(load)), with the downlink and the uplink both at the class's minimum; no service below \(JSONWriter.number(capacity.floor.minimumRSRPDBm)) dBm RSRP or \(JSONWriter.number(capacity.floor.minimumSINRDB)) dB SINR."
+      "Service classes: one busy-hour user's rate on the carrier's best layer, its sector's capacity shared among its active users (\(load)), with the downlink and the uplink both at the class's minimum; no service below \(CoverageMaps.format(capacity.floor.minimumRSRPDBm)) dBm RSRP or \(CoverageMaps.format(capacity.floor.minimumSINRDB)) dB SINR."
   }
 
   static func lines(_ result: CoverageResult, scenario: ScenarioModel) -> [String] {

@@ -93,8 +93,8 @@ struct CoverageBench: ParsableCommand {
     print(
       String(
         format:
-          "  load %.3f s  rasterise %.3f s  field %.3f s  reduce %.3f s  rasters %.3f s  polygonise %.3f s  write %.3f s",
-        result.loadSeconds, t.rasteriseSeconds, t.fieldSeconds, t.reduceSeconds, t.rastersSeconds,
+          "  load %.3f s  rasterise %.3f s  field %.3f s  busy hour %.3f s  reduce %.3f s  rasters %.3f s  polygonise %.3f s  write %.3f s",
+        result.loadSeconds, t.rasteriseSeconds, t.fieldSeconds, t.loadSeconds, t.reduceSeconds, t.rastersSeconds,
         t.polygoniseSeconds, result.writeSeconds))
     print(
       String(

@@ -72,8 +72,9 @@ struct SiteBench: ParsableCommand {
     let stages = result.stages
     print(
       String(
-        format: "  stages: rasterise %.3f s  field %.3f s  reduce %.3f s  polygonise %.3f s", stages.rasteriseSeconds,
-        stages.fieldSeconds, stages.reduceSeconds, stages.polygoniseSeconds))
+        format: "  stages: rasterise %.3f s  field %.3f s  busy hour %.3f s  reduce %.3f s  polygonise %.3f s",
+        stages.rasteriseSeconds, stages.fieldSeconds, stages.loadSeconds, stages.reduceSeconds,
+        stages.polygoniseSeconds))
     guard radialError, terrain == .hills,
       let errors = try SingleSiteBenchmark.radialErrors(
         radiusM: radius, resolutionM: resolution, cellStride: errorStride, arcCells: arcCells, threads: threads)

@@ -42,8 +42,8 @@ struct LayerLoad: Sendable {
   let kernelOfSector: [Int32]
   /// Per kernel position: downlink rate classes against the linear SINR; uplink rate classes
   /// against the linear coupling gain (RSRP · UE gain / EPRE).
-  let downlinkBins: [MonotoneBins]
-  let uplinkBins: [MonotoneBins]
+  let downlinkBins: SectorBins
+  let uplinkBins: SectorBins
   /// Per kernel position: UE gain / EPRE, mW⁻¹.
   let couplingPerMilliwatt: [Double]
   /// Per kernel position: active users in service.
@@ -80,16 +80,18 @@ struct LayerLoad: Sendable {
     self.couplingPerMilliwatt = couplingPerMilliwatt
     self.activeUsers = activeUsers
     self.rates = rates
-    downlinkBins = activeUsers.map { users in
-      MonotoneBins(thresholds: classes.map(\.minimumDownlinkMbps), tolerance: 1e-6) {
-        rates.downlinkMbps(ratio: $0, activeUsers: users)
-      }
-    }
-    uplinkBins = activeUsers.map { users in
-      MonotoneBins(thresholds: classes.map(\.minimumUplinkMbps), tolerance: 1e-6) {
-        rates.uplinkMbps(gain: $0, activeUsers: users)
-      }
-    }
+    downlinkBins = SectorBins(
+      activeUsers.map { users in
+        MonotoneBins(thresholds: classes.map(\.minimumDownlinkMbps), tolerance: 1e-6) {
+          rates.downlinkMbps(ratio: $0, activeUsers: users)
+        }
+      })
+    uplinkBins = SectorBins(
+      activeUsers.map { users in
+        MonotoneBins(thresholds: classes.map(\.minimumUplinkMbps), tolerance: 1e-6) {
+          rates.uplinkMbps(gain: $0, activeUsers: users)
+        }
+      })
     self.sectors = sectors
     self.iterations = iterations
     self.converged = converged
@@ -104,13 +106,15 @@ struct LayerLoad: Sendable {
   /// Service class index (best first; the class count for none) of the downlink at a linear
   /// SINR from the sector at `position`.
   @inline(__always) func downlinkClass(position: Int, ratio: Double) -> Int {
-    downlinkBins[position].index(ratio) { rates.downlinkMbps(ratio: $0, activeUsers: activeUsers[position]) }
+    downlinkBins.index(position: position, ratio) {
+      rates.downlinkMbps(ratio: $0, activeUsers: activeUsers[position])
+    }
   }
 
   /// Service class index of the uplink at a received level `signalMilliwatts` (behind any
   /// building loss) from the sector at `position`.
   @inline(__always) func uplinkClass(position: Int, signalMilliwatts: Double) -> Int {
-    uplinkBins[position].index(signalMilliwatts * couplingPerMilliwatt[position]) {
+    uplinkBins.index(position: position, signalMilliwatts * couplingPerMilliwatt[position]) {
       rates.uplinkMbps(gain: $0, activeUsers: activeUsers[position])
     }
   }
@@ -190,6 +194,41 @@ extension LayerLoad {
       rates: SectorRates(context: context, downlinkBandwidthHz: downlinkBandwidth),
       classes: settings.serviceClassesBestFirst, sectors: sectors, unreachedUsers: unreached,
       iterations: solution.iterations, converged: solution.converged)
+  }
+}
+
+/// Every sector's `MonotoneBins` end to end in flat arrays, so that a cell reads its server's
+/// thresholds without copying a struct of arrays (and retaining them) per cell.
+struct SectorBins: Sendable {
+  let thresholds: [Double]
+  /// Per sector and threshold, [sector × thresholds + index]: `MonotoneBins.below` and
+  /// `.reaches`.
+  let below: [Double]
+  let reaches: [Double]
+
+  init(_ bins: [MonotoneBins]) {
+    thresholds = bins.first?.thresholds ?? []
+    below = bins.flatMap(\.below)
+    reaches = bins.flatMap(\.reaches)
+  }
+
+  /// `MonotoneBins.index` of the sector at `position`.
+  @inline(__always) func index(position: Int, _ x: Double, _ f: (Double) -> Double) -> Int {
+    let count = thresholds.count
+    let base = position * count
+    var index = 0
+    while index < count {
+      if x < below[base + index] {
+        index += 1
+      } else if x >= reaches[base + index] {
+        break
+      } else if f(x) < thresholds[index] {
+        index += 1
+      } else {
+        break
+      }
+    }
+    return index
   }
 }
 
