@@ -28,11 +28,19 @@ struct MonotoneBins: Sendable {
 
   /// The index `binIndex(f(x), thresholds:)` gives: how many leading thresholds f(x) stays under.
   @inline(__always) func index(_ x: Double, _ f: (Double) -> Double) -> Int {
+    Self.index(x, thresholds: thresholds, below: below, reaches: reaches, from: 0, f)
+  }
+
+  /// `index` over bounds stored from offset `first` of `below` and `reaches` (several bins'
+  /// bounds laid end to end: `SectorBins`).
+  @inline(__always) static func index(
+    _ x: Double, thresholds: [Double], below: [Double], reaches: [Double], from first: Int, _ f: (Double) -> Double
+  ) -> Int {
     var index = 0
     while index < thresholds.count {
-      if x < below[index] {
+      if x < below[first + index] {
         index += 1
-      } else if x >= reaches[index] {
+      } else if x >= reaches[first + index] {
         break
       } else if f(x) < thresholds[index] {
         index += 1
