@@ -76,6 +76,8 @@ public enum CoverageRun {
     var coveredOutdoorByCarrier: [[UInt8]] = []
     for carrier in scenario.carriers {
       var accumulator = CarrierAccumulator(cellCount: grid.cellCount, settings: settings)
+      // Every layer's field first: a cell's busy-hour users go to the layers that serve it.
+      var prepared: [PreparedLayer?] = []
       for layer in carrier.layers {
         guard let numerology = layer.numerology else { continue }
         progress?("\(carrier.id) \(layer.id): field", Double(layers.count) / Double(max(layerCount, 1)))
@@ -98,6 +100,20 @@ public enum CoverageRun {
               isBuilding: $0.o2i != O2IModel.none)
           } ?? .none
         }
+        prepared.append(
+          PreparedLayer(layer: layer, numerology: numerology, kernels: kernels, field: field, indoor: indoor))
+      }
+      let demand = DemandSplit(
+        carrier: carrier, layers: prepared.compactMap { $0.map { ($0.layer, $0.field, $0.indoor.map(\.levelDB)) } },
+        raster: raster, scenario: scenario)
+      timings.loadSeconds += lap()
+      for position in prepared.indices {
+        guard let entry = prepared[position] else { continue }
+        // Each layer's field is dropped once it is done.
+        prepared[position] = nil
+        let (layer, numerology, kernels, field, indoor) = (
+          entry.layer, entry.numerology, entry.kernels, entry.field, entry.indoor
+        )
         let indoorLoss = indoor.map(\.levelDB)
         let sinr = SINRTerms(
           load: settings.loadFactor,
@@ -108,9 +124,8 @@ public enum CoverageRun {
         let load = LayerLoad(
           field: field, kernels: kernels, raster: raster, ground: ground,
           context: LayerLoad.Context(
-            scenario: scenario, carrier: carrier, layer: layer, numerology: numerology,
-            usersPerCell: Self.usersPerCell(carrier, layer: layer, raster: raster, scenario: scenario), sinr: sinr,
-            indoorLossDB: indoorLoss, groupZoneID: group), threads: threads)
+            scenario: scenario, carrier: carrier, layer: layer, numerology: numerology, demand: demand,
+            layerPosition: position, sinr: sinr, indoorLossDB: indoorLoss, groupZoneID: group), threads: threads)
         timings.loadSeconds += lap()
         let reduction = LayerReduction(
           field: field, raster: raster, settings: settings, sinr: sinr, load: load, indoorLossDB: indoorLoss,
@@ -157,6 +172,16 @@ public enum CoverageRun {
       ], timings: timings)
     result.validity = builder.validity
     return result
+  }
+
+  /// A layer's field and what its reduction needs, kept until every layer of the carrier has
+  /// its field (`DemandSplit`).
+  struct PreparedLayer {
+    let layer: RadioLayer
+    let numerology: CarrierNumerology
+    let kernels: [SectorKernel]
+    let field: LayerField
+    let indoor: [IndoorLoss]
   }
 
   /// The grid over every zone's parcels plus the scenario's margin; nil without parcels.

@@ -62,7 +62,7 @@ enum BusyHourSummary {
       ? "the least fixed point of the load coupling (Siomina & Yuan 2012)"
       : "interferers fixed at \(percent(result.settings.loadFactor))"
     return
-      "Active users: workers × subscriber share (\(shares.joined(separator: ", "))) × \(percent(traffic.busyHourActiveShare)) active at the busy hour, asking \(JSONWriter.number(traffic.downlinkDemandPerActiveUserMbps)) Mbit/s down and \(JSONWriter.number(traffic.uplinkDemandPerActiveUserMbps)) up each; a carrier's users split between its layers by downlink capacity. Loads: \(loads). Per sector: sectors.csv."
+      "Active users: workers × subscriber share (\(shares.joined(separator: ", "))) × \(percent(traffic.busyHourActiveShare)) active at the busy hour, asking \(JSONWriter.number(traffic.downlinkDemandPerActiveUserMbps)) Mbit/s down and \(JSONWriter.number(traffic.uplinkDemandPerActiveUserMbps)) up each; each cell's users split by downlink capacity between the carrier's layers that serve it. Loads: \(loads). Per sector: sectors.csv."
   }
 
   /// Per layer: the sectors serving users, their users and loads, users without service, and

@@ -5,7 +5,7 @@ import Scenario
 
 /// The few lines `cosite run` prints before its file list (and `report.html` shows first):
 /// zones and people, people meeting the target per carrier, every carrier and at least one,
-/// and the worst parcels. People count once, by the one definition of meeting the target
+/// the busy hour's top service class indoors and overloaded sectors, and the worst parcels. People count once, by the one definition of meeting the target
 /// (`BoardHeadline.definition`: a parcel meets it when its covered share reaches the
 /// target's), exactly as `comparison.md`'s "today" row counts them.
 public enum RunHeadline {
@@ -34,6 +34,16 @@ public enum RunHeadline {
     if carriers.count > 1 {
       lines.append("  every carrier: \(count(today.everyCarrier.workers))\(share(today.everyCarrier.workers))")
       lines.append("  at least one: \(count(today.anyCarrier.workers))\(share(today.anyCarrier.workers))")
+    }
+    if let top = coverage.settings.serviceClassesBestFirst.first {
+      let shares = coverage.carriers.map { carrier in
+        "\(carrier.carrierID) \(JSONWriter.fixed(BusyHourSummary.workerShares(carrier.serviceIndoor, coverage)[0] * 100, decimals: 1)) %"
+      }
+      let sectors = coverage.layers.flatMap(\.sectorLoads)
+      lines.append(
+        "Busy hour, workers indoors in \(BusyHourSummary.classLabel(top)): \(shares.joined(separator: ", ")); "
+          + "\(sectors.filter(\.isOverloaded).count) of \(sectors.count) serving sectors overloaded (summary.md, Busy hour)."
+      )
     }
     let worst = worstParcels(coverage)
     if !worst.isEmpty {

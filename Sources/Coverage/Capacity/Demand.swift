@@ -1,30 +1,78 @@
 import Radio
 import Scenario
 
-extension CoverageRun {
-  /// Busy-hour active users per cell of each parcel on `layer`: the parcel's workers × the
-  /// carrier's subscriber share × the busy-hour active share (`TrafficModel`) × the layer's
-  /// share of the carrier's downlink capacity, spread evenly over the parcel's cells.
-  static func usersPerCell(
-    _ carrier: Carrier, layer: RadioLayer, raster: ParcelRaster, scenario: ScenarioModel
-  )
-    -> [Double]
-  {
+/// A carrier's busy-hour users per cell and layer on one grid.
+///
+/// A parcel's active users (workers × the carrier's subscriber share × the busy-hour active
+/// share, `TrafficModel`) are spread evenly over its cells. A cell's users go to the carrier's
+/// layers that serve it — the layer's best RSRP behind the parcel's building loss reaches the
+/// service floor — in proportion to their downlink capacity (`capacityShare`), as traffic
+/// steering by load would share them; where no layer serves the cell they are split by
+/// capacity over every layer (and counted without service on each). Every cell's users add up
+/// over the layers to its share of the parcel's, so users are counted once. With more than 8
+/// layers the split is static (by capacity everywhere).
+struct DemandSplit: Sendable {
+  /// Active users of the carrier per cell of each parcel, all layers together.
+  let usersPerParcelCell: [Double]
+  /// Per cell, bit l set when layer l (the carrier's order of layers with a numerology) serves it.
+  let servedLayers: [UInt8]
+  /// Per layer, its share of the carrier's downlink capacity.
+  let capacityShare: [Double]
+  /// Per served-layer mask and layer, the layer's share of the cell's users.
+  let shareOfMask: [[Double]]
+
+  /// - Parameters:
+  ///   - layers: per layer with a numerology, in the carrier's order: its layer, field and
+  ///     building loss per parcel, dB.
+  init(
+    carrier: Carrier, layers: [(layer: RadioLayer, field: LayerField, indoorLossDB: [Double])], raster: ParcelRaster,
+    scenario: ScenarioModel
+  ) {
     let capacity = scenario.coverage.capacity
     let share = capacity.subscriberShare(of: carrier, carrierCount: scenario.carriers.count)
-    let layerShare = capacityShare(of: layer, in: carrier)
-    return raster.parcels.indices.map { parcel in
+    usersPerParcelCell = raster.parcels.indices.map { parcel in
       let cells = raster.cellCount[parcel]
       guard cells > 0 else { return 0 }
-      let users = capacity.traffic.activeUsers(people: raster.parcels[parcel].workers, subscriberShare: share)
-      return users * layerShare / Double(cells)
+      return capacity.traffic.activeUsers(people: raster.parcels[parcel].workers, subscriberShare: share)
+        / Double(cells)
+    }
+    let shares = layers.map { CoverageRun.capacityShare(of: $0.layer, in: carrier) }
+    let total = shares.reduce(0, +)
+    capacityShare = shares.map { total > 0 ? $0 / total : 0 }
+    var masks = [UInt8](repeating: 0, count: raster.grid.cellCount)
+    if layers.count <= 8 {
+      let floor = capacity.floor.minimumRSRPDBm
+      let parcelIndex = raster.parcelIndex
+      // Layer by layer (a layer's arrays taken once, not per cell).
+      for (bit, entry) in layers.enumerated() {
+        let best = entry.field.bestDBm
+        let loss = entry.indoorLossDB
+        let flag = UInt8(1) << UInt8(bit)
+        for cell in masks.indices {
+          let parcel = Int(parcelIndex[cell])
+          if parcel >= 0, Double(best[cell]) - loss[parcel] >= floor { masks[cell] |= flag }
+        }
+      }
+    }
+    servedLayers = masks
+    let normalised = capacityShare
+    shareOfMask = (0..<(layers.count <= 8 ? 1 << layers.count : 1)).map { mask in
+      guard mask != 0 else { return normalised }
+      let served = normalised.indices.filter { mask & (1 << $0) != 0 }
+      let sum = served.reduce(0.0) { $0 + normalised[$1] }
+      return normalised.indices.map { mask & (1 << $0) != 0 && sum > 0 ? normalised[$0] / sum : 0 }
     }
   }
 
+  /// Active users of layer `layer` in `cell` (of parcel `parcel`).
+  @inline(__always) func users(cell: Int, parcel: Int, layer: Int) -> Double {
+    usersPerParcelCell[parcel] * shareOfMask[Int(servedLayers[cell])][layer]
+  }
+}
+
+extension CoverageRun {
   /// A layer's share of its carrier's downlink capacity: its effective bandwidth (`UserRate`,
-  /// `Overhead`) over the sum of the carrier's layers'. Traffic is split between layers in
-  /// that proportion everywhere, a static split: a user where a layer does not reach is not
-  /// moved to another layer [K].
+  /// `Overhead`) over the sum of the carrier's layers'.
   static func capacityShare(of layer: RadioLayer, in carrier: Carrier) -> Double {
     func bandwidth(_ layer: RadioLayer) -> Double {
       guard let numerology = layer.numerology else { return 0 }

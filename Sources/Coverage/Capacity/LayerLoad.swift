@@ -23,10 +23,8 @@ public struct SectorLoad: Sendable, Hashable {
 
 /// A layer's busy-hour load on one grid and what it does to each cell's rates.
 ///
-/// Demand: each parcel's workers × the carrier's subscriber share × the busy-hour active share
-/// × the layer's share of the carrier's downlink capacity, spread evenly over the parcel's
-/// cells; a cell's users are served by its best server where the RSRP behind the building's
-/// loss reaches the floor. Interference: a cell's full-load interference (total − best) scaled
+/// Demand: each cell's users on this layer (`DemandSplit`), served by its best server where
+/// the RSRP behind the building's loss reaches the floor. Interference: a cell's full-load interference (total − best) scaled
 /// by ρ̄ of its group, the cells of one `InterferenceMix` block with the same server, whose
 /// weights are the other sectors' shares of the block's sampled interference. Loads:
 /// `GroupedLoadCoupling`. Rates: each sector's users share its effective bandwidth
@@ -60,8 +58,9 @@ struct LayerLoad: Sendable {
     let carrier: Carrier
     let layer: RadioLayer
     let numerology: CarrierNumerology
-    /// Users per cell of each parcel on this layer.
-    let usersPerCell: [Double]
+    /// The carrier's users per cell and layer, and this layer's position in it.
+    let demand: DemandSplit
+    let layerPosition: Int
     let sinr: SINRTerms
     let indoorLossDB: [Double]
     let groupZoneID: String?
@@ -144,13 +143,15 @@ extension LayerLoad {
     var unreached = 0.0
     for cell in 0..<grid.cellCount {
       let parcel = Int(raster.parcelIndex[cell])
-      guard parcel >= 0, context.usersPerCell[parcel] > 0 else { continue }
+      guard parcel >= 0 else { continue }
+      let users = context.demand.users(cell: cell, parcel: parcel, layer: context.layerPosition)
+      guard users > 0 else { continue }
       guard groups.cellGroup[cell] >= 0 else {
-        unreached += context.usersPerCell[parcel]
+        unreached += users
         continue
       }
       guard Double(field.bestDBm[cell]) - context.indoorLossDB[parcel] >= capacity.floor.minimumRSRPDBm else {
-        belowFloor[Int(groups.groupSector[Int(groups.cellGroup[cell])])] += context.usersPerCell[parcel]
+        belowFloor[Int(groups.groupSector[Int(groups.cellGroup[cell])])] += users
         continue
       }
       let signal = Units.milliwatts(fromDBm: Double(field.bestDBm[cell]))
@@ -158,7 +159,7 @@ extension LayerLoad {
       pointGroup.append(groups.cellGroup[cell])
       pointSignal.append(Float(signal * attenuation))
       pointInterference.append(Float(max(Double(field.totalMilliwatts[cell]) - signal, 0) * attenuation))
-      pointUsers.append(context.usersPerCell[parcel])
+      pointUsers.append(users)
     }
     let downlinkBandwidth = UserRate.effectiveBandwidthHz(
       numerology: context.numerology, overhead: Overhead.fraction(numerology: context.numerology, direction: .downlink),
