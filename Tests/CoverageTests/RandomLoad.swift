@@ -13,7 +13,6 @@ extension LayerLoad {
     field: LayerField, sectors: Int, layer: RadioLayer, settings: CoverageSettings, seed: UInt64, groups: Int = 7
   ) -> LayerLoad {
     var random = SplitMix(seed: seed)
-    let numerology = layer.numerology!
     let cellGroup = field.server.map { $0 >= 0 ? Int32.random(in: 0..<Int32(groups), using: &random) : -1 }
     let groupLoad = (0..<groups).map { _ in Double.random(in: 0...1, using: &random) }
     let users = (0..<sectors).map { _ in Double.random(in: 0...40, using: &random) }
@@ -28,7 +27,6 @@ extension LayerLoad {
 extension SectorRates {
   /// A layer's rates as `LayerLoad` makes them from the scenario's settings.
   static func of(_ layer: RadioLayer, settings: CoverageSettings) -> SectorRates {
-    let numerology = layer.numerology!
     return SectorRates(
       numerology: numerology,
       downlinkBandwidthHz: UserRate.effectiveBandwidthHz(
