@@ -27,6 +27,7 @@ extension LayerLoad {
 extension SectorRates {
   /// A layer's rates as `LayerLoad` makes them from the scenario's settings.
   static func of(_ layer: RadioLayer, settings: CoverageSettings) -> SectorRates {
+    let numerology = layer.numerology!
     return SectorRates(
       numerology: numerology,
       downlinkBandwidthHz: UserRate.effectiveBandwidthHz(
