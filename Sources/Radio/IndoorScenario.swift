@@ -68,7 +68,7 @@ public enum IndoorScenario: String, Sendable, Hashable, CaseIterable {
   }
 
   /// LOS probability at ground distance `distance2DM` (Table 7.4.2-1).
-  /// - InH mixed office: 1 to 1.2 m, exp(−(d − 1.2)/4.7) to 6.5 m, then
+  /// - InH mixed office: 1 to 1.2 m, exp(−(d − 1.2)/4.7) below 6.5 m, then
   ///   0.32 · exp(−(d − 6.5)/32.6); open office: 1 to 5 m, exp(−(d − 5)/70.8) to 49 m, then
   ///   0.54 · exp(−(d − 49)/211.7).
   /// - InF: exp(−d / k) with k = −d_clutter / ln(1 − r) for the low base station (SL, DL)
@@ -82,7 +82,7 @@ public enum IndoorScenario: String, Sendable, Hashable, CaseIterable {
     switch self {
     case .inhMixed:
       if d <= 1.2 { return 1 }
-      if d <= 6.5 { return exp(-(d - 1.2) / 4.7) }
+      if d < 6.5 { return exp(-(d - 1.2) / 4.7) }
       return exp(-(d - 6.5) / 32.6) * 0.32
     case .inhOpen:
       if d <= 5 { return 1 }

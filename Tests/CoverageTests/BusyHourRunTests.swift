@@ -16,7 +16,7 @@ import Testing
   /// (at 800 m the far halls fall to the RSRP floor and the n78 uplink limits some), one NR
   /// n78 100 MHz TDD sector each (46 dBm, 17 dBi, 30 m) facing the park; a 100 m grid (one
   /// cell per interference block) with a 300 m margin; carrier "viettel".
-  static func scenario(workers: Double = 60, towerOffsetM: Double = 800) -> ScenarioModel {
+  static func scenario(workers: Double = 60, towerOffsetM: Double = 800, tinyParcel: Bool = false) -> ScenarioModel {
     let origin = Coordinate(x: 600_000, y: 2_300_000)
     var parcels: [Parcel] = []
     for row in 0..<4 {
@@ -32,6 +32,18 @@ import Testing
             buildingClass: (row + column) % 2 == 0 ? "metal-clad" : "outdoor", workers: workers, demand: workers,
             outlineLonLat: outline, outline: outline))
       }
+    }
+    if tinyParcel {
+      // 10 m square between cell centres (they lie at 50 m + multiples of 100 m): no cell.
+      let ring = try! LinearRing(
+        [(1_100.0, 1_100.0), (1_110, 1_100), (1_110, 1_110), (1_100, 1_110), (1_100, 1_100)].map {
+          Coordinate(x: origin.x + $0.0, y: origin.y + $0.1)
+        })
+      let outline = MultiPolygon([Polygon(exterior: ring)])
+      parcels.append(
+        Parcel(
+          id: "tiny", name: "", zoneID: "z", landUse: .utility, buildingClass: "outdoor", workers: 40, demand: 40,
+          outlineLonLat: outline, outline: outline))
     }
     let zone = Zone(id: "z", name: "z", province: nil, publishedAreaHa: nil, parcels: parcels)
     let structures = [(-towerOffsetM, 500.0), (1_000 + towerOffsetM, 500.0)].enumerated().map { index, offset in
@@ -228,10 +240,11 @@ import Testing
     #expect(fell, "more workers lower some rates")
   }
 
-  /// Every busy-hour user is counted once: served, without service at a sector, or unreached;
-  /// together the parcels' workers × Viettel's share × 5 %.
+  /// Every busy-hour user is counted once: served, without service at a sector, or unreached
+  /// (also those of a parcel too small to hold a cell centre); together the parcels' workers ×
+  /// Viettel's share × 5 %.
   @Test func usersReconcileWithTheWorkers() throws {
-    let model = Self.scenario()
+    let model = Self.scenario(tinyParcel: true)
     let layer = try CoverageRun.run(model, threads: 2).layers[0]
     let counted = layer.sectorLoads.reduce(layer.unreachedUsers) { $0 + $1.activeUsers + $1.outOfServiceUsers }
     let expected = model.parcels.reduce(0) { $0 + $1.workers } * 63.3 / 131.9 * 0.05

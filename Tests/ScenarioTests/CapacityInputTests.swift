@@ -91,6 +91,21 @@ import Testing
     #expect(capacity.subscriberShare(of: viettel, carrierCount: 4) == 0.5)
   }
 
+  /// A place takes the worse of its two directions' classes, which is the best class both
+  /// reach only when a better class asks no less of the uplink: other lists are refused.
+  @Test func refusesClassesWhoseUplinkMinimumsRiseAsTheDownlinkFalls() throws {
+    let found = try messages(
+      scenario(
+        coverage: """
+          coverage:
+            service_classes:
+              gold: { downlink_mbps: 5, uplink_mbps: 0.2 }
+              silver: { downlink_mbps: 2.5, uplink_mbps: 0.5 }
+          """))
+    #expect(found.count == 1)
+    #expect(found.first?.contains("'coverage.service_classes': expected classes whose uplink minimums fall") == true)
+  }
+
   @Test func aNumberFixesTheLoad() throws {
     let model = try load(scenario(coverage: "coverage:\n  load: 0.3\n"))
     #expect(model.coverage.capacity.load == .fixed && model.coverage.loadFactor == 0.3)

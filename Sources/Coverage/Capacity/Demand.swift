@@ -8,12 +8,15 @@ import Scenario
 /// layers that serve it — the layer's best RSRP behind the parcel's building loss reaches the
 /// service floor — in proportion to their downlink capacity (`capacityShare`), as traffic
 /// steering by load would share them; where no layer serves the cell they are split by
-/// capacity over every layer (and counted without service on each). Every cell's users add up
-/// over the layers to its share of the parcel's, so users are counted once. With more than 8
+/// capacity over every layer (and counted without service on each), as are the users of a
+/// parcel too small to hold a cell centre. Every cell's users add up over the layers to its
+/// share of the parcel's, so users are counted once. With more than 8
 /// layers the split is static (by capacity everywhere).
 struct DemandSplit: Sendable {
   /// Active users of the carrier per cell of each parcel, all layers together.
   let usersPerParcelCell: [Double]
+  /// Active users of parcels too small to hold a cell centre: counted without service.
+  let usersWithoutCells: Double
   /// Per cell, bit l set when layer l (the carrier's order of layers with a numerology) serves it.
   let servedLayers: [UInt8]
   /// Per layer, its share of the carrier's downlink capacity.
@@ -30,12 +33,13 @@ struct DemandSplit: Sendable {
   ) {
     let capacity = scenario.coverage.capacity
     let share = capacity.subscriberShare(of: carrier, carrierCount: scenario.carriers.count)
-    usersPerParcelCell = raster.parcels.indices.map { parcel in
-      let cells = raster.cellCount[parcel]
-      guard cells > 0 else { return 0 }
-      return capacity.traffic.activeUsers(people: raster.parcels[parcel].workers, subscriberShare: share)
-        / Double(cells)
+    let users = raster.parcels.map {
+      capacity.traffic.activeUsers(people: $0.workers, subscriberShare: share)
     }
+    usersPerParcelCell = raster.parcels.indices.map { parcel in
+      raster.cellCount[parcel] > 0 ? users[parcel] / Double(raster.cellCount[parcel]) : 0
+    }
+    usersWithoutCells = raster.parcels.indices.reduce(0) { $0 + (raster.cellCount[$1] > 0 ? 0 : users[$1]) }
     let shares = layers.map { CoverageRun.capacityShare(of: $0.layer, in: carrier) }
     let total = shares.reduce(0, +)
     capacityShare = shares.map { total > 0 ? $0 / total : 0 }

@@ -12,8 +12,9 @@ import Scenario
 /// the grid's, so with m odd each block's centre is the centre of the block's middle cell, and
 /// the sectors' kernels apply unchanged. Each sector is computed alone on the coarse grid by
 /// the field engine (over the DEM sampled at the middle cells, when there is one), sectors in
-/// parallel, each into its own slot. Contributions below 10⁻³ of a block's total are dropped
-/// (they change the mix by less than 0.1 %) and the rest kept in kernel order.
+/// parallel, each into its own slot. Contributions below 10⁻³ of the block's total beside its
+/// strongest sector are dropped (they change a mix that leaves out the strongest by less than
+/// 0.1 % each) and the rest kept in kernel order.
 struct InterferenceMix: Sendable {
   /// Block side in cells (odd).
   let blockCells: Int
@@ -99,7 +100,9 @@ struct InterferenceMix: Sendable {
     var keptValues: [Double] = []
     for block in 0..<coarse.cellCount {
       let entries = counts[block]..<counts[block + 1]
-      let total = entries.reduce(0.0) { $0 + values[$1] }
+      // Against the sum beside the strongest sector (the block's server, mostly), so that an
+      // interferer far below the server still counts among the interferers.
+      let total = entries.reduce(0.0) { $0 + values[$1] } - (entries.map { values[$0] }.max() ?? 0)
       for entry in entries where values[entry] >= Self.negligibleShare * total {
         kept.append(positions[entry])
         keptValues.append(values[entry])

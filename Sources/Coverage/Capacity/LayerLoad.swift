@@ -140,7 +140,7 @@ extension LayerLoad {
     var pointInterference: [Float] = []
     var pointUsers: [Double] = []
     var belowFloor = [Double](repeating: 0, count: kernels.count)
-    var unreached = 0.0
+    var unreached = context.demand.usersWithoutCells * context.demand.capacityShare[context.layerPosition]
     for cell in 0..<grid.cellCount {
       let parcel = Int(raster.parcelIndex[cell])
       guard parcel >= 0 else { continue }

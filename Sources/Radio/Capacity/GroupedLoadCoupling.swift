@@ -94,7 +94,7 @@ public struct GroupedLoadCoupling: Sendable {
     }
     requiredShares(groupLoad: groupLoad, floorRatio: floorRatio, options: options, threads: threads, into: &shares)
     if fixedLoad != nil { iterations = 1 }
-    // Users per sector, in and out of service (the same chunked order).
+    // Users per sector, in and out of service (serially, in point order).
     var users = [Double](repeating: 0, count: sectorCount)
     var outOfService = [Double](repeating: 0, count: sectorCount)
     for k in pointGroup.indices {
@@ -132,6 +132,10 @@ public struct GroupedLoadCoupling: Sendable {
   ) {
     let sectorCount = effectiveBandwidthsHz.count
     let chunks = (pointGroup.count + Self.chunkSize - 1) / Self.chunkSize
+    guard chunks > 0 else {
+      for i in 0..<sectorCount { shares[i] = 0 }
+      return
+    }
     var partial = [Double](repeating: 0, count: chunks * sectorCount)
     let noise = noiseMilliwatts
     let shannon = options.shannon
@@ -144,7 +148,7 @@ public struct GroupedLoadCoupling: Sendable {
           let end = min(pointGroup.count, (chunk + 1) * Self.chunkSize)
           for k in (chunk * Self.chunkSize)..<end {
             let signal = Double(pointSignal[k])
-            guard signal >= floorRatio * noise, pointUsers[k] > 0 else { continue }
+            guard signal / noise >= floorRatio, pointUsers[k] > 0 else { continue }
             let group = Int(pointGroup[k])
             let sinr = signal / (Double(pointInterference[k]) * groupLoad[group] + noise)
             let efficiency = min(shannon.alpha * log2(1 + max(sinr, floorRatio)), shannon.maximumEfficiency)

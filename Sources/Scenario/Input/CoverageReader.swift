@@ -37,6 +37,17 @@ enum CoverageReader {
       map.number("noise_figure_db", expected: "a noise figure in dB", range: 0...20) ?? settings.noiseFigureDB
     if let classes = map.map("service_classes", allowed: nil) {
       settings.serviceClasses = CapacityReader.serviceClasses(classes)
+      // A place takes the worse of its downlink's and uplink's class: that is the best class
+      // both reach only when a better class asks no less of the uplink.
+      let bestFirst = settings.serviceClassesBestFirst
+      if zip(bestFirst, bestFirst.dropFirst()).contains(where: { $0.minimumUplinkMbps < $1.minimumUplinkMbps }),
+        let node = map.node("service_classes")
+      {
+        map.wrong(
+          "service_classes",
+          "classes whose uplink minimums fall with their downlink minimums (a better class asks no less up)",
+          got: node)
+      }
     }
     if let target = map.map("target", allowed: ["rsrp_dbm", "indoor", "min_share", "reliability"]) {
       let old = settings.target
