@@ -144,7 +144,8 @@ import Testing
       if signal == SIGTERM {
         #expect(try Self.leftovers(beside: out) == [], "SIGTERM after \(delayMS) ms left a staging folder")
       } else {
-        #expect(try CLI.run(["run", new, "--out", out.path]).status == 0)
+        let rerun = try CLI.run(["run", new, "--out", out.path])
+        #expect(rerun.status == 0, "the run after SIGKILL at \(delayMS) ms: \(rerun.standardError)")
         #expect(try Self.leftovers(beside: out) == [], "the next run clears what SIGKILL left")
         #expect(try Self.contents(of: out) == newSet)
       }
