@@ -77,7 +77,7 @@ public enum CoverageRun {
     for carrier in scenario.carriers {
       var accumulator = CarrierAccumulator(cellCount: grid.cellCount, settings: settings)
       // Every layer's field first: a cell's busy-hour users go to the layers that serve it.
-      var prepared: [PreparedLayer?] = []
+      var prepared: [PreparedLayer] = []
       for layer in carrier.layers {
         guard let numerology = layer.numerology else { continue }
         progress?("\(carrier.id) \(layer.id): field", Double(layers.count) / Double(max(layerCount, 1)))
@@ -104,19 +104,19 @@ public enum CoverageRun {
           PreparedLayer(layer: layer, numerology: numerology, kernels: kernels, field: field, indoor: indoor))
       }
       let demand = DemandSplit(
-        carrier: carrier, layers: prepared.compactMap { $0.map { ($0.layer, $0.field, $0.indoor.map(\.levelDB)) } },
+        carrier: carrier, layers: prepared.map { ($0.layer, $0.field, $0.indoor.map(\.levelDB)) },
         raster: raster, scenario: scenario)
       timings.loadSeconds += lap()
-      for position in prepared.indices {
-        guard let entry = prepared[position] else { continue }
-        // Each layer's field is dropped once it is done.
-        prepared[position] = nil
+      let layerTotal = prepared.count
+      while !prepared.isEmpty {
+        // Taken out of the list, so that each layer's field is dropped once it is done.
+        let entry = prepared.removeFirst()
+        let position = layerTotal - prepared.count - 1
         let (layer, numerology, kernels, field, indoor) = (
           entry.layer, entry.numerology, entry.kernels, entry.field, entry.indoor
         )
         let indoorLoss = indoor.map(\.levelDB)
         let sinr = SINRTerms(
-          load: settings.loadFactor,
           noiseMilliwatts: Units.milliwatts(
             fromDBm: LinkBudget.noisePerResourceElementDBm(
               numerology: numerology, noiseFigureDB: settings.noiseFigureDB)),

@@ -151,7 +151,7 @@ private struct CellConstants: Sendable {
     for (position, kernel) in kernels.enumerated() { positions[kernel.sectorIndex] = position }
     kernelOfSector = positions
     sinr = SINRTerms(
-      load: settings.loadFactor, noiseMilliwatts: noiseMilliwatts,
+      noiseMilliwatts: noiseMilliwatts,
       indoorLossDB: indoor.map { $0.isBuilding ? $0.levelDB : 0 })
     targetDBm = settings.target.rsrpDBm
     self.indoor = indoor

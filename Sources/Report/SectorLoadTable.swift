@@ -3,7 +3,8 @@ import Geo
 import Scenario
 
 /// `sectors.csv`: per sector that serves busy-hour users, on each grid it serves them: its
-/// downlink load, demand ÷ capacity, active users in service and below the SINR floor, and
+/// downlink load, demand ÷ capacity, active users in service and without it (below the RSRP
+/// or the SINR floor), and
 /// whether it is overloaded (demand ≥ capacity). Rows in layer order, then grid, then sector.
 enum SectorLoadTable {
   static let fileName = "sectors.csv"

@@ -164,7 +164,6 @@ import Testing
       var accumulator = CarrierAccumulator(cellCount: cells, settings: settings)
       for (index, layer) in layers.enumerated() {
         let sinr = SINRTerms(
-          load: settings.loadFactor,
           noiseMilliwatts: pow(
             10,
             LinkBudget.noisePerResourceElementDBm(numerology: layer.numerology!, noiseFigureDB: settings.noiseFigureDB)

@@ -30,9 +30,7 @@ extension SectorRates {
     let numerology = layer.numerology!
     return SectorRates(
       numerology: numerology,
-      downlinkBandwidthHz: UserRate.effectiveBandwidthHz(
-        numerology: numerology, overhead: Overhead.fraction(numerology: numerology, direction: .downlink),
-        tddShare: layer.tddDownlinkShare),
+      downlinkBandwidthHz: CoverageRun.downlinkBandwidthHz(layer),
       uplinkOverhead: Overhead.fraction(numerology: numerology, direction: .uplink),
       uplink: settings.capacity.uplink(of: layer), floor: settings.capacity.floor)
   }

@@ -75,16 +75,19 @@ struct DemandSplit: Sendable {
 }
 
 extension CoverageRun {
-  /// A layer's share of its carrier's downlink capacity: its effective bandwidth (`UserRate`,
-  /// `Overhead`) over the sum of the carrier's layers'.
+  /// A layer's share of its carrier's downlink capacity: its effective bandwidth over the sum
+  /// of the carrier's layers'.
   static func capacityShare(of layer: RadioLayer, in carrier: Carrier) -> Double {
-    func bandwidth(_ layer: RadioLayer) -> Double {
-      guard let numerology = layer.numerology else { return 0 }
-      return UserRate.effectiveBandwidthHz(
-        numerology: numerology, overhead: Overhead.fraction(numerology: numerology, direction: .downlink),
-        tddShare: layer.tddDownlinkShare)
-    }
-    let total = carrier.layers.reduce(0) { $0 + bandwidth($1) }
-    return total > 0 ? bandwidth(layer) / total : 0
+    let total = carrier.layers.reduce(0) { $0 + downlinkBandwidthHz($1) }
+    return total > 0 ? downlinkBandwidthHz(layer) / total : 0
+  }
+
+  /// Effective downlink bandwidth of a layer, Hz (`UserRate`, `Overhead`): occupied bandwidth
+  /// × (1 − overhead) × TDD downlink share; 0 for a bandwidth without numerology.
+  static func downlinkBandwidthHz(_ layer: RadioLayer) -> Double {
+    guard let numerology = layer.numerology else { return 0 }
+    return UserRate.effectiveBandwidthHz(
+      numerology: numerology, overhead: Overhead.fraction(numerology: numerology, direction: .downlink),
+      tddShare: layer.tddDownlinkShare)
   }
 }

@@ -114,11 +114,6 @@ struct InterferenceMix: Sendable {
     levelMilliwatts = keptValues
   }
 
-  /// The block of a cell.
-  @inline(__always) func block(row: Int, column: Int) -> Int {
-    row / blockCells * blockColumns + column / blockCells
-  }
-
   /// One sector alone on the coarse grid over the DEM's heights at the blocks' middle cells.
   private static func terrainField(
     _ kernel: SectorKernel, grid: CoverageGrid, classes: [UInt8], heights: [Float], layer: RadioLayer,

@@ -161,9 +161,7 @@ extension LayerLoad {
       pointInterference.append(Float(max(Double(field.totalMilliwatts[cell]) - signal, 0) * attenuation))
       pointUsers.append(users)
     }
-    let downlinkBandwidth = UserRate.effectiveBandwidthHz(
-      numerology: context.numerology, overhead: Overhead.fraction(numerology: context.numerology, direction: .downlink),
-      tddShare: context.layer.tddDownlinkShare)
+    let downlinkBandwidth = CoverageRun.downlinkBandwidthHz(context.layer)
     let problem = GroupedLoadCoupling(
       effectiveBandwidthsHz: [Double](repeating: downlinkBandwidth, count: kernels.count),
       groupSector: groups.groupSector, groupRowStart: groups.rowStart, weightSector: groups.weightSector,
