@@ -24,16 +24,26 @@ public enum CompareJob {
         .map(\.name) : optionNames
     let options = try PlanRequest.options(named: names, in: scenario)
     try PlanRequest.check(options, carriers: carriers)
-    let coverage = try CoverageRun.run(scenario, threads: request.threads)
+    // Today's fields are kept: each plan's busy-hour run computes only its stations' fields.
+    let fields = FieldStore()
+    let coverage = try CoverageRun.run(scenario, threads: request.threads, fields: fields)
+    fields.reuse(sectorsBelow: scenario.sectors.count)
     let settings = request.options(carriers: carriers, scenario: scenario)
     let pool = CandidatePool.build(scenario, coverage: coverage, carriers: settings.carriers, settings: settings.pool)
-    var entries = [
-      ComparisonReport.Entry(
-        outcome: OptionOutcome.today(scenario, coverage: coverage, carriers: settings.carriers), result: nil)
-    ]
+    var today = OptionOutcome.today(scenario, coverage: coverage, carriers: settings.carriers)
+    today.busyHour = BusyHourReach(coverage, carrierIndex: settings.carriers)
+    var entries = [ComparisonReport.Entry(outcome: today, result: nil)]
     for option in options {
       let result = Recommender.recommend(scenario, coverage: coverage, pool: pool, option: option, options: settings)
-      entries.append(.init(outcome: OptionOutcome(result, scenario: scenario, coverage: coverage), result: result))
+      var outcome = OptionOutcome(result, scenario: scenario, coverage: coverage)
+      // The busy hour once the plan is built: a coverage run of the planned network.
+      let planned = PlannedNetwork(
+        scenario, carriers: result.carriers, picks: result.picks, pool: result.pool,
+        pooled: option.rules == .mocn)
+      outcome.busyHour = BusyHourReach(
+        try CoverageRun.run(planned.scenario, threads: request.threads, fields: fields),
+        carrierIndex: planned.carrierIndex)
+      entries.append(.init(outcome: outcome, result: result))
     }
     let outputs = try PlanOutputs.comparison(
       entries, scenario: scenario, coverage: coverage, goal: settings.goal, leaflet: leaflet, threads: request.threads)

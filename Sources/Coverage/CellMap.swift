@@ -1,8 +1,8 @@
 import Scenario
 
 /// What a coverage run knows per cell of one grid, for planning on top of it: the parcel
-/// (scenario order, −1 outside), the propagation class, and where each carrier meets the
-/// coverage target today.
+/// (scenario order, −1 outside), the propagation class, where each carrier meets the
+/// coverage target today, and each carrier's busy-hour service class indoors.
 public struct CellMap: Sendable {
   public let grid: CoverageGrid
   public let parcelIndex: [Int32]
@@ -13,6 +13,9 @@ public struct CellMap: Sendable {
   /// Per carrier: 1 where some layer reaches the target's RSRP outdoors (no building loss);
   /// the same as `coveredByCarrier` when the target is an outdoor one.
   public let coveredOutdoorByCarrier: [[UInt8]]
+  /// Per carrier: the best busy-hour service class indoors (index into
+  /// `CoverageSettings.serviceClassesBestFirst`, the class count for none).
+  public let indoorClassByCarrier: [[UInt16]]
   /// Ground height per cell (m above sea level) when the scenario has a DEM; nil = flat.
   public let groundM: [Float]?
 
@@ -21,6 +24,7 @@ public struct CellMap: Sendable {
     CellMap(
       grid: grid, parcelIndex: parcelIndex.map { $0 < 0 ? $0 : Int32(global[Int($0)]) },
       propagationClass: propagationClass, propagations: propagations, coveredByCarrier: coveredByCarrier,
-      coveredOutdoorByCarrier: coveredOutdoorByCarrier, groundM: groundM)
+      coveredOutdoorByCarrier: coveredOutdoorByCarrier, indoorClassByCarrier: indoorClassByCarrier,
+      groundM: groundM)
   }
 }

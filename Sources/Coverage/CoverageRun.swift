@@ -19,9 +19,11 @@ public enum CoverageRun {
   ///     grid over everything (the figures are the same; tests compare the two).
   ///   - cells: receives each carrier layer's per-cell values on each grid as soon as they are
   ///     reduced (for rasters); the run keeps none of them. Called on the calling thread.
+  ///   - fields: records every layer's field, or reuses recorded ones (`FieldStore`).
   public static func run(
     _ scenario: ScenarioModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-    clustering: Bool = true, progress: ((String, Double) -> Void)? = nil, cells: ((LayerCells) throws -> Void)? = nil
+    clustering: Bool = true, progress: ((String, Double) -> Void)? = nil, cells: ((LayerCells) throws -> Void)? = nil,
+    fields: FieldStore? = nil
   ) throws -> CoverageResult {
     try Preflight.check(scenario, clustering: clustering)
     let clusters = clustering ? ZoneClusters.of(scenario) : []
@@ -29,7 +31,8 @@ public enum CoverageRun {
       let grid =
         gridCovering(scenario)
         ?? CoverageGrid(originX: 0, originY: 0, resolutionM: scenario.grid.resolutionM, columns: 1, rows: 1)
-      return try run(scenario, grid: grid, threads: threads, progress: progress, group: nil, cells: cells)
+      return try run(
+        scenario, grid: grid, threads: threads, progress: progress, group: nil, cells: cells, fields: fields)
     }
     var parts: [(cluster: ZoneCluster, result: CoverageResult)] = []
     for (index, cluster) in clusters.enumerated() {
@@ -39,7 +42,7 @@ public enum CoverageRun {
         part, grid: cluster.grid, threads: threads,
         progress: { stage, done in
           progress?("zone group \(index + 1)/\(clusters.count): \(stage)", (Double(index) + done) * share)
-        }, group: part.zones.first?.id, cells: cells)
+        }, group: part.zones.first?.id, cells: cells, fields: fields)
       parts.append((cluster, result))
     }
     progress?("done", 1)
@@ -50,7 +53,7 @@ public enum CoverageRun {
   /// the scenario has several grids).
   static func run(
     _ scenario: ScenarioModel, grid: CoverageGrid, threads: Int, progress: ((String, Double) -> Void)?,
-    group: String? = nil, cells: ((LayerCells) throws -> Void)? = nil
+    group: String? = nil, cells: ((LayerCells) throws -> Void)? = nil, fields: FieldStore? = nil
   ) throws -> CoverageResult {
     var timings = StageTimings()
     var clock = DispatchTime.now()
@@ -74,6 +77,7 @@ public enum CoverageRun {
     var carriers: [CarrierCoverage] = []
     var coveredByCarrier: [[UInt8]] = []
     var coveredOutdoorByCarrier: [[UInt8]] = []
+    var indoorClassByCarrier: [[UInt16]] = []
     for carrier in scenario.carriers {
       var accumulator = CarrierAccumulator(cellCount: grid.cellCount, settings: settings)
       // Every layer's field first: a cell's busy-hour users go to the layers that serve it.
@@ -88,7 +92,10 @@ public enum CoverageRun {
           return builder.kernel(
             sectorIndex: index, sector: sector, structure: structure, layer: layer, numerology: numerology)
         }
-        let field = fieldOf(kernels, grid: grid, raster: raster, ground: ground, layer: layer, settings, threads)
+        func compute(_ kernels: [SectorKernel]) -> LayerField {
+          fieldOf(kernels, grid: grid, raster: raster, ground: ground, layer: layer, settings, threads)
+        }
+        let field = fields?.field(group: group, kernels: kernels, compute: compute) ?? compute(kernels)
         timings.fieldSeconds += lap()
         let indoor = raster.parcels.indices.map { parcel in
           classes[raster.parcels[parcel].buildingClass].map {
@@ -156,6 +163,7 @@ public enum CoverageRun {
       carriers.append(carrierCoverage(carrier.id, accumulator, raster: raster, settings: settings, threads: threads))
       coveredByCarrier.append(accumulator.covered)
       coveredOutdoorByCarrier.append(accumulator.coveredOutdoor)
+      indoorClassByCarrier.append(accumulator.bestIndoorClass)
       timings.polygoniseSeconds += lap()
     }
     progress?("done", 1)
@@ -168,7 +176,8 @@ public enum CoverageRun {
         CellMap(
           grid: grid, parcelIndex: raster.parcelIndex, propagationClass: raster.propagationClass,
           propagations: raster.propagations, coveredByCarrier: coveredByCarrier,
-          coveredOutdoorByCarrier: coveredOutdoorByCarrier, groundM: ground?.heightsM)
+          coveredOutdoorByCarrier: coveredOutdoorByCarrier, indoorClassByCarrier: indoorClassByCarrier,
+          groundM: ground?.heightsM)
       ], timings: timings)
     result.validity = builder.validity
     return result

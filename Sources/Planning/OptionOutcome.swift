@@ -57,6 +57,9 @@ public struct OptionOutcome: Sendable {
   /// One-off + present value of yearly costs over the horizon: the NPV of the plan's cost.
   public let lifetimeVND: Double
   public let energyKWhPerYear: Double
+  /// Workers indoors in the best service class at the busy hour, once the plan is built;
+  /// nil until a coverage run of the planned network gives it (`cosite compare` does).
+  public var busyHour: BusyHourReach?
 
   /// Today's network (no plan), for the first row of the comparison.
   public static func today(_ scenario: ScenarioModel, coverage: CoverageResult, carriers: [Int]) -> OptionOutcome {

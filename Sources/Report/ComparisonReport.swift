@@ -22,7 +22,7 @@ public enum ComparisonReport {
     "outdoor_workers", "new_structures", "colocations", "structures", "tenancy_ratio", "sharing_rate", "capex_vnd",
     "opex_vnd_per_year", "npv_cost_vnd", "energy_kwh_per_year", "stations", "within_percent", "target_met",
     "any_carrier_workers", "target_buildings", "target_open_land_ha", "newly_covered_workers",
-    "vnd_per_newly_covered_worker",
+    "vnd_per_newly_covered_worker", "busy_hour_top_class_workers",
   ]
 
   /// Rows: per option, "all" (coverage met by every planned carrier) then each carrier.
@@ -54,9 +54,9 @@ public enum ComparisonReport {
           value(o.tenancyRatio, 4), value(o.sharingRate, 4), value(o.capexVND, 0), value(o.opexVNDPerYear, 0),
           value(o.lifetimeVND, 0), value(o.energyKWhPerYear, 0), count(entry.result?.picks.count ?? 0), gap, met,
           value(o.anyCarrier.workers, 0), count(o.everyCarrier.buildings), value(o.everyCarrier.openLandHa, 2),
-          value(newly, 0), perWorker,
+          value(newly, 0), perWorker, o.busyHour.map { value($0.everyCarrier, 0) } ?? empty,
         ])
-      for carrier in o.carriers {
+      for (position, carrier) in o.carriers.enumerated() {
         rows.append(
           [
             text(o.name), text(scenario.carriers[carrier.carrierIndex].id), value(carrier.target.areaHa, 2),
@@ -65,7 +65,7 @@ public enum ComparisonReport {
             count(carrier.colocations), empty, empty, empty, value(carrier.capexVND, 0),
             value(carrier.opexVNDPerYear, 0), value(carrier.lifetimeVND, 0), value(carrier.energyKWhPerYear, 0),
             empty, empty, empty, empty, count(carrier.target.buildings), value(carrier.target.openLandHa, 2), empty,
-            empty,
+            empty, o.busyHour.map { value($0.perCarrier[position], 0) } ?? empty,
           ])
       }
     }
@@ -109,6 +109,11 @@ public enum ComparisonReport {
     if let today = entries.first?.outcome {
       lines += ["", "## People and buildings", ""]
       lines += BoardHeadline.table(entries.map(\.outcome), today: today, scenario: scenario)
+      if let busy = BusyHourComparison.table(entries.map(\.outcome), scenario: scenario) {
+        lines += ["", "## Busy hour", "", BusyHourComparison.sentence(scenario), "", CoverageSummary.row(busy.header)]
+        lines.append(CoverageSummary.row(Array(repeating: "---", count: busy.header.count)))
+        lines += busy.rows.map(CoverageSummary.row)
+      }
       lines += ["", "## Options side by side"]
     }
     lines += [

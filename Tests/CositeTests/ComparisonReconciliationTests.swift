@@ -31,6 +31,15 @@ import Testing
         #expect(every <= own + 1e-9 && own <= any + 1e-9, "\(option): \(every) ≤ \(own) ≤ \(any)")
       }
       #expect(any <= everybody + 1e-9, "\(option)")
+      // Busy hour: every carrier at once ≤ each carrier ≤ everybody; under MOCN the carriers
+      // share one pooled network, so each carrier's figure is the pooled one.
+      let busy = number(all, "busy_hour_top_class_workers")
+      #expect(busy.isFinite, "\(option)")
+      for carrier in carriers {
+        let own = number(carrier, "busy_hour_top_class_workers")
+        #expect(busy <= own + 1e-9 && own <= everybody + 1e-9, "\(option): \(busy) ≤ \(own)")
+        if option == "mocn" { #expect(abs(own - busy) < 1e-9, "mocn: \(own) vs \(busy)") }
+      }
       #expect(number(all, "target_buildings") <= number(all, "target_parcels"), "\(option)")
       // Co-locations: a carrier newly on a standing structure, in the rows and the total alike.
       #expect(carriers.reduce(0) { $0 + number($1, "colocations") } == number(all, "colocations"), "\(option)")

@@ -153,7 +153,8 @@ import Testing
     let markdown = try String(contentsOf: out.appendingPathComponent("comparison.md"), encoding: .utf8)
     let rows = Set(page.tableRows)
     let expected = MarkdownTables.dataRows(markdown)
-    #expect(expected.count == 5 + 5 + 5 * 2)  // people, options (today first), options × carriers
+    // People, busy hour, options (today first), options × carriers.
+    #expect(expected.count == 5 + 5 + 5 + 5 * 2)
     for row in expected { #expect(rows.contains(row), "comparison.md row \(row)") }
     let overlays = try #require(try page.mapData()["overlays"] as? [[String: Any]]).compactMap {
       $0["label"] as? String

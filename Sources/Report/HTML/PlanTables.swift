@@ -90,6 +90,11 @@ enum PlanTables {
       lines.append("<h3>People and buildings</h3>")
       lines.append(peopleTable(entries.map(\.outcome), today: today))
     }
+    if let busy = BusyHourComparison.table(entries.map(\.outcome), scenario: scenario) {
+      lines.append("<h3>Busy hour</h3>")
+      lines.append(paragraph(BusyHourComparison.sentence(scenario)))
+      lines.append(HTMLTable(header: busy.header, rows: busy.rows).html)
+    }
     lines.append("<h3>Per carrier</h3>")
     lines.append(paragraph("Target indoors / outdoors; money split evenly among the carriers a shared station serves."))
     lines.append(carriers.html)

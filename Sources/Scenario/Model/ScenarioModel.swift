@@ -106,6 +106,21 @@ public struct ScenarioModel: Sendable {
     return kept
   }
 
+  /// The same scenario with another network: these carriers, structures and sectors, and
+  /// these coverage settings (a plan's network, for its busy-hour figures). Zones, costs,
+  /// terrain, patterns and policies unchanged; warnings dropped (they were the original's).
+  public func withNetwork(
+    carriers: [Carrier], structures: [Structure], sectors: [Sector], coverage: CoverageSettings
+  ) -> ScenarioModel {
+    var changed = ScenarioModel(
+      name: name, sourcePath: sourcePath, crs: crs, crsName: crsName, crsIsAutomatic: crsIsAutomatic, grid: grid,
+      buildingClasses: buildingClasses, zones: zones, carriers: carriers, structures: structures, sectors: sectors,
+      costs: costs, coverage: coverage, terrain: terrain, antennaPatterns: antennaPatterns,
+      plannedSites: plannedSites, ownerPolicy: ownerPolicy, sharing: sharing)
+    changed.siting = siting
+    return changed
+  }
+
   /// Whether the owner of `structure` lets `carrierID` add antennas to it.
   public func mayCoLocate(_ carrierID: String, on structure: Structure) -> Bool {
     (ownerPolicy[structure.owner] ?? .open).admits(carrierID, owner: structure.owner)
