@@ -30,7 +30,7 @@ public enum PathLossTable {
         let loss = model.pathLoss(link, environment: environment)
         if !loss.outsideValidity.isEmpty {
           warnings.append(
-            "\(file):\(row.line): \(model.rawValue) used outside its validity (\(loss.outsideValidity.names.joined(separator: ", ")))"
+            "\(file):\(row.line): \(model.name) used outside its validity (\(loss.outsideValidity.names.joined(separator: ", ")))"
           )
         }
         lines.append(row.fields.map(CSVTable.field).joined(separator: ",") + "," + String(format: "%.3f", loss.lossDB))
@@ -46,16 +46,18 @@ public enum PathLossTable {
     let text: String
   }
 
-  private static func query(_ row: CSVTable.Row, table: CSVTable) throws -> (PathLossModel, Environment, LinkGeometry) {
+  private static func query(
+    _ row: CSVTable.Row, table: CSVTable
+  ) throws -> (NamedPathLossModel, Environment, LinkGeometry) {
     guard row.fields.count == table.header.count else {
       throw RowError(text: "expected \(table.header.count) fields, got \(row.fields.count)")
     }
     func field(_ name: String) -> String { row.fields[table.column(name)!] }
     let modelName = field("model")
-    guard let model = PathLossModel(rawValue: modelName) else {
+    guard let model = NamedPathLossModel(name: modelName) else {
       throw RowError(
         text:
-          "column 'model': unknown model '\(modelName)' (expected one of: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")))"
+          "column 'model': unknown model '\(modelName)' (expected one of: \(NamedPathLossModel.allNames.joined(separator: ", ")))"
       )
     }
     let environmentName = field("environment")

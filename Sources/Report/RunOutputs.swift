@@ -9,7 +9,7 @@ import Scenario
 /// `sites.geojson`),
 /// `summary.json`; per carrier layer `coverage-<carrier>-<layer>.geojson` and
 /// `best-server-<carrier>-<layer>.geojson`; per carrier `gaps-<carrier>.geojson`;
-/// `parcel-coverage.csv`, `parcel-coverage.json`, `sectors.csv` (busy-hour loads) and `summary.md`; every map again in
+/// `parcel-coverage.csv`, `parcel-coverage.json`, `sectors.csv` (busy-hour loads), `indoor-nodes.csv` (the indoor nodes each building would need) and `summary.md`; every map again in
 /// `cosite.gpkg` (QGIS) and `cosite.kmz` (Google Earth), styled (`MapFiles`); with the drop mode on,
 /// per carrier layer `distributions-<carrier>-<layer>.csv`; with `leaflet`, `report.html`
 /// (`ReportPage`).
@@ -51,6 +51,7 @@ public enum RunOutputs {
     files.append(("parcel-coverage.csv", { Data(ParcelCoverageTable.csv(coverage, scenario: scenario)) }))
     files.append(("parcel-coverage.json", { Data(ParcelCoverageTable.json(coverage, scenario: scenario)) }))
     files.append((SectorLoadTable.fileName, { Data(SectorLoadTable.csv(coverage, scenario: scenario)) }))
+    files.append((IndoorNodeTable.fileName, { Data(IndoorNodeTable.csv(coverage, scenario: scenario)) }))
     files.append(("summary.md", { Data(CoverageSummary.markdown(coverage, scenario: scenario).utf8) }))
     files += MapFiles.files(maps, scenario: scenario)
     var jobs = files.map { file in

@@ -9,7 +9,7 @@ struct PathLoss: ParsableCommand {
     commandName: "pathloss",
     abstract: "Compute median path loss in dB with a propagation model.",
     discussion:
-      "Single value: give --model, --frequency-mhz, --bs-height-m, --ue-height-m and --distance-m (the ground, 2-D distance; the 3-D distance follows from the heights); prints the loss with 3 decimals. Batch: --csv FILE with the header model,environment,frequency_mhz,bs_height_m,ue_height_m,distance_m writes the same rows with loss_db appended to standard output. Models: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", ")). Environments (Hata models): \(Environment.allCases.map(\.rawValue).joined(separator: ", ")). Inputs outside a model's validity range give a warning on standard error. Terrain: --profile FILE with the header distance_m,height_m (distance from the base station, first row 0, increasing, the last row the UE; ground height above mean sea level) and --frequency-mhz, --bs-height-m, --ue-height-m prints free_space_db,diffraction_db,total_db; --diffraction chooses \(DiffractionMethod.allCases.map(\.rawValue).joined(separator: " or ")) (default delta-bullington, ITU-R P.526-15 §4.5), --k-factor the effective Earth radius factor (default 4/3)."
+      "Single value: give --model, --frequency-mhz, --bs-height-m, --ue-height-m and --distance-m (the ground, 2-D distance; the 3-D distance follows from the heights); prints the loss with 3 decimals. Batch: --csv FILE with the header model,environment,frequency_mhz,bs_height_m,ue_height_m,distance_m writes the same rows with loss_db appended to standard output. Models: \(NamedPathLossModel.allNames.joined(separator: ", ")) (the tr38901-inf-* and tr38901-inh-* models are TR 38.901's indoor-factory and indoor-office LOS and NLOS formulas, Table 7.4.1-1, for a node inside the hall). Environments (Hata models): \(Environment.allCases.map(\.rawValue).joined(separator: ", ")). Inputs outside a model's validity range give a warning on standard error. Terrain: --profile FILE with the header distance_m,height_m (distance from the base station, first row 0, increasing, the last row the UE; ground height above mean sea level) and --frequency-mhz, --bs-height-m, --ue-height-m prints free_space_db,diffraction_db,total_db; --diffraction chooses \(DiffractionMethod.allCases.map(\.rawValue).joined(separator: " or ")) (default delta-bullington, ITU-R P.526-15 §4.5), --k-factor the effective Earth radius factor (default 4/3)."
   )
 
   @Option(help: "Propagation model.") var model: String?
@@ -51,9 +51,8 @@ struct PathLoss: ParsableCommand {
     ] {
       guard let value, value.isFinite, value > 0 else { throw ValidationError("--\(name) must be a positive number") }
     }
-    guard let model, PathLossModel(rawValue: model) != nil else {
-      throw ValidationError(
-        "unknown --model; expected one of: \(PathLossModel.allCases.map(\.rawValue).joined(separator: ", "))")
+    guard let model, NamedPathLossModel(name: model) != nil else {
+      throw ValidationError("unknown --model; expected one of: \(NamedPathLossModel.allNames.joined(separator: ", "))")
     }
     if let environment, Environment(rawValue: environment) == nil {
       throw ValidationError(
@@ -94,7 +93,7 @@ struct PathLoss: ParsableCommand {
       print(output.text, terminator: "")
       return
     }
-    guard let model = model.flatMap(PathLossModel.init(rawValue:)), let frequencyMHz, let bsHeightM, let ueHeightM,
+    guard let model = model.flatMap(NamedPathLossModel.init(name:)), let frequencyMHz, let bsHeightM, let ueHeightM,
       let distanceM
     else { return }
     let link = LinkGeometry(
@@ -102,7 +101,7 @@ struct PathLoss: ParsableCommand {
     let loss = model.pathLoss(link, environment: environment.flatMap(Environment.init(rawValue:)) ?? .urban)
     if !loss.outsideValidity.isEmpty {
       printError(
-        "warning: \(model.rawValue) used outside its validity (\(loss.outsideValidity.names.joined(separator: ", ")))")
+        "warning: \(model.name) used outside its validity (\(loss.outsideValidity.names.joined(separator: ", ")))")
     }
     print(String(format: "%.3f", loss.lossDB))
   }

@@ -46,6 +46,43 @@ import Testing
         """)
   }
 
+  /// TR 38.901 Table 7.4.1-1's indoor formulas by name. InF-SH NLOS, node 8 m, UE 1.5 m, 50 m
+  /// at 3.5 GHz: d_3D = √(50² + 6.5²) = 50.4207 m; LOS 31.84 + 21.5·log10(d) + 19·log10(3.5) =
+  /// 78.783, NLOS 32.4 + 23·log10(d) + 20·log10(3.5) = 82.441: the larger, 82.441. InH mixed
+  /// NLOS, 3 m to 1.5 m, 30 m: d_3D 30.0375; max(32.4 + 17.3·log10(d) + 20·log10(3.5) =
+  /// 68.845, 38.3·log10(d) + 17.30 + 24.9·log10(3.5) = 87.442) = 87.442. InF-DL LOS at 28 GHz,
+  /// 20 m between equal heights: 31.84 + 21.5·log10(20) + 19·log10(28) = 87.308. InH at 200 m
+  /// (118.977) is past its 150 m validity: a warning naming the row.
+  @Test func indoorModelsByName() throws {
+    let single = try CLI.run([
+      "pathloss", "--model", "tr38901-inf-sh-nlos", "--frequency-mhz", "3500", "--bs-height-m", "8", "--ue-height-m",
+      "1.5", "--distance-m", "50",
+    ])
+    #expect(single.status == 0)
+    #expect(single.standardOutput == "82.441\n")
+    let directory = CLI.temporaryDirectory()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let input = """
+      model,environment,frequency_mhz,bs_height_m,ue_height_m,distance_m
+      tr38901-inh-mixed-nlos,,3500,3,1.5,30
+      tr38901-inf-dl-los,,28000,1.5,1.5,20
+      tr38901-inh-open-nlos,,3500,3,1.5,200
+
+      """
+    try input.write(to: directory.appendingPathComponent("indoor.csv"), atomically: true, encoding: .utf8)
+    let batch = try CLI.run(["pathloss", "--csv", "indoor.csv"], in: directory)
+    #expect(batch.status == 0)
+    #expect(
+      batch.standardOutput == """
+        model,environment,frequency_mhz,bs_height_m,ue_height_m,distance_m,loss_db
+        tr38901-inh-mixed-nlos,,3500,3,1.5,30,87.442
+        tr38901-inf-dl-los,,28000,1.5,1.5,20,87.308
+        tr38901-inh-open-nlos,,3500,3,1.5,200,118.977
+
+        """)
+    #expect(batch.standardError.contains("indoor.csv:4: tr38901-inh-open-nlos used outside its validity (distance)"))
+  }
+
   @Test func badRowsAreNamedAndNothingIsPrinted() throws {
     let directory = CLI.temporaryDirectory()
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -51,7 +51,8 @@ import Testing
     }
     names += ["viettel", "vnpt", "mobifone"].map { "gaps-\($0).geojson" }
     return names + [
-      "parcel-coverage.csv", "parcel-coverage.json", "sectors.csv", "summary.md", "cosite.gpkg", "cosite.kmz",
+      "parcel-coverage.csv", "parcel-coverage.json", "sectors.csv", "indoor-nodes.csv", "summary.md", "cosite.gpkg",
+      "cosite.kmz",
       "report.html",
     ]
   }()
@@ -101,6 +102,7 @@ import Testing
       }
     }
     try CoverageOutputChecks.check(first)
+    try IndoorNodeChecks.check(first)
   }
 
   @Test func helpListsEveryCommandAndOption() throws {

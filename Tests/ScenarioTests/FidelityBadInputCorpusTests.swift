@@ -58,6 +58,17 @@ import Testing
       at: "scenario.yaml:17",
       "'building_classes.glass.o2i_sigma_db': expected a standard deviation of the indoor loss in dB", count: 1),
     BadInputCase(
+      "an unknown indoor model", "scenario.yaml",
+      .append("\nbuilding_classes:\n  hall: { o2i: high-loss, indoor: { model: inf-xx } }"),
+      at: "scenario.yaml:17",
+      "'building_classes.hall.indoor.model': expected inf-sl, inf-dl, inf-sh, inf-dh, inh-mixed, inh-open", count: 1),
+    BadInputCase(
+      "a high-node factory with its nodes in the clutter", "scenario.yaml",
+      .append("\nbuilding_classes:\n  hall: { o2i: high-loss, indoor: { model: inf-sh, node_height_m: 2 } }"),
+      at: "scenario.yaml:17",
+      "'building_classes.hall.indoor': inf-sh needs the node above the clutter (node_height_m 2.0 ≤ clutter_height_m 2.0); use inf-sl for nodes among it",
+      count: 1),
+    BadInputCase(
       "drop floors most first", "scenario.yaml", .append("\ncoverage:\n  drops: { floors: [5, 2] }"),
       at: "scenario.yaml:17",
       "'coverage.drops.floors': expected [fewest, most] floors of a building, whole numbers 1–200", count: 1),

@@ -49,6 +49,27 @@ import Testing
     #expect(glass == BuildingClass(name: "glass", o2i: .lowLoss, extraLossDB: 0, o2iSigmaDB: 3.5))
   }
 
+  /// Issue #19: a building class's indoor environment, given in part (the rest from the
+  /// scenario's TR 38.901 Table 7.8-7 defaults), and none given (the land use's).
+  @Test func readsABuildingClassesIndoorEnvironment() throws {
+    let model = try Self.load(
+      coverage: "",
+      extra: """
+        building_classes:
+          rack-store: { o2i: high-loss, indoor: { model: inf-dh, clutter_height_m: 9, node_height_m: 12 } }
+          shed: { o2i: high-loss }
+
+        """)
+    let store = try #require(model.buildingClass("rack-store"))
+    #expect(
+      store.indoor
+        == IndoorEnvironment(
+          scenario: .infDH, clutter: FactoryClutter(density: 0.6, sizeM: 2, heightM: 9), nodeHeightM: 12))
+    let shed = try #require(model.buildingClass("shed"))
+    #expect(shed.indoor == nil)
+    #expect(shed.indoorEnvironment(landUse: .factory) == IndoorEnvironment(scenario: .infSH))
+  }
+
   /// σ alone in the coverage section refines the default model (Erceg B) without naming it.
   @Test func aSigmaAloneRefinesTheDefaultModel() throws {
     let model = try Self.load(coverage: "coverage:\n  shadow_sigma_db: 7\n")

@@ -1,4 +1,5 @@
 import Geo
+import Radio
 import Yams
 
 /// A file the scenario refers to, with where the reference stands.
@@ -120,7 +121,7 @@ struct ScenarioDocument {
     // Building classes are named by the planner: any key is a class name.
     guard let classes = map.map("building_classes", allowed: nil) else { return }
     for name in classes.keys {
-      guard let spec = classes.map(name, allowed: ["o2i", "extra_loss_db", "o2i_sigma_db"]) else { continue }
+      guard let spec = classes.map(name, allowed: ["o2i", "extra_loss_db", "o2i_sigma_db", "indoor"]) else { continue }
       let modelName = spec.string("o2i", required: true, expected: "none, low-loss or high-loss")
       let model = modelName.flatMap(O2IModel.init(rawValue:))
       if modelName != nil, model == nil {
@@ -129,9 +130,41 @@ struct ScenarioDocument {
       }
       let extra = spec.number("extra_loss_db", expected: "an extra loss in dB", range: 0...60) ?? 0
       let sigma = spec.number("o2i_sigma_db", expected: "a standard deviation of the indoor loss in dB", range: 0...30)
+      let indoor = Self.indoorEnvironment(spec)
       guard let model else { continue }
       buildingClasses.removeAll { $0.name == name }
-      buildingClasses.append(BuildingClass(name: name, o2i: model, extraLossDB: extra, o2iSigmaDB: sigma))
+      buildingClasses.append(
+        BuildingClass(name: name, o2i: model, extraLossDB: extra, o2iSigmaDB: sigma, indoor: indoor))
     }
+  }
+
+  /// A building class's `indoor: { model, clutter_density, clutter_size_m, clutter_height_m,
+  /// node_height_m, floor_share }`; nil when absent or wrong (reported).
+  private static func indoorEnvironment(_ spec: YAMLMap) -> IndoorEnvironment? {
+    let keys = ["model", "clutter_density", "clutter_size_m", "clutter_height_m", "node_height_m", "floor_share"]
+    guard let indoor = spec.map("indoor", allowed: keys) else { return nil }
+    let names = IndoorScenario.allCases.map(\.rawValue).joined(separator: ", ")
+    let modelName = indoor.string("model", required: true, expected: names)
+    let scenario = modelName.flatMap(IndoorScenario.init(rawValue:))
+    if modelName != nil, scenario == nil {
+      spec.diagnostics.report(spec.file, .line(indoor.line(of: "model")), "'\(indoor.path).model': expected \(names)")
+    }
+    let density = indoor.number("clutter_density", expected: "a share of the floor, 0–0.99", range: 0...0.99)
+    let size = indoor.number("clutter_size_m", expected: "a clutter size in m", range: 0.1...100)
+    let height = indoor.number("clutter_height_m", expected: "a clutter height in m", range: 0...50)
+    let node = indoor.number("node_height_m", expected: "a node height in m", range: 0.5...50)
+    let floor = indoor.number("floor_share", expected: "the share of the parcel the floor covers", range: 0.01...1)
+    guard let scenario else { return nil }
+    let standard = IndoorEnvironment(scenario: scenario)
+    let environment = IndoorEnvironment(
+      scenario: scenario,
+      clutter: FactoryClutter(
+        density: density ?? standard.clutter.density, sizeM: size ?? standard.clutter.sizeM,
+        heightM: height ?? standard.clutter.heightM), nodeHeightM: node, floorShare: floor)
+    if let problem = environment.problem {
+      spec.diagnostics.report(spec.file, .line(spec.line(of: "indoor")), "'\(indoor.path)': \(problem)")
+      return nil
+    }
+    return environment
   }
 }

@@ -17,12 +17,25 @@ public struct BuildingClass: Hashable, Sendable {
   /// σ of the O2I loss, dB; nil = the model's σ_P (TR 38.901 Table 7.4.3-2: low-loss
   /// 4.4 dB, high-loss 6.5 dB; 0 for open land).
   public let o2iSigmaDB: Double?
+  /// Inside, for indoor systems (`indoor:`); nil = by the parcel's land use
+  /// (`IndoorEnvironment.standard(for:)`).
+  public let indoor: IndoorEnvironment?
 
-  public init(name: String, o2i: O2IModel, extraLossDB: Double, o2iSigmaDB: Double? = nil) {
+  public init(
+    name: String, o2i: O2IModel, extraLossDB: Double, o2iSigmaDB: Double? = nil, indoor: IndoorEnvironment? = nil
+  ) {
     self.name = name
     self.o2i = o2i
     self.extraLossDB = extraLossDB
     self.o2iSigmaDB = o2iSigmaDB
+    self.indoor = indoor
+  }
+
+  /// The indoor environment of a parcel of this class and `landUse`: the class's own, else
+  /// the land use's; nil for open land (no building) whatever the land use.
+  public func indoorEnvironment(landUse: LandUse) -> IndoorEnvironment? {
+    guard o2i != .none else { return nil }
+    return indoor ?? IndoorEnvironment.standard(for: landUse)
   }
 
   /// Built-in classes; a scenario may override any of them or add its own.

@@ -1,0 +1,76 @@
+import Coverage
+import Foundation
+import Radio
+import Scenario
+
+/// How far one indoor node (a small cell, or a DAS antenna) keeps the coverage target inside
+/// a building, and how many nodes a floor needs.
+///
+/// The node radiates `powerDBm` over the layer's 12·N_RB subcarriers through an omni
+/// antenna of `antennaGainDBi` at the environment's node height; a UE at `ueHeightM` gets
+/// RSRP = EPRE + gain − cable loss − PL(d_3D) (`LinkBudget`), PL the scenario's NLOS formula
+/// (TR 38.901 Table 7.4.1-1; for InF it is already the larger of LOS and NLOS, so the radius
+/// holds wherever the link is blocked). The target holds at the location reliability p when
+/// the median exceeds it by z(p)·σ_SF, σ the NLOS shadow fading of the scenario. The radius is
+/// the largest ground distance at which it does (never beyond the model's validity: 600 m InF,
+/// 150 m InH). Nodes on a hexagonal layout cover (3√3/2)·r² each: a floor of area A needs
+/// ⌈A ÷ (3√3/2 · r²)⌉ (at least 1). Walls of an office beyond InH's mixed-office formula, and
+/// capacity (the nodes' busy-hour load), are not in this count.
+public struct IndoorNodeCoverage: Sendable, Hashable {
+  /// Largest ground distance from a node at which the target holds, m; 0 if nowhere.
+  public let radiusM: Double
+  /// The path loss the link budget allows at the radius, dB.
+  public let maxPathLossDB: Double
+
+  public init(
+    environment: IndoorEnvironment, layer: RadioLayer, node: IndoorNodeSettings, ueHeightM: Double,
+    target: CoverageTarget
+  ) {
+    let numerology = layer.numerology ?? CarrierNumerology.lte(bandwidthMHz: 20)!
+    let epre = LinkBudget.energyPerResourceElementDBm(totalPowerDBm: node.powerDBm, numerology: numerology)
+    let sigma = environment.scenario.shadowSigmaDB(lineOfSight: false)
+    let margin = target.reliability > 0.5 ? sigma * NormalDistribution.quantile(target.reliability) : 0
+    let allowed = epre + node.antennaGainDBi - node.cableLossDB - (target.rsrpDBm + margin)
+    maxPathLossDB = allowed
+    let validM = environment.scenario.isFactory ? 600.0 : 150.0
+    func loss(_ groundM: Double) -> Double {
+      environment.scenario.pathLoss(
+        LinkGeometry(
+          frequencyMHz: layer.frequencyMHz, bsHeightM: environment.nodeHeightM, ueHeightM: ueHeightM,
+          distance2DM: groundM), lineOfSight: false
+      ).lossDB
+    }
+    // The loss grows with distance (each term of the max does): bisection to 1 cm.
+    guard loss(0) <= allowed else {
+      radiusM = 0
+      return
+    }
+    guard loss(validM) > allowed else {
+      radiusM = validM
+      return
+    }
+    var (low, high) = (0.0, validM)
+    while high - low > 0.01 {
+      let middle = (low + high) / 2
+      if loss(middle) <= allowed { low = middle } else { high = middle }
+    }
+    radiusM = low
+  }
+
+  /// Nodes a floor of `areaM2` needs on a hexagonal layout; nil when no radius reaches.
+  public func nodes(floorAreaM2 areaM2: Double) -> Int? {
+    guard radiusM > 0 else { return nil }
+    let perNode = 3 * 3.0.squareRoot() / 2 * radiusM * radiusM
+    return max(1, Int((areaM2 / perNode).rounded(.up)))
+  }
+}
+
+/// One indoor node's radio [K]: 24 dBm (250 mW) per carrier, an omni ceiling antenna of
+/// 2 dBi, no cable loss after the node (an active DAS's remote unit, or a small cell).
+public struct IndoorNodeSettings: Sendable, Hashable {
+  public var powerDBm = 24.0
+  public var antennaGainDBi = 2.0
+  public var cableLossDB = 0.0
+
+  public init() {}
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `indoor-nodes.csv` of the Dinh Vu run against `parcel-coverage.csv` and the link budget
+/// worked by hand.
+enum IndoorNodeChecks {
+  static func rows(_ url: URL) throws -> (header: [String], rows: [[String]]) {
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    return (lines[0], Array(lines.dropFirst()))
+  }
+
+  static func check(_ directory: URL) throws {
+    let nodes = try rows(directory.appendingPathComponent("indoor-nodes.csv"))
+    let coverage = try rows(directory.appendingPathComponent("parcel-coverage.csv"))
+    let column = { (name: String) in nodes.header.firstIndex(of: name)! }
+    let coverageColumn = { (name: String) in coverage.header.firstIndex(of: name)! }
+    // One definition of meeting the target: the same verdict per carrier and parcel.
+    var verdict: [String: String] = [:]
+    for row in coverage.rows {
+      verdict[row[coverageColumn("carrier")] + "/" + row[coverageColumn("parcel")]] =
+        row[coverageColumn("meets_target")]
+    }
+    // Viettel's LTE 1800 (1,815 MHz, 20 MHz: 1,200 subcarriers) in an InF-SH hall, node 8 m,
+    // UE 1.5 m, target −105 dBm at 90 %: allowed PL = 24 − 10·log10(1200) + 2 + 105 −
+    // 5.9 × 1.28155 = 92.6470 dB; NLOS 32.4 + 23·log10(d) + 20·log10(1.815) → d_3D =
+    // 10^((92.6470 − 32.4 − 5.1782)/23) = 247.95 m; r = √(d² − 6.5²).
+    let allowed = 24 - 10 * log10(1200.0) + 2 + 105 - 5.9 * 1.2815515655446004
+    let d3D = pow(10, (allowed - 32.4 - 20 * log10(1.815)) / 23)
+    let radius = (d3D * d3D - 6.5 * 6.5).squareRoot()
+    var handWorked = 0
+    for row in nodes.rows {
+      #expect(row.count == nodes.header.count)
+      let key = row[column("carrier")] + "/" + row[column("parcel")]
+      #expect(row[column("meets_target_today")] == verdict[key], "\(key)")
+      guard row[column("carrier")] == "viettel", row[column("indoor_model")] == "inf-sh" else { continue }
+      #expect(row[column("layer")] == "lte1800", "\(key)")
+      #expect(abs(Double(row[column("radius_m")])! - radius) < 0.06, "\(key)")
+      let floor = Double(row[column("floor_area_m2")])!
+      let expected = max(1, Int((floor / (3 * 3.0.squareRoot() / 2 * radius * radius)).rounded(.up)))
+      #expect(Int(row[column("nodes")]) == expected, "\(key)")
+      handWorked += 1
+    }
+    #expect(handWorked > 100)
+    // Every building parcel once per carrier.
+    #expect(nodes.rows.count % 3 == 0 && !nodes.rows.isEmpty)
+  }
+}
