@@ -6,8 +6,8 @@ import Scenario
 /// How far one indoor node (a small cell, or a DAS antenna) keeps the coverage target inside
 /// a building, and how many nodes a floor needs.
 ///
-/// The node radiates `powerDBm` over the layer's 12·N_RB subcarriers through an omni
-/// antenna of `antennaGainDBi` at the environment's node height; a UE at `ueHeightM` gets
+/// The node radiates `nodePowerDBm` over the layer's 12·N_RB subcarriers through an omni
+/// antenna of `nodeAntennaGainDBi` at the environment's node height; a UE at `ueHeightM` gets
 /// RSRP = EPRE + gain − cable loss − PL(d_3D) (`LinkBudget`), PL the scenario's NLOS formula
 /// (TR 38.901 Table 7.4.1-1; for InF it is already the larger of LOS and NLOS, so the radius
 /// holds wherever the link is blocked). The target holds at the location reliability p when
@@ -23,14 +23,14 @@ public struct IndoorNodeCoverage: Sendable, Hashable {
   public let maxPathLossDB: Double
 
   public init(
-    environment: IndoorEnvironment, layer: RadioLayer, node: IndoorNodeSettings, ueHeightM: Double,
+    environment: IndoorEnvironment, layer: RadioLayer, node: IndoorSystemSettings, ueHeightM: Double,
     target: CoverageTarget
   ) {
     let numerology = layer.numerology ?? CarrierNumerology.lte(bandwidthMHz: 20)!
-    let epre = LinkBudget.energyPerResourceElementDBm(totalPowerDBm: node.powerDBm, numerology: numerology)
+    let epre = LinkBudget.energyPerResourceElementDBm(totalPowerDBm: node.nodePowerDBm, numerology: numerology)
     let sigma = environment.scenario.shadowSigmaDB(lineOfSight: false)
     let margin = target.reliability > 0.5 ? sigma * NormalDistribution.quantile(target.reliability) : 0
-    let allowed = epre + node.antennaGainDBi - node.cableLossDB - (target.rsrpDBm + margin)
+    let allowed = epre + node.nodeAntennaGainDBi - node.nodeCableLossDB - (target.rsrpDBm + margin)
     maxPathLossDB = allowed
     let validM = environment.scenario.isFactory ? 600.0 : 150.0
     func loss(_ groundM: Double) -> Double {
@@ -63,14 +63,4 @@ public struct IndoorNodeCoverage: Sendable, Hashable {
     let perNode = 3 * 3.0.squareRoot() / 2 * radiusM * radiusM
     return max(1, Int((areaM2 / perNode).rounded(.up)))
   }
-}
-
-/// One indoor node's radio [K]: 24 dBm (250 mW) per carrier, an omni ceiling antenna of
-/// 2 dBi, no cable loss after the node (an active DAS's remote unit, or a small cell).
-public struct IndoorNodeSettings: Sendable, Hashable {
-  public var powerDBm = 24.0
-  public var antennaGainDBi = 2.0
-  public var cableLossDB = 0.0
-
-  public init() {}
 }

@@ -50,6 +50,7 @@ enum CoverageSummary {
       lines += bands.rows.map(row)
     }
     lines += BusyHourSummary.lines(result, scenario: scenario)
+    lines += IndoorSystemsSummary.lines(result, scenario: scenario)
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -123,6 +123,7 @@ extension LoadSession {
       plannedSites: plannedSites, ownerPolicy: document.ownerPolicy, sharing: document.sharing)
     model.warnings = ScenarioIssue.ordered(diagnostics.warnings)
     model.siting = document.siting
+    model.indoorSystems = document.indoorSystems
     return model
   }
 

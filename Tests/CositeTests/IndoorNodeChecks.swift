@@ -47,3 +47,40 @@ enum IndoorNodeChecks {
     #expect(nodes.rows.count % 3 == 0 && !nodes.rows.isEmpty)
   }
 }
+
+extension IndoorNodeChecks {
+  /// `summary.md`'s indoor-systems table sums `indoor-nodes.csv`: per carrier its rows missing
+  /// the target (buildings, workers, nodes, own small cells' cost), and the neutral host over
+  /// the buildings where any carrier misses it (its nodes once, its cost = the shares × 3).
+  static func checkSummary(_ directory: URL) throws {
+    let nodes = try rows(directory.appendingPathComponent("indoor-nodes.csv"))
+    let column = { (name: String) in nodes.header.firstIndex(of: name)! }
+    let summary = try String(contentsOf: directory.appendingPathComponent("summary.md"), encoding: .utf8)
+    let table = summary.components(separatedBy: "## Indoor systems")[1].split(separator: "\n").filter {
+      $0.hasPrefix("| ") && !$0.hasPrefix("| Carrier") && !$0.hasPrefix("| ---")
+    }.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+    #expect(table.count == 4)
+    var anyMissing: [String: (workers: Double, nodes: Int, share: Double)] = [:]
+    for (position, carrier) in ["viettel", "vnpt", "mobifone"].enumerated() {
+      let missing = nodes.rows.filter { $0[column("carrier")] == carrier && $0[column("meets_target_today")] == "no" }
+      for row in missing {
+        anyMissing[row[column("parcel")]] = (
+          Double(row[column("workers")])!, Int(row[column("neutral_host_nodes")])!,
+          Double(row[column("neutral_host_share_npv_vnd")])!
+        )
+      }
+      let expected = [
+        carrier, "\(missing.count)", String(Int(missing.reduce(0) { $0 + Double($1[column("workers")])! }.rounded())),
+        "\(missing.reduce(0) { $0 + Int($1[column("nodes")])! })",
+      ]
+      #expect(Array(table[position].prefix(4)) == expected)
+      let npv = missing.reduce(0) { $0 + Double($1[column("small_cells_npv_vnd")])! } / 1e9
+      #expect(abs(Double(table[position][4])! - npv) < 0.006, "\(carrier)")
+    }
+    let host = table[3]
+    #expect(host[1] == "\(anyMissing.count)")
+    #expect(host[2] == String(Int(anyMissing.values.reduce(0) { $0 + $1.workers }.rounded())))
+    #expect(host[3] == "\(anyMissing.values.reduce(0) { $0 + $1.nodes })")
+    #expect(abs(Double(host[4])! - anyMissing.values.reduce(0) { $0 + 3 * $1.share } / 1e9) < 0.006)
+  }
+}

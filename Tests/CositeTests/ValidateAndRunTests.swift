@@ -103,6 +103,7 @@ import Testing
     }
     try CoverageOutputChecks.check(first)
     try IndoorNodeChecks.check(first)
+    try IndoorNodeChecks.checkSummary(first)
   }
 
   @Test func helpListsEveryCommandAndOption() throws {

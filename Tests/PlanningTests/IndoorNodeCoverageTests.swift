@@ -20,7 +20,7 @@ import Testing
   /// 6.5²) = 199.941 m. One node covers (3√3/2)·r² = 103,862 m²: a 300 × 150 m hall needs 1.
   @Test func sparseHallWithCeilingNodes() {
     let coverage = IndoorNodeCoverage(
-      environment: IndoorEnvironment(scenario: .infSH), layer: Self.lte1800, node: IndoorNodeSettings(),
+      environment: IndoorEnvironment(scenario: .infSH), layer: Self.lte1800, node: IndoorSystemSettings(),
       ueHeightM: 1.5, target: Self.target)
     #expect(abs(coverage.maxPathLossDB - 90.5036) < 1e-3)
     #expect(abs(coverage.radiusM - 199.941) < 0.02)
@@ -35,24 +35,71 @@ import Testing
   /// 5.1782)/35.7) = 64.444 m. (3√3/2)·64.444² = 10,790 m² a node: 45,000 m² needs ⌈4.17⌉ = 5.
   @Test func denseHallWithLowNodes() {
     let coverage = IndoorNodeCoverage(
-      environment: IndoorEnvironment(scenario: .infDL), layer: Self.lte1800, node: IndoorNodeSettings(),
+      environment: IndoorEnvironment(scenario: .infDL), layer: Self.lte1800, node: IndoorSystemSettings(),
       ueHeightM: 1.5, target: Self.target)
     #expect(abs(coverage.maxPathLossDB - 88.3652) < 1e-3)
     #expect(abs(coverage.radiusM - 64.444) < 0.02)
     #expect(coverage.nodes(floorAreaM2: 45_000) == 5)
   }
 
+  /// The fixture: one 45,000 m² InF-DL hall (nodes at 1.5 m among dense clutter),
+  /// target −105 dBm at 95 %, three carriers each on one layer. Radii as in
+  /// `denseHallWithLowNodes`: LTE 1,815 MHz 20 MHz 64.444 m → ⌈4.17⌉ = 5 nodes; LTE 2,117.5
+  /// MHz 15 MHz (900 subcarriers: EPRE −5.542 dBm, PL ≤ 89.615 dB) 64.072 m → ⌈4.22⌉ = 5; NR
+  /// 3,700 MHz 100 MHz (3,276 subcarriers: EPRE −11.153 dBm, PL ≤ 84.004 dB) 32.637 m →
+  /// ⌈16.26⌉ = 17. Money (defaults): annuity (1 − 1.1⁻¹⁵)/0.1 = 7.60608; one carrier's node
+  /// 120 M + 10.57 M × 7.60608 = 200.396 M VND. A neutral host for all three needs 17 nodes
+  /// at 120 M × (1 + 2 × 0.6) + 10.57 M × (1 + 2 × 0.7) × 7.60608 = 456.951 M each: 7,768.2 M,
+  /// 2,589.4 M a carrier — more than the first two carriers' own 5 nodes (1,002.0 M each):
+  /// the 3.7 GHz layer sets the count. For the first two alone: 5 nodes at 120 M × 1.6 +
+  /// 10.57 M × 1.7 × 7.60608 = 328.674 M: 1,643.4 M, 821.7 M a carrier, below their own.
+  @Test func oneHallOwnSmallCellsAgainstANeutralHost() {
+    let layers = [
+      Self.lte1800,
+      RadioLayer(
+        id: "l2100", technology: .lte, band: "B1", frequencyMHz: 2117.5, bandwidthMHz: 15, tddDownlinkShare: 1),
+      RadioLayer(
+        id: "n78", technology: .nr, band: "n78", frequencyMHz: 3700, bandwidthMHz: 100, tddDownlinkShare: 0.74),
+    ]
+    let nodes = layers.map {
+      IndoorNodeCoverage(
+        environment: IndoorEnvironment(scenario: .infDL), layer: $0, node: IndoorSystemSettings(), ueHeightM: 1.5,
+        target: Self.target
+      ).nodes(floorAreaM2: 45_000)
+    }
+    #expect(nodes == [5, 5, 17])
+    func close(_ value: Double?, _ expected: Double) -> Bool { abs((value ?? .nan) - expected) < 0.1e6 }
+    let three = IndoorSystemCost(
+      nodes: nodes, settings: IndoorSystemSettings(), costs: CostParameters(), factors: SharingFactors())
+    #expect(close(three.ownLifetimeVND[0], 1_001.98e6) && close(three.ownLifetimeVND[2], 3_406.74e6))
+    #expect(three.neutralHostNodes == 17)
+    #expect(close(three.neutralHostLifetimeVND, 7_768.17e6) && close(three.neutralHostShareVND, 2_589.39e6))
+    let two = IndoorSystemCost(
+      nodes: Array(nodes.prefix(2)), settings: IndoorSystemSettings(), costs: CostParameters(),
+      factors: SharingFactors())
+    #expect(two.neutralHostNodes == 5)
+    #expect(close(two.neutralHostLifetimeVND, 1_643.37e6) && close(two.neutralHostShareVND, 821.68e6))
+    // One carrier alone: the neutral host is its own small cells.
+    let one = IndoorSystemCost(
+      nodes: [5], settings: IndoorSystemSettings(), costs: CostParameters(), factors: SharingFactors())
+    #expect(one.neutralHostLifetimeVND == one.ownLifetimeVND[0])
+    // A carrier no node serves leaves no neutral host.
+    let none = IndoorSystemCost(
+      nodes: [5, nil], settings: IndoorSystemSettings(), costs: CostParameters(), factors: SharingFactors())
+    #expect(none.neutralHostNodes == nil && none.neutralHostShareVND == nil)
+  }
+
   /// A node too weak to reach the target even under itself covers nothing; one strong enough
   /// everywhere stops at the model's validity (600 m).
   @Test func limits() {
-    var weak = IndoorNodeSettings()
-    weak.powerDBm = -40
+    var weak = IndoorSystemSettings()
+    weak.nodePowerDBm = -40
     let none = IndoorNodeCoverage(
       environment: IndoorEnvironment(scenario: .infSH), layer: Self.lte1800, node: weak, ueHeightM: 1.5,
       target: Self.target)
     #expect(none.radiusM == 0 && none.nodes(floorAreaM2: 1_000) == nil)
-    var strong = IndoorNodeSettings()
-    strong.powerDBm = 80
+    var strong = IndoorSystemSettings()
+    strong.nodePowerDBm = 80
     let all = IndoorNodeCoverage(
       environment: IndoorEnvironment(scenario: .infSH), layer: Self.lte1800, node: strong, ueHeightM: 1.5,
       target: Self.target)

@@ -69,6 +69,10 @@ import Testing
       "'building_classes.hall.indoor': inf-sh needs the node above the clutter (node_height_m 2.0 ≤ clutter_height_m 2.0); use inf-sl for nodes among it",
       count: 1),
     BadInputCase(
+      "a node of 60 dBm", "scenario.yaml", .append("\nindoor_systems:\n  node_power_dbm: 60"),
+      at: "scenario.yaml:17", "'indoor_systems.node_power_dbm': expected a node's power in dBm between -10 and 46",
+      count: 1),
+    BadInputCase(
       "drop floors most first", "scenario.yaml", .append("\ncoverage:\n  drops: { floors: [5, 2] }"),
       at: "scenario.yaml:17",
       "'coverage.drops.floors': expected [fewest, most] floors of a building, whole numbers 1–200", count: 1),

@@ -65,6 +65,14 @@ import Testing
       store.indoor
         == IndoorEnvironment(
           scenario: .infDH, clutter: FactoryClutter(density: 0.6, sizeM: 2, heightM: 9), nodeHeightM: 12))
+    #expect(model.indoorSystems == IndoorSystemSettings())
+    let priced = try Self.load(
+      coverage: "", extra: "indoor_systems: { node_power_dbm: 20, small_cell_vnd: 90000000, node_cable_loss_db: 1 }\n")
+    var expected = IndoorSystemSettings()
+    expected.nodePowerDBm = 20
+    expected.smallCellVND = 90_000_000
+    expected.nodeCableLossDB = 1
+    #expect(priced.indoorSystems == expected)
     let shed = try #require(model.buildingClass("shed"))
     #expect(shed.indoor == nil)
     #expect(shed.indoorEnvironment(landUse: .factory) == IndoorEnvironment(scenario: .infSH))

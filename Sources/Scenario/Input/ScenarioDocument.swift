@@ -54,13 +54,14 @@ struct ScenarioDocument {
   var ownerPolicyLine = 1
   var sharing = SharingSettings()
   var siting = SitingSettings()
+  var indoorSystems = IndoorSystemSettings()
   var costs = CostParameters()
   var coverage = CoverageSettings()
   var terrain: TerrainReference?
 
   static let rootKeys = [
     "cosite", "name", "description", "crs", "grid", "repair_geometry", "building_classes", "zones", "carriers",
-    "structures", "sites", "new_builds", "owner_policy", "sharing", "siting", "costs", "coverage",
+    "structures", "sites", "new_builds", "owner_policy", "sharing", "siting", "costs", "coverage", "indoor_systems",
   ]
 
   /// An empty document with every default, for before the file is read.
@@ -100,6 +101,9 @@ struct ScenarioDocument {
       self.sharing = SharingReader.read(sharing, costs: costs)
     }
     if let siting = map.map("siting", allowed: SitingReader.keys) { self.siting = SitingReader.read(siting) }
+    if let indoor = map.map("indoor_systems", allowed: IndoorSystemsReader.keys) {
+      indoorSystems = IndoorSystemsReader.read(indoor)
+    }
     if let coverage = map.map("coverage", allowed: CoverageReader.keys) {
       (self.coverage, terrain) = CoverageReader.read(coverage, reader: reader)
     }

@@ -133,4 +133,5 @@ enum SitingReader {
       map.number("min_separation_m", expected: "a distance in m", range: 0...10_000) ?? siting.minSeparationM
     return siting
   }
+
 }

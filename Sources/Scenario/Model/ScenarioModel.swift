@@ -53,6 +53,8 @@ public struct ScenarioModel: Sendable {
   public let sharing: SharingSettings
   /// Where new structures may go.
   public var siting = SitingSettings()
+  /// Indoor nodes' radio and costs.
+  public var indoorSystems = IndoorSystemSettings()
   public let sectors: [Sector]
   public let costs: CostParameters
   public let coverage: CoverageSettings
@@ -103,6 +105,7 @@ public struct ScenarioModel: Sendable {
       antennaPatterns: antennaPatterns, plannedSites: plannedSites, ownerPolicy: ownerPolicy, sharing: sharing)
     kept.warnings = warnings
     kept.siting = siting
+    kept.indoorSystems = indoorSystems
     return kept
   }
 
@@ -118,6 +121,7 @@ public struct ScenarioModel: Sendable {
       costs: costs, coverage: coverage, terrain: terrain, antennaPatterns: antennaPatterns,
       plannedSites: plannedSites, ownerPolicy: ownerPolicy, sharing: sharing)
     changed.siting = siting
+    changed.indoorSystems = indoorSystems
     return changed
   }
 

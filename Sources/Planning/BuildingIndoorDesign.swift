@@ -1,0 +1,52 @@
+import Coverage
+import Geo
+import Scenario
+
+/// One building parcel's indoor nodes for every carrier of the scenario: its environment and
+/// floor, per carrier the layer needing fewest nodes (`IndoorNodeCoverage`; the first of
+/// equals), and the cost of small cells per carrier against a neutral host
+/// (`IndoorSystemCost`).
+public struct BuildingIndoorDesign: Sendable {
+  public struct CarrierDesign: Sendable {
+    public let layer: RadioLayer?
+    public let coverage: IndoorNodeCoverage?
+    public let nodes: Int?
+  }
+
+  public let parcelIndex: Int
+  public let environment: IndoorEnvironment
+  public let floorAreaM2: Double
+  public let carriers: [CarrierDesign]
+  public let cost: IndoorSystemCost
+
+  /// The designs of every parcel with an indoor environment, in scenario order.
+  public static func all(_ scenario: ScenarioModel) -> [BuildingIndoorDesign] {
+    scenario.parcels.enumerated().compactMap { index, parcel in
+      guard let environment = scenario.buildingClass(parcel.buildingClass)?.indoorEnvironment(landUse: parcel.landUse)
+      else { return nil }
+      return BuildingIndoorDesign(scenario, parcelIndex: index, parcel: parcel, environment: environment)
+    }
+  }
+
+  init(_ scenario: ScenarioModel, parcelIndex: Int, parcel: Parcel, environment: IndoorEnvironment) {
+    self.parcelIndex = parcelIndex
+    self.environment = environment
+    let floorM2 = parcel.outline.area * environment.floorShare
+    floorAreaM2 = floorM2
+    let settings = scenario.coverage
+    carriers = scenario.carriers.map { carrier in
+      var best: (layer: RadioLayer, coverage: IndoorNodeCoverage)?
+      for layer in carrier.layers {
+        let coverage = IndoorNodeCoverage(
+          environment: environment, layer: layer, node: scenario.indoorSystems, ueHeightM: settings.ueHeightM,
+          target: settings.target)
+        if coverage.radiusM > (best?.coverage.radiusM ?? 0) { best = (layer, coverage) }
+      }
+      return CarrierDesign(
+        layer: best?.layer, coverage: best?.coverage, nodes: best?.coverage.nodes(floorAreaM2: floorM2))
+    }
+    cost = IndoorSystemCost(
+      nodes: carriers.map(\.nodes), settings: scenario.indoorSystems, costs: scenario.costs,
+      factors: scenario.sharing.factors)
+  }
+}

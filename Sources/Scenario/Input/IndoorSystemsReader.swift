@@ -1,0 +1,25 @@
+/// Reads the `indoor_systems` section (`IndoorSystemSettings`).
+enum IndoorSystemsReader {
+  static let keys = [
+    "node_power_dbm", "node_antenna_gain_dbi", "node_cable_loss_db", "small_cell_vnd", "small_cell_vnd_per_year",
+  ]
+
+  /// Reads the `indoor_systems` section.
+  static func read(_ map: YAMLMap) -> IndoorSystemSettings {
+    var settings = IndoorSystemSettings()
+    settings.nodePowerDBm =
+      map.number("node_power_dbm", expected: "a node's power in dBm", range: -10...46) ?? settings.nodePowerDBm
+    settings.nodeAntennaGainDBi =
+      map.number("node_antenna_gain_dbi", expected: "an antenna gain in dBi", range: -10...20)
+      ?? settings.nodeAntennaGainDBi
+    settings.nodeCableLossDB =
+      map.number("node_cable_loss_db", expected: "a cable loss in dB", range: 0...30) ?? settings.nodeCableLossDB
+    settings.smallCellVND =
+      map.number("small_cell_vnd", expected: "a small cell's installed cost in VND", range: 0...1e12)
+      ?? settings.smallCellVND
+    settings.smallCellVNDPerYear =
+      map.number("small_cell_vnd_per_year", expected: "a small cell's yearly cost in VND", range: 0...1e12)
+      ?? settings.smallCellVNDPerYear
+    return settings
+  }
+}
