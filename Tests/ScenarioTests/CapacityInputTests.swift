@@ -141,4 +141,24 @@ import Testing
     }
     #expect(found.allSatisfy { $0.hasPrefix("line ") }, "every issue names its line: \(found)")
   }
+
+  /// Shares for a carrier the scenario does not have, and a TDD downlink share that leaves no
+  /// room for the default uplink share (DDDSU's 0.229), name their lines.
+  @Test func reportsSharesOfUnknownCarriersAndTDDSharesThatDoNotFit() throws {
+    let found = try messages(
+      scenario(
+        coverage: "coverage:\n  traffic: { subscriber_shares: { viettel: 0.5, vinaphone: 0.2 } }\n",
+        layers: [
+          "id: lte1800, technology: LTE, band: B3, frequency_mhz: 1815, bandwidth_mhz: 20, tdd_downlink_share: 0.9"
+        ]))
+    let expected = [
+      "'coverage.traffic.subscriber_shares.vinaphone': not a carrier of the scenario (expected one of: viettel, vnpt)",
+      "'carriers[0].layers[0].tdd_downlink_share': expected a downlink time share at most 0.771 beside the default uplink share 0.229 (DDDSU), or tdd_uplink_share given",
+    ]
+    for prefix in expected {
+      #expect(found.contains { $0.contains(prefix) }, "\(prefix) not in \(found)")
+    }
+    #expect(found.count == 2, "\(found)")
+    #expect(found.allSatisfy { $0.hasPrefix("line ") }, "every issue names its line: \(found)")
+  }
 }

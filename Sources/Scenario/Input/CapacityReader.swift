@@ -4,7 +4,8 @@ import Yams
 /// Reads the capacity keys of the `coverage` section (`traffic`, `service_floor`, `uplink`)
 /// and the service classes over `CapacitySettings` defaults.
 enum CapacityReader {
-  static func read(_ map: YAMLMap, into settings: inout CapacitySettings) {
+  /// - Parameter carrierIDs: the scenario's carriers, which `subscriber_shares` must name.
+  static func read(_ map: YAMLMap, into settings: inout CapacitySettings, carrierIDs: [String]) {
     if let traffic = map.map(
       "traffic", allowed: ["busy_hour_active_share", "downlink_mbps", "uplink_mbps", "subscriber_shares"])
     {
@@ -21,6 +22,13 @@ enum CapacityReader {
       settings.traffic = model
       if let shares = traffic.map("subscriber_shares", allowed: nil) {
         for carrier in shares.keys {
+          guard carrierIDs.contains(carrier) else {
+            shares.diagnostics.report(
+              shares.file, .line(shares.line(of: carrier)),
+              "'\(shares.path).\(carrier)': not a carrier of the scenario (expected one of: \(carrierIDs.joined(separator: ", ")))"
+            )
+            continue
+          }
           if let share = shares.number(carrier, expected: "a subscriber share 0…1", range: 0...1) {
             settings.subscriberShares[carrier] = share
           }

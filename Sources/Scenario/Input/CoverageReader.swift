@@ -15,7 +15,7 @@ enum CoverageReader {
     "uplink",
   ]
 
-  static func read(_ map: YAMLMap, reader: SpecReader) -> (CoverageSettings, TerrainReference?) {
+  static func read(_ map: YAMLMap, reader: SpecReader, carrierIDs: [String]) -> (CoverageSettings, TerrainReference?) {
     var settings = CoverageSettings()
     if let propagation = propagation(map, defaultModel: settings.propagation.model) {
       settings.propagation = propagation
@@ -32,7 +32,7 @@ enum CoverageReader {
       settings.loadFactor = load
       settings.capacity.load = .fixed
     }
-    CapacityReader.read(map, into: &settings.capacity)
+    CapacityReader.read(map, into: &settings.capacity, carrierIDs: carrierIDs)
     settings.noiseFigureDB =
       map.number("noise_figure_db", expected: "a noise figure in dB", range: 0...20) ?? settings.noiseFigureDB
     if let classes = map.map("service_classes", allowed: nil) {

@@ -105,7 +105,10 @@ struct ScenarioDocument {
       indoorSystems = IndoorSystemsReader.read(indoor)
     }
     if let coverage = map.map("coverage", allowed: CoverageReader.keys) {
-      (self.coverage, terrain) = CoverageReader.read(coverage, reader: reader)
+      // Every id the carriers list gives, valid carrier or not (so a broken one is not
+      // reported again through the shares that name it).
+      let carrierIDs = map.node("carriers")?.sequence?.compactMap { $0.mapping?["id"]?.string } ?? []
+      (self.coverage, terrain) = CoverageReader.read(coverage, reader: reader, carrierIDs: carrierIDs)
     }
   }
 

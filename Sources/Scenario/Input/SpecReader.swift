@@ -157,6 +157,14 @@ enum LayerReader {
     if let uplinkShare, share + uplinkShare > 1.000_001, let node = layer.node("tdd_uplink_share") {
       layer.wrong("tdd_uplink_share", "an uplink time share at most 1 − tdd_downlink_share", got: node)
     }
+    // Without an uplink share a TDD layer takes DDDSU's (`RadioLayer`): the two must fit.
+    let defaultUplink = TDDPattern.dddsu.uplinkShare
+    if uplinkShare == nil, share < 1, share + defaultUplink > 1.000_001, let node = layer.node("tdd_downlink_share") {
+      layer.wrong(
+        "tdd_downlink_share",
+        "a downlink time share at most \(JSONWriter.fixed(1 - defaultUplink, decimals: 3)) beside the default uplink share \(JSONWriter.fixed(defaultUplink, decimals: 3)) (DDDSU), or tdd_uplink_share given",
+        got: node)
+    }
     guard let id, let technology, let band, let frequency, let bandwidth else { return nil }
     // Channel bandwidths of TS 36.101 Table 5.6-1 (LTE) and TS 38.101-1 Table 5.3.2-1
     // (NR FR1 at 30 kHz, the SCS of the TDD mid-band layers), as Radio's numerology holds them.
