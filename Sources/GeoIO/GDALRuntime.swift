@@ -23,12 +23,19 @@ enum GDALRuntime {
   ///   (5000 points, 5 runs); kept on the calling thread so its errors reach this call's handler.
   /// - `OGR_CURRENT_DATE`: the fixed `gpkg_contents.last_change`; without it two GeoPackages
   ///   written a second apart differ (checked with ogr2ogr).
+  ///
+  /// The COG driver builds its creation-option list on first use, marking it built before it
+  /// is (GDAL 3.6 `GDALCOGDriver::InitializeCreationOptionList`): two rasters written at once
+  /// from a fresh process could parse a half-built list ("Didn't find expected '=' for value
+  /// of attribute 'type'", once in some twenty Hai Phong runs). It is built here, once, before
+  /// any worker writes.
   static let ready: Void = {
     GDALAllRegister()
     CPLSetConfigOption("GDAL_PAM_ENABLED", "NO")
     CPLSetConfigOption("GDAL_NUM_THREADS", "1")
     CPLSetConfigOption("OGR_GPKG_ALLOW_THREADED_RTREE", "NO")
     CPLSetConfigOption("OGR_CURRENT_DATE", fixedTimestamp)
+    if let cog = GDALGetDriverByName("COG") { _ = GDALGetMetadataItem(cog, GDAL_DMD_CREATIONOPTIONLIST, nil) }
   }()
 
   /// Runs `body` with GDAL ready and a thread-local error handler collecting every message.
