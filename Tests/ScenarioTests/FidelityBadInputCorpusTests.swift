@@ -66,7 +66,7 @@ import Testing
       "a high-node factory with its nodes in the clutter", "scenario.yaml",
       .append("\nbuilding_classes:\n  hall: { o2i: high-loss, indoor: { model: inf-sh, node_height_m: 2 } }"),
       at: "scenario.yaml:17",
-      "'building_classes.hall.indoor': inf-sh needs the node above the clutter (node_height_m 2.0 ≤ clutter_height_m 2.0); use inf-sl for nodes among it",
+      "'building_classes.hall.indoor': inf-sh needs the node above the clutter (node_height_m 2 ≤ clutter_height_m 2); use inf-sl for nodes among it",
       count: 1),
     BadInputCase(
       "a node of 60 dBm", "scenario.yaml", .append("\nindoor_systems:\n  node_power_dbm: 60"),

@@ -1,3 +1,4 @@
+import Geo
 import Radio
 
 /// Inside a building, for an indoor system's nodes: the TR 38.901 indoor scenario, the hall's
@@ -60,7 +61,7 @@ public struct IndoorEnvironment: Hashable, Sendable {
   public var problem: String? {
     if (scenario == .infSH || scenario == .infDH) && nodeHeightM <= clutter.heightM {
       return
-        "\(scenario.rawValue) needs the node above the clutter (node_height_m \(nodeHeightM) ≤ clutter_height_m \(clutter.heightM)); use \(scenario == .infSH ? "inf-sl" : "inf-dl") for nodes among it"
+        "\(scenario.rawValue) needs the node above the clutter (node_height_m \(JSONWriter.number(nodeHeightM)) ≤ clutter_height_m \(JSONWriter.number(clutter.heightM))); use \(scenario == .infSH ? "inf-sl" : "inf-dl") for nodes among it"
     }
     return nil
   }
