@@ -21,6 +21,10 @@ public struct IndoorNodeCoverage: Sendable, Hashable {
   public let radiusM: Double
   /// The path loss the link budget allows at the radius, dB.
   public let maxPathLossDB: Double
+  /// The layer's frequency outside the indoor model's 0.5–100 GHz (a 450 MHz layer): the
+  /// radius is computed all the same, and the summary warns. (Distances stop at the model's
+  /// own range.)
+  public let outsideValidity: ValidityFlags
 
   public init(
     environment: IndoorEnvironment, layer: RadioLayer, node: IndoorSystemSettings, ueHeightM: Double,
@@ -40,6 +44,11 @@ public struct IndoorNodeCoverage: Sendable, Hashable {
           distance2DM: groundM), lineOfSight: false
       ).lossDB
     }
+    outsideValidity = environment.scenario.pathLoss(
+      LinkGeometry(
+        frequencyMHz: layer.frequencyMHz, bsHeightM: environment.nodeHeightM, ueHeightM: ueHeightM, distance2DM: 10),
+      lineOfSight: false
+    ).outsideValidity.intersection(.frequency)
     // The loss grows with distance (each term of the max does): bisection to 1 cm.
     guard loss(0) <= allowed else {
       radiusM = 0

@@ -33,11 +33,24 @@ enum IndoorSystemsSummary {
       bn(hosted.reduce(0) { $0 + $1.cost.neutralHostLifetimeVND! }),
     ])
     let header = ["Carrier", "Buildings missing the target", "Their workers", "Indoor nodes", "NPV of cost, bn VND"]
+    // Indoor models used outside their validity (a layer below 0.5 GHz), once each.
+    var outside: [String] = []
+    for design in designs {
+      for (carrier, own) in zip(scenario.carriers, design.carriers) {
+        guard let layer = own.layer, let coverage = own.coverage, !coverage.outsideValidity.isEmpty else { continue }
+        let text =
+          "\(design.environment.scenario.rawValue) for \(carrier.id) \(layer.id) (\(coverage.outsideValidity.names.joined(separator: ", ")))"
+        if !outside.contains(text) { outside.append(text) }
+      }
+    }
+    let warning =
+      outside.isEmpty
+      ? [] : ["", "Warning: indoor models used outside their validity: \(outside.joined(separator: "; "))."]
     return [
       "", "## Indoor systems", "",
       "Buildings (\(designs.count) parcels with an indoor environment) that miss the target from outside, and the indoor nodes that would bring it inside: each carrier its own small cells, or one neutral host carrying every carrier in each building where any carrier misses it (nodes as many as the carrier needing most; shared as MORAN shares a radio). Coverage counts from TR 38.901's indoor models, not capacity; per building in `indoor-nodes.csv`.",
       "", CoverageSummary.row(header), CoverageSummary.row(Array(repeating: "---", count: header.count)),
-    ] + rows.map(CoverageSummary.row)
+    ] + rows.map(CoverageSummary.row) + warning
   }
 
   static func workers(_ designs: [BuildingIndoorDesign], _ result: CoverageResult) -> String {

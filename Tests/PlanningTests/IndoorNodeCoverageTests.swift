@@ -106,6 +106,19 @@ import Testing
     #expect(all.radiusM == 600)
   }
 
+  /// A 450 MHz layer is below the indoor models' 0.5 GHz: flagged (the bundled layers are not).
+  @Test func frequenciesBelowTheModelsAreFlagged() {
+    let low = RadioLayer(
+      id: "l450", technology: .lte, band: "B31", frequencyMHz: 465, bandwidthMHz: 5, tddDownlinkShare: 1)
+    for (layer, flagged) in [(low, true), (Self.lte1800, false)] {
+      let coverage = IndoorNodeCoverage(
+        environment: IndoorEnvironment(scenario: .inhMixed), layer: layer, node: IndoorSystemSettings(),
+        ueHeightM: 1.5, target: Self.target)
+      #expect(coverage.outsideValidity.contains(.frequency) == flagged, "\(layer.id)")
+      #expect(coverage.radiusM > 0)
+    }
+  }
+
   /// The standard environments by land use, with TR 38.901 Table 7.8-7's clutter and heights,
   /// and the high-node scenarios refused below their clutter.
   @Test func environmentsByLandUse() {
