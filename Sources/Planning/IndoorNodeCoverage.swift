@@ -30,7 +30,11 @@ public struct IndoorNodeCoverage: Sendable, Hashable {
     environment: IndoorEnvironment, layer: RadioLayer, node: IndoorSystemSettings, ueHeightM: Double,
     target: CoverageTarget
   ) {
-    let numerology = layer.numerology ?? CarrierNumerology.lte(bandwidthMHz: 20)!
+    // The loader refuses bandwidths the numerology tables lack; without one, no design.
+    guard let numerology = layer.numerology else {
+      (radiusM, maxPathLossDB, outsideValidity) = (0, -.infinity, [])
+      return
+    }
     let epre = LinkBudget.energyPerResourceElementDBm(totalPowerDBm: node.nodePowerDBm, numerology: numerology)
     let sigma = environment.scenario.shadowSigmaDB(lineOfSight: false)
     let margin = target.reliability > 0.5 ? sigma * NormalDistribution.quantile(target.reliability) : 0

@@ -1,11 +1,15 @@
 import Coverage
 import Foundation
 import Geo
+import Planning
 import Scenario
 
 /// `summary.md`: a readable table per zone and carrier.
 enum CoverageSummary {
-  static func markdown(_ result: CoverageResult, scenario: ScenarioModel) -> String {
+  /// - Parameter indoorDesigns: `BuildingIndoorDesign.all(scenario)` when the caller has it.
+  static func markdown(
+    _ result: CoverageResult, scenario: ScenarioModel, indoorDesigns: [BuildingIndoorDesign]? = nil
+  ) -> String {
     let settings = result.settings
     let target = settings.target
     var lines = ["# Coverage — \(scenario.name)", ""]
@@ -50,7 +54,8 @@ enum CoverageSummary {
       lines += bands.rows.map(row)
     }
     lines += BusyHourSummary.lines(result, scenario: scenario)
-    lines += IndoorSystemsSummary.lines(result, scenario: scenario)
+    lines += IndoorSystemsSummary.lines(
+      result, scenario: scenario, designs: indoorDesigns ?? BuildingIndoorDesign.all(scenario))
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -19,18 +19,18 @@ enum IndoorNodeTable {
     "neutral_host_share_npv_vnd",
   ]
 
-  static func csv(_ result: CoverageResult, scenario: ScenarioModel) -> [UInt8] {
+  /// - Parameter designs: `BuildingIndoorDesign.all(scenario)`, computed once per run.
+  static func csv(_ result: CoverageResult, scenario: ScenarioModel, designs: [BuildingIndoorDesign]) -> [UInt8] {
     var lines = [header.joined(separator: ",")]
-    let minimum = scenario.coverage.target.minimumShare
     func money(_ value: Double?) -> String { value.map { JSONWriter.fixed($0, decimals: 0) } ?? "" }
-    for design in BuildingIndoorDesign.all(scenario) {
+    for design in designs {
       let parcel = result.parcels[design.parcelIndex]
       for (carrierIndex, carrier) in scenario.carriers.enumerated() {
         let own = design.carriers[carrierIndex]
+        // The run's own verdict (blank for a parcel without cells).
         let meets =
-          result.coveredShare(result.carriers[carrierIndex], parcel: design.parcelIndex).map {
-            $0 >= minimum ? "yes" : "no"
-          } ?? ""
+          result.parcelCells[design.parcelIndex] == 0
+          ? "" : result.missesTarget(result.carriers[carrierIndex], parcel: design.parcelIndex) ? "no" : "yes"
         let fields = [
           CSVField.quoted(parcel.zoneID), CSVField.quoted(parcel.id), parcel.landUse.rawValue,
           CSVField.quoted(parcel.buildingClass), design.environment.scenario.rawValue,

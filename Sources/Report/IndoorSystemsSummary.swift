@@ -7,12 +7,10 @@ import Scenario
 /// from outside and the small cells that would bring it inside; and one neutral host per
 /// building where any carrier misses it (`BuildingIndoorDesign`, `indoor-nodes.csv`).
 enum IndoorSystemsSummary {
-  static func lines(_ result: CoverageResult, scenario: ScenarioModel) -> [String] {
-    let designs = BuildingIndoorDesign.all(scenario)
+  static func lines(_ result: CoverageResult, scenario: ScenarioModel, designs: [BuildingIndoorDesign]) -> [String] {
     guard !designs.isEmpty else { return [] }
-    let minimum = scenario.coverage.target.minimumShare
     func misses(_ design: BuildingIndoorDesign, _ carrier: Int) -> Bool {
-      (result.coveredShare(result.carriers[carrier], parcel: design.parcelIndex) ?? 1) < minimum
+      result.missesTarget(result.carriers[carrier], parcel: design.parcelIndex)
     }
     func bn(_ vnd: Double) -> String { JSONWriter.fixed(vnd / 1e9, decimals: 2) }
     var rows: [[String]] = []

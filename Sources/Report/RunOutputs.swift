@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import Geo
+import Planning
 import Scenario
 
 /// The files of `cosite run`, rendered in memory from the scenario and its coverage.
@@ -51,8 +52,11 @@ public enum RunOutputs {
     files.append(("parcel-coverage.csv", { Data(ParcelCoverageTable.csv(coverage, scenario: scenario)) }))
     files.append(("parcel-coverage.json", { Data(ParcelCoverageTable.json(coverage, scenario: scenario)) }))
     files.append((SectorLoadTable.fileName, { Data(SectorLoadTable.csv(coverage, scenario: scenario)) }))
-    files.append((IndoorNodeTable.fileName, { Data(IndoorNodeTable.csv(coverage, scenario: scenario)) }))
-    files.append(("summary.md", { Data(CoverageSummary.markdown(coverage, scenario: scenario).utf8) }))
+    let designs = BuildingIndoorDesign.all(scenario)
+    files.append(
+      (IndoorNodeTable.fileName, { Data(IndoorNodeTable.csv(coverage, scenario: scenario, designs: designs)) }))
+    files.append(
+      ("summary.md", { Data(CoverageSummary.markdown(coverage, scenario: scenario, indoorDesigns: designs).utf8) }))
     files += MapFiles.files(maps, scenario: scenario)
     var jobs = files.map { file in
       (name: file.name, render: { @Sendable (_: EarlierResults<Data>) in try file.render() })

@@ -12,6 +12,13 @@ import Testing
     id: "l1800", technology: .lte, band: "B3", frequencyMHz: 1815, bandwidthMHz: 20, tddDownlinkShare: 1)
   static let target = CoverageTarget(rsrpDBm: -105, indoor: true, minimumShare: 0.95, reliability: 0.95)
 
+  static func coverage(
+    _ scenario: IndoorScenario, layer: RadioLayer = lte1800, node: IndoorSystemSettings = IndoorSystemSettings()
+  ) -> IndoorNodeCoverage {
+    IndoorNodeCoverage(
+      environment: IndoorEnvironment(scenario: scenario), layer: layer, node: node, ueHeightM: 1.5, target: target)
+  }
+
   /// InF-SH (node at 8 m, UE 1.5 m), LTE 20 MHz at 1,815 MHz, 24 dBm, 2 dBi:
   /// EPRE = 24 − 10·log10(1200) = −6.7918 dBm; margin = 5.9 dB × z(0.95) 1.64485 = 9.7046 dB;
   /// allowed PL = −6.7918 + 2 + 105 − 9.7046 = 90.5036 dB. NLOS: 32.4 + 23·log10(d) +
@@ -19,9 +26,7 @@ import Testing
   /// 31.84 + 21.5·log10(d) + 19·log10(1.815), is 86.2 dB there: below); d_2D = √(200.047² −
   /// 6.5²) = 199.941 m. One node covers (3√3/2)·r² = 103,862 m²: a 300 × 150 m hall needs 1.
   @Test func sparseHallWithCeilingNodes() {
-    let coverage = IndoorNodeCoverage(
-      environment: IndoorEnvironment(scenario: .infSH), layer: Self.lte1800, node: IndoorSystemSettings(),
-      ueHeightM: 1.5, target: Self.target)
+    let coverage = Self.coverage(.infSH)
     #expect(abs(coverage.maxPathLossDB - 90.5036) < 1e-3)
     #expect(abs(coverage.radiusM - 199.941) < 0.02)
     #expect(coverage.nodes(floorAreaM2: 45_000) == 1)
@@ -34,9 +39,7 @@ import Testing
   /// 35.7·log10(d) + 20·log10(f) is the largest of the three: d = 10^((88.3652 − 18.6 −
   /// 5.1782)/35.7) = 64.444 m. (3√3/2)·64.444² = 10,790 m² a node: 45,000 m² needs ⌈4.17⌉ = 5.
   @Test func denseHallWithLowNodes() {
-    let coverage = IndoorNodeCoverage(
-      environment: IndoorEnvironment(scenario: .infDL), layer: Self.lte1800, node: IndoorSystemSettings(),
-      ueHeightM: 1.5, target: Self.target)
+    let coverage = Self.coverage(.infDL)
     #expect(abs(coverage.maxPathLossDB - 88.3652) < 1e-3)
     #expect(abs(coverage.radiusM - 64.444) < 0.02)
     #expect(coverage.nodes(floorAreaM2: 45_000) == 5)
@@ -61,12 +64,7 @@ import Testing
       RadioLayer(
         id: "n78", technology: .nr, band: "n78", frequencyMHz: 3700, bandwidthMHz: 100, tddDownlinkShare: 0.74),
     ]
-    let nodes = layers.map {
-      IndoorNodeCoverage(
-        environment: IndoorEnvironment(scenario: .infDL), layer: $0, node: IndoorSystemSettings(), ueHeightM: 1.5,
-        target: Self.target
-      ).nodes(floorAreaM2: 45_000)
-    }
+    let nodes = layers.map { Self.coverage(.infDL, layer: $0).nodes(floorAreaM2: 45_000) }
     #expect(nodes == [5, 5, 17])
     func close(_ value: Double?, _ expected: Double) -> Bool { abs((value ?? .nan) - expected) < 0.1e6 }
     let three = IndoorSystemCost(
@@ -90,19 +88,21 @@ import Testing
   }
 
   /// A node too weak to reach the target even under itself covers nothing; one strong enough
-  /// everywhere stops at the model's validity (600 m).
+  /// everywhere stops at the model's validity. At −40 dBm the link allows −40 − 30.792 + 2 +
+  /// 105 − 9.705 = 26.504 dB, below the NLOS loss right under the node (d_3D 6.5 m: 32.4 +
+  /// 23·log10(6.5) + 5.178 = 56.275 dB): no radius. At 80 dBm it allows 146.504 dB, above the
+  /// loss at the 600 m edge of InF's range (d_3D 600.035 m: 101.476 dB): the radius is the
+  /// whole range.
   @Test func limits() {
     var weak = IndoorSystemSettings()
     weak.nodePowerDBm = -40
-    let none = IndoorNodeCoverage(
-      environment: IndoorEnvironment(scenario: .infSH), layer: Self.lte1800, node: weak, ueHeightM: 1.5,
-      target: Self.target)
+    let none = Self.coverage(.infSH, node: weak)
+    #expect(abs(none.maxPathLossDB - 26.504) < 1e-3)
     #expect(none.radiusM == 0 && none.nodes(floorAreaM2: 1_000) == nil)
     var strong = IndoorSystemSettings()
     strong.nodePowerDBm = 80
-    let all = IndoorNodeCoverage(
-      environment: IndoorEnvironment(scenario: .infSH), layer: Self.lte1800, node: strong, ueHeightM: 1.5,
-      target: Self.target)
+    let all = Self.coverage(.infSH, node: strong)
+    #expect(abs(all.maxPathLossDB - 146.504) < 1e-3)
     #expect(all.radiusM == 600)
   }
 
@@ -111,9 +111,7 @@ import Testing
     let low = RadioLayer(
       id: "l450", technology: .lte, band: "B31", frequencyMHz: 465, bandwidthMHz: 5, tddDownlinkShare: 1)
     for (layer, flagged) in [(low, true), (Self.lte1800, false)] {
-      let coverage = IndoorNodeCoverage(
-        environment: IndoorEnvironment(scenario: .inhMixed), layer: layer, node: IndoorSystemSettings(),
-        ueHeightM: 1.5, target: Self.target)
+      let coverage = Self.coverage(.inhMixed, layer: layer)
       #expect(coverage.outsideValidity.contains(.frequency) == flagged, "\(layer.id)")
       #expect(coverage.radiusM > 0)
     }

@@ -98,14 +98,10 @@ public struct ScenarioModel: Sendable {
   /// The same scenario with only the zones at `indices` (in that order); carriers,
   /// structures, sectors and settings unchanged.
   public func keepingZones(_ indices: [Int]) -> ScenarioModel {
-    var kept = ScenarioModel(
-      name: name, sourcePath: sourcePath, crs: crs, crsName: crsName, crsIsAutomatic: crsIsAutomatic, grid: grid,
-      buildingClasses: buildingClasses, zones: indices.map { zones[$0] }, carriers: carriers,
-      structures: structures, sectors: sectors, costs: costs, coverage: coverage, terrain: terrain,
-      antennaPatterns: antennaPatterns, plannedSites: plannedSites, ownerPolicy: ownerPolicy, sharing: sharing)
+    var kept = copy(
+      zones: indices.map { zones[$0] }, carriers: carriers, structures: structures, sectors: sectors,
+      coverage: coverage)
     kept.warnings = warnings
-    kept.siting = siting
-    kept.indoorSystems = indoorSystems
     return kept
   }
 
@@ -115,14 +111,21 @@ public struct ScenarioModel: Sendable {
   public func withNetwork(
     carriers: [Carrier], structures: [Structure], sectors: [Sector], coverage: CoverageSettings
   ) -> ScenarioModel {
-    var changed = ScenarioModel(
+    copy(zones: zones, carriers: carriers, structures: structures, sectors: sectors, coverage: coverage)
+  }
+
+  /// Every other field as it is (warnings aside).
+  private func copy(
+    zones: [Zone], carriers: [Carrier], structures: [Structure], sectors: [Sector], coverage: CoverageSettings
+  ) -> ScenarioModel {
+    var copy = ScenarioModel(
       name: name, sourcePath: sourcePath, crs: crs, crsName: crsName, crsIsAutomatic: crsIsAutomatic, grid: grid,
       buildingClasses: buildingClasses, zones: zones, carriers: carriers, structures: structures, sectors: sectors,
       costs: costs, coverage: coverage, terrain: terrain, antennaPatterns: antennaPatterns,
       plannedSites: plannedSites, ownerPolicy: ownerPolicy, sharing: sharing)
-    changed.siting = siting
-    changed.indoorSystems = indoorSystems
-    return changed
+    copy.siting = siting
+    copy.indoorSystems = indoorSystems
+    return copy
   }
 
   /// Whether the owner of `structure` lets `carrierID` add antennas to it.
