@@ -3,13 +3,17 @@ import Geo
 import Scenario
 
 /// One building parcel's indoor nodes for every carrier of the scenario: its environment and
-/// floor, per carrier the layer needing fewest nodes (`IndoorNodeCoverage`; the first of
-/// equals), and the cost of small cells per carrier against a neutral host
-/// (`IndoorSystemCost`).
+/// floor, per carrier the layer reaching farthest (`IndoorNodeCoverage`; the first of equals),
+/// its nodes — as many as the floor needs for coverage or the busy hour for capacity
+/// (`IndoorNodeCapacity`), whichever is more — and the cost of small cells per carrier against
+/// a neutral host (`IndoorSystemCost`).
 public struct BuildingIndoorDesign: Sendable {
   public struct CarrierDesign: Sendable {
     public let layer: RadioLayer?
     public let coverage: IndoorNodeCoverage?
+    public let capacity: IndoorNodeCapacity?
+    /// Nodes for coverage alone; the design's `nodes` adds what capacity needs.
+    public let coverageNodes: Int?
     public let nodes: Int?
   }
 
@@ -42,8 +46,18 @@ public struct BuildingIndoorDesign: Sendable {
           target: settings.target)
         if coverage.radiusM > (best?.coverage.radiusM ?? 0) { best = (layer, coverage) }
       }
+      guard let best else {
+        return CarrierDesign(layer: nil, coverage: nil, capacity: nil, coverageNodes: nil, nodes: nil)
+      }
+      let capacity = IndoorNodeCapacity(
+        coverage: best.coverage, environment: environment, layer: best.layer, node: scenario.indoorSystems,
+        ueHeightM: settings.ueHeightM, floor: settings.capacity.floor,
+        demandMbps: IndoorNodeCapacity.busyHourDemandMbps(workers: parcel.workers, carrier: carrier, scenario: scenario)
+      )
+      let forCoverage = best.coverage.nodes(floorAreaM2: floorM2)
+      let nodes = forCoverage.flatMap { capacity.nodes(atLeast: $0) }
       return CarrierDesign(
-        layer: best?.layer, coverage: best?.coverage, nodes: best?.coverage.nodes(floorAreaM2: floorM2))
+        layer: best.layer, coverage: best.coverage, capacity: capacity, coverageNodes: forCoverage, nodes: nodes)
     }
     cost = IndoorSystemCost(
       nodes: carriers.map(\.nodes), settings: scenario.indoorSystems, costs: scenario.costs,

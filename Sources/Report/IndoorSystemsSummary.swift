@@ -46,7 +46,7 @@ enum IndoorSystemsSummary {
       ? [] : ["", "Warning: indoor models used outside their validity: \(outside.joined(separator: "; "))."]
     return [
       "", "## Indoor systems", "",
-      "Buildings (\(designs.count) parcels with an indoor environment) that miss the target from outside, and the indoor nodes that would bring it inside: each carrier its own small cells, or one neutral host carrying every carrier in each building where any carrier misses it (nodes as many as the carrier needing most; shared as MORAN shares a radio). Coverage counts from TR 38.901's indoor models, not capacity; per building in `indoor-nodes.csv`.",
+      "Buildings (\(designs.count) parcels with an indoor environment) that miss the target from outside, and the indoor nodes that would bring it inside: each carrier its own small cells, or one neutral host carrying every carrier in each building where any carrier misses it (nodes as many as the carrier needing most; shared as MORAN shares a radio). Nodes for coverage (TR 38.901's indoor models) or for the busy-hour demand, whichever is more; per building in `indoor-nodes.csv`.",
       "", CoverageSummary.row(header), CoverageSummary.row(Array(repeating: "---", count: header.count)),
     ] + rows.map(CoverageSummary.row) + warning
   }

@@ -39,7 +39,20 @@ enum IndoorNodeChecks {
       #expect(abs(Double(row[column("radius_m")])! - radius) < 0.06, "\(key)")
       let floor = Double(row[column("floor_area_m2")])!
       let expected = max(1, Int((floor / (3 * 3.0.squareRoot() / 2 * radius * radius)).rounded(.up)))
-      #expect(Int(row[column("nodes")]) == expected, "\(key)")
+      #expect(Int(row[column("coverage_nodes")]) == expected, "\(key)")
+      // Busy hour: workers × Viettel's 63.3/131.9 × 5 % active × 5 Mbit/s each.
+      let demand = Double(row[column("workers")])! * 63.3 / 131.9 * 0.05 * 5
+      #expect(abs(Double(row[column("busy_hour_demand_mbps")])! - demand) < 0.006, "\(key)")
+      // The count: the coverage count where a lone node carries the demand; else enough
+      // nodes among six loaded neighbours when that takes seven or more.
+      let nodes = Int(row[column("nodes")])!
+      let alone = Double(row[column("node_alone_mbps")])!
+      let amongSix = Double(row[column("node_among_six_mbps")])!
+      #expect(nodes >= expected, "\(key)")
+      if expected == 1 && demand <= alone - 0.01 { #expect(nodes == 1, "\(key)") }
+      if nodes >= 8 && nodes > expected {
+        #expect(demand / Double(nodes) <= amongSix + 0.01 && demand / Double(nodes - 1) > amongSix - 0.01, "\(key)")
+      }
       handWorked += 1
     }
     #expect(handWorked > 100)
