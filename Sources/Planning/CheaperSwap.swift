@@ -11,21 +11,24 @@ enum CheaperSwap {
         ? problem.candidates[$0].cost < problem.candidates[$1].cost : $0 < $1
     }
     var chosen = start.chosen
+    // How many chosen candidates cover each element: the ones only `current` covers have 1.
+    var coverers = [Int32](repeating: 0, count: problem.weights.count)
+    for index in chosen { for element in problem.candidates[index].elements { coverers[Int(element)] += 1 } }
     var swapped = true
     while swapped {
       swapped = false
+      let taken = Set(chosen)
       for position in chosen.indices {
         let current = chosen[position]
+        let needed = problem.candidates[current].elements.filter { coverers[Int($0)] == 1 }
         let others = chosen.filter { $0 != current }
-        var coveredByOthers = Set<Int32>()
-        for index in others { coveredByOthers.formUnion(problem.candidates[index].elements) }
-        let needed = problem.candidates[current].elements.filter { !coveredByOthers.contains($0) }
-        let taken = Set(chosen)
         for replacement in byCost {
           guard problem.candidates[replacement].cost < problem.candidates[current].cost else { break }
           guard !taken.contains(replacement), Self.contains(problem.candidates[replacement].elements, needed),
             problem.isFeasible(others + [replacement])
           else { continue }
+          for element in problem.candidates[current].elements { coverers[Int(element)] -= 1 }
+          for element in problem.candidates[replacement].elements { coverers[Int(element)] += 1 }
           chosen[position] = replacement
           swapped = true
           break

@@ -26,16 +26,22 @@ public enum CoverageSolver {
   /// - Parameters:
   ///   - depth: seed-set size of the partial enumeration (3 gives 1 − 1/e with a budget
   ///     alone; 1 or 2 are what larger instances afford).
-  ///   - maxSeeds: the largest number of seed sets tried; the depth is lowered to fit.
+  ///   - maxSeeds: the largest number of seed sets tried; the depth is lowered to fit, and
+  ///     also while seeds × candidates exceeds `maxSeedWork` (each seed's greedy completion
+  ///     scans the candidates: 4,000 candidates at depth 1 would be 16 M, about a minute).
   ///   - exactUpTo: search every feasible set (and report the optimum) when there are at
   ///     most this many candidates.
   public static func solve(
-    _ problem: CoverageProblem, depth: Int = 1, maxSeeds: Int = 20_000, exactUpTo: Int = 16,
-    boundIterations: Int = 300
+    _ problem: CoverageProblem, depth: Int = 1, maxSeeds: Int = 20_000, maxSeedWork: Double = 4e6,
+    exactUpTo: Int = 16, boundIterations: Int = 300
   ) -> CoverageSolution {
     let n = problem.candidates.count
     var depthUsed = max(0, depth)
-    while depthUsed > 0, combinations(n, depthUsed) > Double(maxSeeds) { depthUsed -= 1 }
+    while depthUsed > 0,
+      combinations(n, depthUsed) > Double(maxSeeds) || combinations(n, depthUsed) * Double(n) > maxSeedWork
+    {
+      depthUsed -= 1
+    }
     var best = LazyGreedy.complete(GreedyState(problem))
     func consider(_ state: GreedyState) {
       if state.value > best.value || (state.value == best.value && state.cost < best.cost) { best = state }
