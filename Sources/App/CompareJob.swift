@@ -17,11 +17,11 @@ public enum CompareJob {
     let scenario = try JobInput.load(
       scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells, warn: warn)
     let carriers = try request.carriers(in: scenario)
-    // By default every option, less the active-sharing ones when one carrier is planned.
+    // By default every option, less those sharing between carriers when one is planned.
     let names =
       optionNames.isEmpty
-      ? SharingOption.all(for: scenario).filter { carriers.count > 1 || ($0.rules != .moran && $0.rules != .mocn) }
-        .map(\.name) : optionNames
+      ? SharingOption.all(for: scenario).filter { carriers.count > 1 || !$0.sharesBetweenCarriers }.map(\.name)
+      : optionNames
     let options = try PlanRequest.options(named: names, in: scenario)
     try PlanRequest.check(options, carriers: carriers)
     // Today's fields are kept: each plan's busy-hour run computes only its stations' fields.

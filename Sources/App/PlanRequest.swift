@@ -19,11 +19,12 @@ public struct UnknownOptionError: PlannerError {
   }
 }
 
-/// An active-sharing option (MORAN, MOCN) asked for with a single planned carrier.
+/// An option sharing radios or nodes (MORAN, MOCN, a neutral host) asked for with a single
+/// planned carrier.
 public struct SingleCarrierSharingError: PlannerError {
   public let option: String
   public var description: String {
-    "sharing option '\(option)' shares radios between carriers: it needs at least two planned carriers (give --all or two --carrier)"
+    "sharing option '\(option)' shares radios or indoor nodes between carriers: it needs at least two planned carriers (give --all or two --carrier)"
   }
 }
 
@@ -43,6 +44,8 @@ public struct PlanRequest: Sendable {
   public var depth = 1
   public var weightByArea = false
   public var newBuildSpacingM = 500.0
+  /// Indoor systems among the candidates (`--no-indoor` leaves them out).
+  public var indoorSystems = true
   public var threads = ProcessInfo.processInfo.activeProcessorCount
   /// A cell budget overriding the scenario's (`--max-cells`).
   public var maxCells: Int?
@@ -71,6 +74,7 @@ public struct PlanRequest: Sendable {
     options.depth = depth
     options.weightByArea = weightByArea
     options.pool.newBuildSpacingM = newBuildSpacingM
+    options.pool.indoorSystems = indoorSystems
     options.pool.threads = threads
     options.timeLimitSeconds = timeLimitSeconds
     return options
@@ -83,11 +87,10 @@ public struct PlanRequest: Sendable {
     return try names.map { try option(named: $0, in: scenario) }
   }
 
-  /// MORAN and MOCN share radios: with one planned carrier there is nothing to share.
+  /// MORAN and MOCN share radios, a neutral host its nodes: with one planned carrier there is
+  /// nothing to share (a neutral host would be passive sharing and the carrier's small cells).
   static func check(_ options: [SharingOption], carriers: [Int]) throws {
-    guard carriers.count < 2, let active = options.first(where: { $0.rules == .moran || $0.rules == .mocn }) else {
-      return
-    }
+    guard carriers.count < 2, let active = options.first(where: { $0.sharesBetweenCarriers }) else { return }
     throw SingleCarrierSharingError(option: active.name)
   }
 

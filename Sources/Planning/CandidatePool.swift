@@ -19,6 +19,9 @@ public struct CandidatePool: Sendable {
     public var newBuildSpacingM = 500.0
     /// Height of a generated new tower, m (greenfield towers are 30–60 m).
     public var newTowerHeightM = 30.0
+    /// Indoor systems (small cells, or a neutral host) in buildings as candidates too
+    /// (`IndoorCandidates`); `--no-indoor` leaves them out.
+    public var indoorSystems = true
     public var threads = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
@@ -75,8 +78,24 @@ public struct CandidatePool: Sendable {
         }
       }
     }
-    return CandidatePool(
-      sites: sites, stations: stations, targetCells: fields.map(\.target), outdoorCells: fields.map(\.outdoor))
+    var targetCells = fields.map(\.target)
+    var outdoorCells = fields.map(\.outdoor)
+    if settings.indoorSystems {
+      let indoor = IndoorCandidates(scenario, coverage: coverage, carriers: carriers)
+      for (site, found) in zip(indoor.sites, indoor.stations) {
+        sites.append(site)
+        for (carrierIndex, target) in found {
+          let id = "\(scenario.carriers[carrierIndex].id)@\(site.structure.id)"
+          stations.append(
+            StationCandidate(
+              id: id, carrierIndex: carrierIndex, siteIndex: sites.count - 1, sectors: [],
+              heightM: site.structure.heightM))
+          targetCells.append(target)
+          outdoorCells.append(target.map { _ in [] })
+        }
+      }
+    }
+    return CandidatePool(sites: sites, stations: stations, targetCells: targetCells, outdoorCells: outdoorCells)
   }
 
   /// A new tenant's antennas: 1 m below the top, 3 m below each tenant already there

@@ -24,22 +24,36 @@ public struct IndoorSystemCost: Sendable, Hashable {
 
   public init(nodes: [Int?], settings: IndoorSystemSettings, costs: CostParameters, factors: SharingFactors) {
     self.nodes = nodes
-    let annuity = CostModel.annuityFactor(discountRate: costs.discountRate, horizonYears: costs.horizonYears)
-    func lifetime(nodes: Int, radioShare: Double, yearlyShare: Double) -> Double {
-      Double(nodes) * (settings.smallCellVND * radioShare + settings.smallCellVNDPerYear * yearlyShare * annuity)
+    let moran = (factors.moranRadioExtraShare, factors.moranPowerExtraShare)
+    ownLifetimeVND = nodes.map {
+      $0.map { Self.cost(nodes: [$0], settings: settings, costs: costs, extraShares: moran).lifetimeVND }
     }
-    ownLifetimeVND = nodes.map { $0.map { lifetime(nodes: $0, radioShare: 1, yearlyShare: 1) } }
     let all = nodes.compactMap { $0 }
     guard all.count == nodes.count, let most = all.max() else {
       neutralHostNodes = nil
       neutralHostLifetimeVND = nil
       return
     }
-    let extra = Double(nodes.count - 1)
     neutralHostNodes = most
-    neutralHostLifetimeVND = lifetime(
-      nodes: most, radioShare: 1 + extra * factors.moranRadioExtraShare,
-      yearlyShare: 1 + extra * factors.moranPowerExtraShare)
+    neutralHostLifetimeVND = Self.cost(nodes: all, settings: settings, costs: costs, extraShares: moran).lifetimeVND
+  }
+
+  /// One system carrying carriers whose own designs need `nodes` (one entry per carrier): a
+  /// carrier alone is its own small cells; several are a neutral host of max(nodes) nodes,
+  /// each further carrier adding `extraShares` of a node's radio and of its yearly cost and
+  /// power draw.
+  public static func cost(
+    nodes: [Int], settings: IndoorSystemSettings, costs: CostParameters, extraShares: (radio: Double, power: Double)
+  ) -> OfferCost {
+    let count = Double(nodes.max() ?? 0)
+    let extra = Double(max(0, nodes.count - 1))
+    let oneOff = count * settings.smallCellVND * (1 + extra * extraShares.radio)
+    let yearlyShare = 1 + extra * extraShares.power
+    let annuity = CostModel.annuityFactor(discountRate: costs.discountRate, horizonYears: costs.horizonYears)
+    let yearly = count * settings.smallCellVNDPerYear * yearlyShare
+    return OfferCost(
+      oneOffVND: oneOff, yearlyVND: yearly, lifetimeVND: oneOff + yearly * annuity,
+      energyKWhPerYear: count * settings.nodeDrawKW * yearlyShare * 8_760)
   }
 
   /// One carrier's even share of the neutral host.

@@ -20,7 +20,7 @@ struct OfferBuilder {
     var offers: [StationOffer] = []
     for (siteIndex, site) in pool.sites.enumerated() {
       var members = stationsBySite[siteIndex]
-      if option.rules == .standalone, !site.isNew {
+      if option.macroRules == .standalone, !site.isNew, !site.isIndoor {
         members = members.filter { scenario.carriers[pool.stations[$0].carrierIndex].id == site.structure.owner }
       }
       guard !members.isEmpty else { continue }
@@ -31,25 +31,43 @@ struct OfferBuilder {
     return offers
   }
 
-  /// The station sets an option offers on a site.
+  /// The station sets an option offers on a site. In a building: each carrier its own small
+  /// cells, or (where the option hosts) a neutral host for any set of them; under MOCN one
+  /// pooled system.
   private func subsets(of members: [Int], site: CandidateSite) -> [[Int]] {
     let singletons = members.map { [$0] }
-    switch option.rules {
+    if site.isIndoor {
+      if option.rules == .mocn { return [members] }
+      return option.hostsIndoor ? nonEmptySubsets(of: members, limit: members.count) : singletons
+    }
+    switch option.macroRules {
     case .standalone: return singletons
     case .passive where !site.isNew: return singletons
     case .mocn: return [members]
-    case .passive, .moran:
-      let limit = option.sharesRadio ? members.count : site.structure.freeSlots
-      return (1..<(1 << members.count)).compactMap { mask -> [Int]? in
-        let subset = members.indices.filter { mask & (1 << $0) != 0 }.map { members[$0] }
-        return subset.count <= limit ? subset : nil
-      }
+    case .passive, .moran, .neutralHost:
+      return nonEmptySubsets(of: members, limit: option.sharesRadio ? members.count : site.structure.freeSlots)
+    }
+  }
+
+  /// Every non-empty subset of at most `limit` members, in mask order.
+  private func nonEmptySubsets(of members: [Int], limit: Int) -> [[Int]] {
+    (1..<(1 << members.count)).compactMap { mask -> [Int]? in
+      let subset = members.indices.filter { mask & (1 << $0) != 0 }.map { members[$0] }
+      return subset.count <= limit ? subset : nil
     }
   }
 
   private func offer(site: CandidateSite, siteIndex: Int, stations: [Int]) -> StationOffer {
-    let counts = stations.map { pool.stations[$0].sectors.count }
     let served = option.rules == .mocn ? carriers : stations.map { pool.stations[$0].carrierIndex }
+    if let building = site.building {
+      let nodes = stations.compactMap { building.carriers[pool.stations[$0].carrierIndex].nodes }
+      return StationOffer(
+        siteIndex: siteIndex, stations: stations, carriers: served,
+        cost: IndoorSystemCost.cost(
+          nodes: nodes, settings: scenario.indoorSystems, costs: option.costs, extraShares: option.indoorExtraShares),
+        slots: 0, sectors: 0, nodes: nodes.max() ?? 0)
+    }
+    let counts = stations.map { pool.stations[$0].sectors.count }
     return StationOffer(
       siteIndex: siteIndex, stations: stations, carriers: served,
       cost: CostModel.cost(site: site, sectorCounts: counts, option: option),
@@ -122,7 +140,12 @@ private struct GroupIndex {
   mutating func uses(of offer: StationOffer, site: CandidateSite, pool: CandidatePool, option: SharingOption) -> [Int] {
     let id = site.structure.id
     var uses: [Int] = []
-    if site.isNew {
+    if site.isIndoor {
+      // One system per carrier per building: its own small cells or a place on a host.
+      for station in offer.stations {
+        uses.append(group("carrier \(pool.stations[station].carrierIndex) in \(id)", capacity: 1))
+      }
+    } else if site.isNew {
       // One build per site, shared or not: under standalone a second carrier that needs the
       // same spot takes another point, at least the siting separation away.
       uses.append(group("build \(id)", capacity: 1))

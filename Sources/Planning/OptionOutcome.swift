@@ -29,6 +29,8 @@ public struct OptionOutcome: Sendable {
     /// Offers on new sites it takes part in, and existing structures it joins.
     public var newBuilds = 0
     public var colocations = 0
+    /// Buildings where an indoor system (its own small cells or a neutral host) serves it.
+    public var indoorBuildings = 0
     /// Its share of the money and energy: an offer's figures split evenly among the
     /// carriers it serves.
     public var capexVND = 0.0
@@ -48,6 +50,12 @@ public struct OptionOutcome: Sendable {
   public let structures: Int
   public let newStructures: Int
   public let colocations: Int
+  /// Indoor systems the plan installs (one per carrier's own small cells, one per neutral
+  /// host), their nodes, and the buildings they are in. Not structures: a building's nodes
+  /// are neither a tower nor a tenancy, so they leave the tenancy and sharing rates alone.
+  public let indoorSystems: Int
+  public let indoorNodes: Int
+  public let indoorBuildings: Int
   /// Tenants (carriers) summed over all structures ÷ structures.
   public let tenancyRatio: Double
   /// Structures used by more than one carrier ÷ all structures.
@@ -77,7 +85,8 @@ public struct OptionOutcome: Sendable {
 
   private init(
     name: String, carriers: [CarrierFigures], every: (CoverageFigures, CoverageFigures), any: CoverageFigures,
-    structures: (total: Int, new: Int, colocations: Int, tenants: Int, shared: Int), money: [Double]
+    structures: (total: Int, new: Int, colocations: Int, tenants: Int, shared: Int),
+    indoor: (systems: Int, nodes: Int, buildings: Int), money: [Double]
   ) {
     self.name = name
     self.carriers = carriers
@@ -87,6 +96,7 @@ public struct OptionOutcome: Sendable {
     self.structures = structures.total
     newStructures = structures.new
     colocations = structures.colocations
+    (indoorSystems, indoorNodes, indoorBuildings) = indoor
     tenancyRatio = structures.total == 0 ? 0 : Double(structures.tenants) / Double(structures.total)
     sharingRate = structures.total == 0 ? 0 : Double(structures.shared) / Double(structures.total)
     capexVND = money[0]
@@ -140,16 +150,22 @@ public struct OptionOutcome: Sendable {
       figures[slot].lifetimeVND += Double(pairs) * pooling.vndPerPair
     }
     var colocations = 0
+    var indoor = (systems: 0, nodes: 0, buildings: Set<Int>())
     for pick in picks {
       guard let pool else { break }
       let site = pool.sites[pick.offer.siteIndex]
       let ids = pick.offer.carriers.map { scenario.carriers[$0].id }
+      if site.isIndoor {
+        indoor.systems += 1
+        indoor.nodes += pick.offer.nodes
+        indoor.buildings.insert(pick.offer.siteIndex)
+      }
       // A co-location is a carrier newly a tenant of a standing structure (under MOCN a
       // pooled site's carriers already are): counted so, per carrier and in total alike.
       var added: Set<String> = []
       if site.isNew {
         newTenants.append(ids.count)
-      } else {
+      } else if !site.isIndoor {
         added = Set(ids).subtracting(tenants[site.structure.id, default: []])
         colocations += added.count
         tenants[site.structure.id, default: []].formUnion(ids)
@@ -158,7 +174,9 @@ public struct OptionOutcome: Sendable {
       let share = 1 / Double(max(1, pick.offer.carriers.count))
       for carrier in pick.offer.carriers {
         guard let slot = position[carrier] else { continue }
-        if site.isNew {
+        if site.isIndoor {
+          figures[slot].indoorBuildings += 1
+        } else if site.isNew {
           figures[slot].newBuilds += 1
         } else if added.contains(scenario.carriers[carrier].id) {
           figures[slot].colocations += 1
@@ -179,7 +197,7 @@ public struct OptionOutcome: Sendable {
       name: name, carriers: figures, every: every, any: any,
       structures: (
         all.count, newTenants.count, colocations, all.reduce(0, +), all.filter { $0 > 1 }.count
-      ), money: money)
+      ), indoor: (indoor.systems, indoor.nodes, indoor.buildings.count), money: money)
   }
 
   /// Coverage where every one of `layers` (per carrier, per map: 1 = covered) meets it, or

@@ -15,6 +15,9 @@ public struct SharingOption: Sendable, Hashable {
     /// Shared radio and pooled spectrum: one station per site serves every carrier, and
     /// coverage from any carrier's site serves all of them.
     case mocn
+    /// Passive sharing of the macro sites, and in the buildings one neutral host's nodes
+    /// carrying several carriers, each on its own spectrum (MORAN-like).
+    case neutralHost = "neutral-host"
   }
 
   public let name: String
@@ -43,12 +46,31 @@ public struct SharingOption: Sendable, Hashable {
   /// Whether a radio unit serves several carriers.
   var sharesRadio: Bool { rules == .moran || rules == .mocn }
 
+  /// Whether the option only differs from passive sharing when several carriers are planned:
+  /// a radio (MORAN, MOCN) or a neutral host's nodes serve several of them.
+  public var sharesBetweenCarriers: Bool { rules == .moran || rules == .mocn || rules == .neutralHost }
+
+  /// The macro sites' rules: a neutral host shares its macro sites passively.
+  var macroRules: Rules { rules == .neutralHost ? .passive : rules }
+
+  /// Whether one building's nodes may carry several carriers: a neutral host (under MORAN
+  /// as well, its indoor counterpart; under MOCN one pooled system).
+  var hostsIndoor: Bool { rules == .moran || rules == .mocn || rules == .neutralHost }
+
+  /// What an extra carrier on a neutral host's node pays of its radio, and of its yearly
+  /// cost: MOCN's shares under MOCN, else MORAN's (each carrier its own spectrum).
+  var indoorExtraShares: (radio: Double, power: Double) {
+    rules == .mocn
+      ? (factors.mocnRadioExtraShare, factors.mocnPowerExtraShare)
+      : (factors.moranRadioExtraShare, factors.moranPowerExtraShare)
+  }
+
   /// What an extra carrier on a shared radio pays of its own radio, and draws of its power.
   var extraShares: (radio: Double, power: Double) {
     switch rules {
     case .moran: return (factors.moranRadioExtraShare, factors.moranPowerExtraShare)
     case .mocn: return (factors.mocnRadioExtraShare, factors.mocnPowerExtraShare)
-    case .standalone, .passive: return (1, 1)
+    case .standalone, .passive, .neutralHost: return (1, 1)
     }
   }
 }

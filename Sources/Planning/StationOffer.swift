@@ -14,6 +14,8 @@ public struct StationOffer: Sendable {
   /// Slots it takes on the site and sectors it adds to the structure's load.
   public let slots: Int
   public let sectors: Int
+  /// An indoor system's nodes (0 for a macro station).
+  public var nodes = 0
 }
 
 /// The money and energy of an offer.

@@ -10,7 +10,7 @@ enum BusyHourComparison {
   static func sentence(_ scenario: ScenarioModel) -> String {
     let best = scenario.coverage.serviceClassesBestFirst.first.map(BusyHourSummary.classLabel) ?? "none"
     return
-      "Workers indoors in the best service class, \(best), at the busy hour once each option's plan is built: a coverage run of the planned network with its loads (service classes as in `cosite run`). Under MOCN each carrier's users share every planned carrier's sites and spectrum, so one figure serves all. A cell counts for \"every carrier\" when each planned carrier gives it the class; each parcel's workers are spread over its cells, so none is counted twice."
+      "Workers indoors in the best service class, \(best), at the busy hour once each option's plan is built: a coverage run of the planned network with its loads (service classes as in `cosite run`). Under MOCN each carrier's users share every planned carrier's sites and spectrum, so one figure serves all. A cell counts for \"every carrier\" when each planned carrier gives it the class; each parcel's workers are spread over its cells, so none is counted twice. Indoor systems are not in this run: a building's workers count here as the macro network serves them (a plan's indoor nodes are sized to carry their building's busy-hour demand, `indoor-nodes.csv`)."
   }
 
   /// The table; nil when no outcome has busy-hour figures.

@@ -22,7 +22,8 @@ public enum ComparisonReport {
     "outdoor_workers", "new_structures", "colocations", "structures", "tenancy_ratio", "sharing_rate", "capex_vnd",
     "opex_vnd_per_year", "npv_cost_vnd", "energy_kwh_per_year", "stations", "within_percent", "target_met",
     "any_carrier_workers", "target_buildings", "target_open_land_ha", "newly_covered_workers",
-    "vnd_per_newly_covered_worker", "busy_hour_top_class_workers",
+    "vnd_per_newly_covered_worker", "busy_hour_top_class_workers", "indoor_systems", "indoor_nodes",
+    "indoor_buildings",
   ]
 
   /// Rows: per option, "all" (coverage met by every planned carrier) then each carrier.
@@ -55,6 +56,7 @@ public enum ComparisonReport {
           value(o.lifetimeVND, 0), value(o.energyKWhPerYear, 0), count(entry.result?.picks.count ?? 0), gap, met,
           value(o.anyCarrier.workers, 0), count(o.everyCarrier.buildings), value(o.everyCarrier.openLandHa, 2),
           value(newly, 0), perWorker, o.busyHour.map { value($0.everyCarrier, 0) } ?? empty,
+          count(o.indoorSystems), count(o.indoorNodes), count(o.indoorBuildings),
         ])
       for (position, carrier) in o.carriers.enumerated() {
         rows.append(
@@ -65,7 +67,8 @@ public enum ComparisonReport {
             count(carrier.colocations), empty, empty, empty, value(carrier.capexVND, 0),
             value(carrier.opexVNDPerYear, 0), value(carrier.lifetimeVND, 0), value(carrier.energyKWhPerYear, 0),
             empty, empty, empty, empty, count(carrier.target.buildings), value(carrier.target.openLandHa, 2), empty,
-            empty, o.busyHour.map { value($0.perCarrier[position], 0) } ?? empty,
+            empty, o.busyHour.map { value($0.perCarrier[position], 0) } ?? empty, empty, empty,
+            count(carrier.indoorBuildings),
           ])
       }
     }
@@ -118,8 +121,8 @@ public enum ComparisonReport {
     }
     lines += [
       "",
-      "| Option | Parcels meeting target (every carrier) | Workers | New structures | Co-locations | Structures | Tenancy | Sharing rate | CAPEX bn VND | OPEX bn VND/yr | NPV of cost bn VND | Energy MWh/yr | Goal met |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| Option | Parcels meeting target (every carrier) | Workers | New structures | Co-locations | Indoor systems (nodes) | Structures | Tenancy | Sharing rate | CAPEX bn VND | OPEX bn VND/yr | NPV of cost bn VND | Energy MWh/yr | Goal met |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for entry in entries {
       let o = entry.outcome
@@ -128,18 +131,18 @@ public enum ComparisonReport {
         if case .target = result.goal { met = result.targetMet ? "yes" : "no" } else { met = "budget" }
       }
       lines.append(
-        "| \(o.name) | \(o.everyCarrier.parcels) | \(fixed(o.everyCarrier.workers, 0)) | \(o.newStructures) | \(o.colocations) | \(o.structures) | \(fixed(o.tenancyRatio, 2)) | \(percent(o.sharingRate)) | \(fixed(o.capexVND / 1e9, 2)) | \(fixed(o.opexVNDPerYear / 1e9, 2)) | \(fixed(o.lifetimeVND / 1e9, 2)) | \(fixed(o.energyKWhPerYear / 1e3, 0)) | \(met) |"
+        "| \(o.name) | \(o.everyCarrier.parcels) | \(fixed(o.everyCarrier.workers, 0)) | \(o.newStructures) | \(o.colocations) | \(o.indoorSystems) (\(o.indoorNodes)) | \(o.structures) | \(fixed(o.tenancyRatio, 2)) | \(percent(o.sharingRate)) | \(fixed(o.capexVND / 1e9, 2)) | \(fixed(o.opexVNDPerYear / 1e9, 2)) | \(fixed(o.lifetimeVND / 1e9, 2)) | \(fixed(o.energyKWhPerYear / 1e3, 0)) | \(met) |"
       )
     }
     lines += [
       "", "Per carrier (target indoors / outdoors; money split evenly among the carriers a shared station serves):", "",
-      "| Option | Carrier | Parcels in / out | Workers in / out | New builds | Co-locations | CAPEX bn VND | OPEX bn VND/yr | NPV of cost bn VND |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| Option | Carrier | Parcels in / out | Workers in / out | New builds | Co-locations | Buildings with indoor systems | CAPEX bn VND | OPEX bn VND/yr | NPV of cost bn VND |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for entry in entries {
       for carrier in entry.outcome.carriers {
         lines.append(
-          "| \(entry.outcome.name) | \(scenario.carriers[carrier.carrierIndex].id) | \(carrier.target.parcels) / \(carrier.outdoor.parcels) | \(fixed(carrier.target.workers, 0)) / \(fixed(carrier.outdoor.workers, 0)) | \(carrier.newBuilds) | \(carrier.colocations) | \(fixed(carrier.capexVND / 1e9, 2)) | \(fixed(carrier.opexVNDPerYear / 1e9, 2)) | \(fixed(carrier.lifetimeVND / 1e9, 2)) |"
+          "| \(entry.outcome.name) | \(scenario.carriers[carrier.carrierIndex].id) | \(carrier.target.parcels) / \(carrier.outdoor.parcels) | \(fixed(carrier.target.workers, 0)) / \(fixed(carrier.outdoor.workers, 0)) | \(carrier.newBuilds) | \(carrier.colocations) | \(carrier.indoorBuildings) | \(fixed(carrier.capexVND / 1e9, 2)) | \(fixed(carrier.opexVNDPerYear / 1e9, 2)) | \(fixed(carrier.lifetimeVND / 1e9, 2)) |"
         )
       }
     }

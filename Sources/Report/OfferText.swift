@@ -13,14 +13,24 @@ enum OfferText {
     offer.carriers.map { scenario.carriers[$0].id }.joined(separator: "+")
   }
 
-  /// "co-locate" on an existing structure, else "new build".
+  /// "co-locate" on an existing structure, "new build", and in a building "indoor small
+  /// cells" (one carrier's own) or "neutral host" (one system for several).
   static func kind(_ offer: StationOffer, pool: CandidatePool) -> String {
-    pool.sites[offer.siteIndex].isNew ? "new build" : "co-locate"
+    let site = pool.sites[offer.siteIndex]
+    if site.isIndoor { return offer.carriers.count > 1 ? "neutral host" : "indoor small cells" }
+    return site.isNew ? "new build" : "co-locate"
   }
 
-  /// WGS84 position; generated sites only know their metric position.
+  /// The kind with an indoor system's node count, for the tables a board reads.
+  static func kindWithNodes(_ offer: StationOffer, pool: CandidatePool) -> String {
+    let kind = kind(offer, pool: pool)
+    return offer.nodes > 0 ? "\(kind), \(offer.nodes) node\(offer.nodes == 1 ? "" : "s")" : kind
+  }
+
+  /// WGS84 position; generated sites and buildings' systems only know their metric position.
   static func lonLat(_ offer: StationOffer, pool: CandidatePool, toLonLat: CoordinateTransform) throws -> Coordinate {
     let site = pool.sites[offer.siteIndex]
-    return site.origin == .generated ? try toLonLat.forward(site.structure.position) : site.structure.positionLonLat
+    return site.origin == .generated || site.isIndoor
+      ? try toLonLat.forward(site.structure.position) : site.structure.positionLonLat
   }
 }

@@ -88,13 +88,18 @@ public enum PlanOutputs {
       prefix + "recommendations.json", text: RecommendationReport.json(rows, result: result, scenario: scenario))
     let stations = stationFeatures(rows, result: result, scenario: scenario)
     outputs.add(prefix + "recommended-stations.geojson", text: GeoJSON.featureCollection(stations))
+    let indoor = indoorSystemFeatures(rows, result: result, scenario: scenario)
+    if !indoor.isEmpty {
+      outputs.add(prefix + "recommended-indoor-systems.geojson", text: GeoJSON.featureCollection(indoor))
+    }
     let newlyCovered = try newlyCoveredFeatures(
       result, scenario: scenario, coverage: coverage, toLonLat: LonLatConverter(transform: transform))
     for (carrierID, features) in newlyCovered {
       outputs.add(prefix + "newly-covered-\(carrierID).geojson", text: GeoJSON.featureCollection(features))
     }
     maps += MapCatalog.planLayers(
-      option: result.option.name, prefix: prefix, stations: stations, newlyCovered: newlyCovered)
+      option: result.option.name, prefix: prefix, stations: stations, indoorSystems: indoor,
+      newlyCovered: newlyCovered)
     return rows
   }
 }

@@ -52,7 +52,7 @@ enum RecommendationMarkdown {
       let offer = row.pick.offer
       let share = result.uncoveredWeight > 0 ? row.cumulativeWeight / result.uncoveredWeight : 0
       lines.append(
-        "| \(row.rank) | \(OfferText.carriers(offer, scenario: scenario)) | \(OfferText.id(offer, pool: result.pool, scenario: scenario)) | \(OfferText.kind(offer, pool: result.pool)) | \(fixed(row.newHa, 2)) | \(row.parcels) | \(fixed(row.workers, 0)) | \(fixed(offer.cost.oneOffVND / 1e6, 0)) | \(fixed(offer.cost.yearlyVND / 1e6, 0)) | \(fixed(offer.cost.lifetimeVND / 1e6, 0)) | \(fixed(share * 100, 1)) % |"
+        "| \(row.rank) | \(OfferText.carriers(offer, scenario: scenario)) | \(OfferText.id(offer, pool: result.pool, scenario: scenario)) | \(OfferText.kindWithNodes(offer, pool: result.pool)) | \(fixed(row.newHa, 2)) | \(row.parcels) | \(fixed(row.workers, 0)) | \(fixed(offer.cost.oneOffVND / 1e6, 0)) | \(fixed(offer.cost.yearlyVND / 1e6, 0)) | \(fixed(offer.cost.lifetimeVND / 1e6, 0)) | \(fixed(share * 100, 1)) % |"
       )
     }
     return lines.joined(separator: "\n") + "\n"

@@ -50,7 +50,7 @@ enum RecommendationReport {
   static let header = [
     "rank", "option", "carrier", "candidate", "structure", "kind", "structure_kind", "lon", "lat",
     "newly_covered_ha", "parcels", "workers", "one_off_vnd", "yearly_vnd", "lifetime_vnd", "gain",
-    "gain_per_billion_vnd", "cumulative_gain", "cumulative_share", "cumulative_lifetime_vnd",
+    "gain_per_billion_vnd", "cumulative_gain", "cumulative_share", "cumulative_lifetime_vnd", "indoor_nodes",
   ]
 
   static func csv(_ rows: [Row], result: Recommender.Result, scenario: ScenarioModel) -> String {
@@ -76,13 +76,15 @@ enum RecommendationReport {
       (String(row.rank), .number(Double(row.rank))), text(result.option.name),
       text(OfferText.carriers(offer, scenario: scenario)),
       text(OfferText.id(offer, pool: result.pool, scenario: scenario)),
-      text(site.origin == .generated ? "" : site.structure.id), text(OfferText.kind(offer, pool: result.pool)),
-      text(site.structure.kind.rawValue), value(row.lonLat.x, 7), value(row.lonLat.y, 7), value(row.newHa, 2),
+      text(
+        site.origin == .generated ? "" : site.building.map { scenario.parcels[$0.parcelIndex].id } ?? site.structure.id),
+      text(OfferText.kind(offer, pool: result.pool)), text(site.isIndoor ? "building" : site.structure.kind.rawValue),
+      value(row.lonLat.x, 7), value(row.lonLat.y, 7), value(row.newHa, 2),
       (String(row.parcels), .number(Double(row.parcels))), value(row.workers, 1), value(cost.oneOffVND, 0),
       value(cost.yearlyVND, 0), value(cost.lifetimeVND, 0), value(row.pick.gain, 3),
       value(row.pick.gain / cost.lifetimeVND * 1e9, 4), value(row.cumulativeWeight, 3),
       value(result.uncoveredWeight > 0 ? row.cumulativeWeight / result.uncoveredWeight : 0, 4),
-      value(row.cumulativeLifetimeVND, 0),
+      value(row.cumulativeLifetimeVND, 0), (String(offer.nodes), .number(Double(offer.nodes))),
     ]
   }
 

@@ -41,7 +41,8 @@ public enum SummaryText {
         + (summary.sharingRateTarget.map { "; target \(grouped($0 * 100, decimals: 1))%" } ?? "") + ")")
     if summary.plannedSiteCount > 0 { lines.append("Planned new-build places: \(summary.plannedSiteCount)") }
     lines.append(
-      "Sharing options: \((["standalone", "passive", "moran", "mocn"] + summary.extraOptions).joined(separator: ", "))")
+      "Sharing options: \((["standalone", "passive", "moran", "mocn", "neutral-host"] + summary.extraOptions).joined(separator: ", "))"
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -39,6 +39,11 @@ struct PlanArguments: ParsableArguments {
   @Option(name: .customLong("spacing-m"), help: "Spacing of generated new-build points, m; 0 = listed new builds only.")
   var spacingM: Double = 500
 
+  @Flag(
+    name: .customLong("no-indoor"),
+    help: "Leave indoor systems (small cells, neutral hosts in the buildings) out of the candidates.")
+  var noIndoor = false
+
   @Option(name: .long, help: "Output directory (created if missing).")
   var out: String
 
@@ -93,6 +98,7 @@ struct PlanArguments: ParsableArguments {
     request.depth = depth
     request.weightByArea = weight == "area"
     request.newBuildSpacingM = spacingM
+    request.indoorSystems = !noIndoor
     request.threads = threads
     request.maxCells = maxCells
     request.timeLimitSeconds = timeLimitS > 0 ? timeLimitS : nil

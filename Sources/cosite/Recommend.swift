@@ -22,7 +22,7 @@ struct Recommend: ParsableCommand {
 
   @OptionGroup var plan: PlanArguments
 
-  @Option(help: "Sharing option: standalone, passive (default), moran, mocn or one the scenario defines.")
+  @Option(help: "Sharing option: standalone, passive (default), moran, mocn, neutral-host or one the scenario defines.")
   var option = "passive"
 
   func run() throws {

@@ -18,7 +18,7 @@ import Testing
     let everybody = try ScenarioLoader.load(
       path: CLI.repositoryRoot.appendingPathComponent("scenarios/hai-phong-dinh-vu.yaml").path
     ).parcels.reduce(0) { $0 + $1.workers }
-    for option in ["standalone", "passive", "moran", "mocn"] {
+    for option in ["standalone", "passive", "moran", "mocn", "neutral-host"] {
       let all = try #require(rows.first { $0["option"] as? String == option && $0["carrier"] as? String == "all" })
       let carriers = rows.filter { $0["option"] as? String == option && $0["carrier"] as? String != "all" }
       #expect(carriers.count == 3, "\(option)")
@@ -63,9 +63,21 @@ import Testing
       #expect(option == "mocn" ? pooling > 0 : pooling == 0, "\(option): pooling \(pooling)")
       #expect(abs(listLifetime + pooling - number(all, "npv_cost_vnd")) <= Double(list.rows.count) + 1, "\(option)")
       #expect(abs(listOneOff + pooling - number(all, "capex_vnd")) <= Double(list.rows.count) + 1, "\(option)")
-      let newBuildRows = list.rows.filter { $0.fields[kind] != "co-locate" }.count
+      let newBuildRows = list.rows.filter { $0.fields[kind] == "new build" }.count
       #expect(Double(newBuildRows) == number(all, "new_structures"), "\(option)")
       #expect(Double(list.rows.count) == number(all, "stations"), "\(option)")
+      // Indoor systems: one row each, their nodes summing to the table's, in buildings no
+      // carrier row claims more of than it has.
+      let nodes = try #require(list.column("indoor_nodes"))
+      let indoorRows = list.rows.filter { ["indoor small cells", "neutral host"].contains($0.fields[kind]) }
+      #expect(Double(indoorRows.count) == number(all, "indoor_systems"), "\(option)")
+      #expect(
+        indoorRows.reduce(0) { $0 + (Double($1.fields[nodes]) ?? .nan) } == number(all, "indoor_nodes"), "\(option)")
+      #expect(list.rows.filter { $0.fields[kind] == "co-locate" }.allSatisfy { $0.fields[nodes] == "0" }, "\(option)")
+      for carrier in carriers {
+        #expect(number(carrier, "indoor_buildings") <= number(all, "indoor_buildings"), "\(option)")
+      }
+      #expect(number(all, "indoor_buildings") <= number(all, "indoor_systems"), "\(option)")
     }
   }
 }

@@ -68,7 +68,7 @@ import Testing
     for (out, threads) in [(first, "1"), (second, "2")] {
       let result = try CLI.run([
         "compare", Self.scenario, "--target", "8%", "--options", "standalone,passive", "--out", out.path,
-        "--threads", threads,
+        "--threads", threads, "--no-indoor",
       ])
       #expect(result.status == 0, "\(result.standardError)")
     }

@@ -197,11 +197,11 @@ import Testing
     let kmz = try GeoIO.readVector(Data(contentsOf: out.appendingPathComponent("cosite.kmz")), kind: .kmz)
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
     let stationFiles = names.filter { $0.hasSuffix("-recommended-stations.geojson") }.sorted()
-    #expect(stationFiles.count == 4)
+    #expect(stationFiles.count == 5)
     for file in stationFiles {
       let option = String(file.dropLast("-recommended-stations.geojson".count))
       let stations = try Self.features(out, file)
-      let table = try #require(gpkg.first { $0.name == "\(option)_recommended_stations" }, "\(option)")
+      let table = try #require(gpkg.first { $0.name == MapLayer.tableName(fileName: file) }, "\(option)")
       #expect(table.featureCount == stations.count && table.geometryType == "Point")
       for (feature, row) in zip(stations, table.features) {
         #expect(row["rank"] == feature.property("rank").map { "\(Int($0.numberValue ?? 0))" })
@@ -220,7 +220,8 @@ import Testing
       }
       for carrier in ["viettel", "vnpt"] {
         let newly = try Self.features(out, "\(option)-newly-covered-\(carrier).geojson")
-        let table = try #require(gpkg.first { $0.name == "\(option)_newly_covered_\(carrier)" })
+        let table = try #require(
+          gpkg.first { $0.name == MapLayer.tableName(fileName: "\(option)-newly-covered-\(carrier).geojson") })
         #expect(table.featureCount == newly.count, "\(option) \(carrier)")
         let folder = try #require(kmz.first { $0.name == "Newly covered \(carrier) (\(option))" })
         #expect(folder.featureCount == newly.count, "\(option) \(carrier)")

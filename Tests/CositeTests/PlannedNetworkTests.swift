@@ -63,6 +63,8 @@ import Testing
     let carriers = Array(scenario.carriers.indices)
     var options = Recommender.Options(carriers: carriers, goal: .budget(60e9))
     options.timeLimitSeconds = 5
+    // Macro stations (indoor systems are not in the busy-hour network).
+    options.pool.indoorSystems = false
     let result = Recommender.recommend(scenario, coverage: coverage, options: options)
     try #require(!result.picks.isEmpty)
     let planned = PlannedNetwork(scenario, carriers: carriers, picks: result.picks, pool: result.pool, pooled: false)

@@ -12,7 +12,9 @@ import Testing
     let scenario = try ScenarioLoader.load(
       path: CLI.repositoryRoot.appendingPathComponent("scenarios/hai-phong-dinh-vu.yaml").path)
     let coverage = try CoverageRun.run(scenario, threads: 2)
-    let options = Recommender.Options(carriers: Array(scenario.carriers.indices), goal: .budget(Self.budget))
+    var options = Recommender.Options(carriers: Array(scenario.carriers.indices), goal: .budget(Self.budget))
+    // The macro plan (IndoorPlanningTests has the indoor systems).
+    options.pool.indoorSystems = false
     let result = Recommender.recommend(scenario, coverage: coverage, options: options)
     #expect(!result.picks.isEmpty)
     #expect(result.cost <= Self.budget)
@@ -73,8 +75,8 @@ import Testing
       names == [
         ".cosite-output", "cosite.gpkg", "cosite.kmz", "newly-covered-mobifone.geojson",
         "newly-covered-viettel.geojson", "newly-covered-vnpt.geojson",
-        "recommendations.csv", "recommendations.json", "recommendations.md", "recommended-stations.geojson",
-        "report.html",
+        "recommendations.csv", "recommendations.json", "recommendations.md", "recommended-indoor-systems.geojson",
+        "recommended-stations.geojson", "report.html",
       ])
     for name in names {
       let a = try Data(contentsOf: first.appendingPathComponent(name))
@@ -101,7 +103,8 @@ import Testing
     ])
     #expect(moran.status == 1)
     #expect(
-      moran.standardError.contains("sharing option 'moran' shares radios between carriers: it needs at least two"))
+      moran.standardError.contains(
+        "sharing option 'moran' shares radios or indoor nodes between carriers: it needs at least two"))
     #expect(!FileManager.default.fileExists(atPath: refused.path))
     let out = CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: out) }
@@ -132,7 +135,7 @@ import Testing
     #expect(option.status == 1)
     #expect(
       option.standardError.contains(
-        "unknown sharing option 'roaming' (expected one of: standalone, passive, moran, mocn)"))
+        "unknown sharing option 'roaming' (expected one of: standalone, passive, moran, mocn, neutral-host)"))
     let both = try CLI.run([
       "compare", "scenarios/phu-tho.yaml", "--budget-vnd", "1e9", "--target", "0.5", "--out", out.path,
     ])

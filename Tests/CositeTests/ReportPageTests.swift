@@ -144,7 +144,7 @@ import Testing
     let run = try CLI.run(["compare", Self.scenario, "--out", out.path])
     #expect(run.status == 0, "\(run.standardError)")
     let page = try ReportHTML(out.appendingPathComponent("report.html"))
-    let options = ["standalone", "passive", "moran", "mocn"]
+    let options = ["standalone", "passive", "moran", "mocn", "neutral-host"]
     var curves: [String: [[Double]]] = [:]
     for option in options {
       curves[option] = try Self.curve(Self.object(out.appendingPathComponent("\(option)-recommendations.json")))
@@ -154,7 +154,7 @@ import Testing
     let rows = Set(page.tableRows)
     let expected = MarkdownTables.dataRows(markdown)
     // People, busy hour, options (today first), options × carriers.
-    #expect(expected.count == 5 + 5 + 5 + 5 * 2)
+    #expect(expected.count == 6 + 6 + 6 + 6 * 2)
     for row in expected { #expect(rows.contains(row), "comparison.md row \(row)") }
     let overlays = try #require(try page.mapData()["overlays"] as? [[String: Any]]).compactMap {
       $0["label"] as? String

@@ -31,7 +31,7 @@ import Testing
     #expect(result.status == 0, "\(result.standardError)")
     #expect(result.standardOutput.contains("Shared structures: 0 of 1 (passive sharing rate 0.0%; target 50.0%)"))
     #expect(result.standardOutput.contains("Planned new-build places: 1"))
-    #expect(result.standardOutput.contains("Sharing options: standalone, passive, moran, mocn\n"))
+    #expect(result.standardOutput.contains("Sharing options: standalone, passive, moran, mocn, neutral-host\n"))
   }
 
   @Test func everyOptionMatchesTheHandCalculation() throws {
@@ -59,6 +59,8 @@ import Testing
         ("passive", 1, 0, 1, 2, 1, 1_200e6, 225.7e6, 3_457e6, 26_280),
         ("moran", 1, 0, 1, 2, 1, 780e6, 205.99e6, 2_839.9e6, 18_396),
         ("mocn", 1, 0, 0, 2, 1, 315e6, 0, 315e6, 0),
+        // Under an outdoor target no indoor system is a candidate: passive sharing's plan.
+        ("neutral-host", 1, 0, 1, 2, 1, 1_200e6, 225.7e6, 3_457e6, 26_280),
       ]
     for option in expected {
       let all = try row(option.0)
@@ -79,7 +81,7 @@ import Testing
     }
     let markdown = try String(contentsOf: out.appendingPathComponent("comparison.md"), encoding: .utf8)
     #expect(markdown.contains("The province's passive sharing-rate target: 50 %."))
-    #expect(markdown.contains("| passive | 1 | 1000 | 0 | 1 | 1 | 2 | 100 % | 1.2 | 0.23 | 3.46 | 26 | yes |"))
+    #expect(markdown.contains("| passive | 1 | 1000 | 0 | 1 | 0 (0) | 1 | 2 | 100 % | 1.2 | 0.23 | 3.46 | 26 | yes |"))
   }
 }
 

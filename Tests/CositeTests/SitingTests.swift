@@ -44,6 +44,8 @@ import Testing
     let standalone = try #require(SharingOption.all(for: scenario).first { $0.rules == .standalone })
     var options = Recommender.Options(carriers: Array(scenario.carriers.indices), goal: .budget(200e9))
     options.timeLimitSeconds = 10
+    // Macro only: indoor systems would take the budget first (they are no build place).
+    options.pool.indoorSystems = false
     let result = Recommender.recommend(scenario, coverage: coverage, options: options, option: standalone)
     let newSites = result.picks.map(\.offer.siteIndex).filter { result.pool.sites[$0].isNew }
     #expect(!newSites.isEmpty, "a budget of 200 bn VND builds new towers under standalone")

@@ -328,7 +328,7 @@ enum BadInputCorpus {
       "a sharing option on an unknown base", "scenario.yaml",
       .append("\nsharing:\n  options:\n    - { name: roam, base: roaming }"),
       at: "scenario.yaml:18",
-      "'sharing.options[0].base': expected one of standalone, passive, moran, mocn, got 'roaming'",
+      "'sharing.options[0].base': expected one of standalone, passive, moran, mocn, neutral-host, got 'roaming'",
       count: 1),
     BadInputCase(
       "a sharing option named as a built-in one", "scenario.yaml",

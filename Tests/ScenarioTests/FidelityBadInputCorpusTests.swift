@@ -73,6 +73,9 @@ import Testing
       at: "scenario.yaml:17", "'indoor_systems.node_power_dbm': expected a node's power in dBm between -10 and 46",
       count: 1),
     BadInputCase(
+      "a node drawing text", "scenario.yaml", .append("\nindoor_systems:\n  node_draw_kw: lots"),
+      at: "scenario.yaml:17", "'indoor_systems.node_draw_kw': expected a node's power draw in kW", count: 1),
+    BadInputCase(
       "drop floors most first", "scenario.yaml", .append("\ncoverage:\n  drops: { floors: [5, 2] }"),
       at: "scenario.yaml:17",
       "'coverage.drops.floors': expected [fewest, most] floors of a building, whole numbers 1–200", count: 1),

@@ -67,8 +67,11 @@ import Testing
           scenario: .infDH, clutter: FactoryClutter(density: 0.6, sizeM: 2, heightM: 9), nodeHeightM: 12))
     #expect(model.indoorSystems == IndoorSystemSettings())
     let priced = try Self.load(
-      coverage: "", extra: "indoor_systems: { node_power_dbm: 20, small_cell_vnd: 90000000, node_cable_loss_db: 1 }\n")
+      coverage: "",
+      extra:
+        "indoor_systems: { node_power_dbm: 20, small_cell_vnd: 90000000, node_cable_loss_db: 1, node_draw_kw: 0.05 }\n")
     var expected = IndoorSystemSettings()
+    expected.nodeDrawKW = 0.05
     expected.nodePowerDBm = 20
     expected.smallCellVND = 90_000_000
     expected.nodeCableLossDB = 1

@@ -90,7 +90,7 @@ extension ScenarioLoaderTests {
       "scenario.yaml:17: 'owner_policy.towerco': unknown carrier 'gtel'",
       "scenario.yaml:19: 'sharing.compare': expected exactly one of budget_vnd or target_share",
       "scenario.yaml:21: 'sharing.options[0].name': 'passive' is already an option",
-      "scenario.yaml:22: 'sharing.options[1].base': expected one of standalone, passive, moran, mocn, got 'roaming'",
+      "scenario.yaml:22: 'sharing.options[1].base': expected one of standalone, passive, moran, mocn, neutral-host, got 'roaming'",
     ]
     for prefix in expected {
       #expect(found.contains { $0.hasPrefix(prefix) }, "missing: \(prefix)\nfound:\n\(found.joined(separator: "\n"))")

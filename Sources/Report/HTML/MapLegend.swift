@@ -22,7 +22,10 @@ enum MapLegend {
     }
     if plan {
       lines.append("<h4>Recommended stations</h4>")
-      lines += [dot("#d73027", "new build"), dot("#1a9850", "co-locate"), swatch("#1a9850", "newly covered")]
+      lines += [
+        dot("#d73027", "new build"), dot("#1a9850", "co-locate"), dot("#4575b4", "indoor system"),
+        swatch("#1a9850", "newly covered"), swatch("#4575b4", "building with an indoor system"),
+      ]
     }
     lines.append("</div>")
     return lines.joined(separator: "\n")

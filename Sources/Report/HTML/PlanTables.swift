@@ -56,12 +56,14 @@ enum PlanTables {
       lines.append(paragraph("The province's passive sharing-rate target: \(CoverageSummary.percent(goal))."))
     }
     var options = HTMLTable(header: [
-      "Option", "Parcels meeting target (every carrier)", "Workers", "New structures", "Co-locations", "Structures",
-      "Tenancy", "Sharing rate", "CAPEX bn VND", "OPEX bn VND/yr", "NPV of cost bn VND", "Energy MWh/yr", "Goal met",
+      "Option", "Parcels meeting target (every carrier)", "Workers", "New structures", "Co-locations",
+      "Indoor systems (nodes)", "Structures", "Tenancy", "Sharing rate", "CAPEX bn VND", "OPEX bn VND/yr",
+      "NPV of cost bn VND", "Energy MWh/yr", "Goal met",
     ])
     var carriers = HTMLTable(
       header: [
-        "Option", "Carrier", "Parcels in / out", "Workers in / out", "New builds", "Co-locations", "CAPEX bn VND",
+        "Option", "Carrier", "Parcels in / out", "Workers in / out", "New builds", "Co-locations",
+        "Buildings with indoor systems", "CAPEX bn VND",
         "OPEX bn VND/yr", "NPV of cost bn VND",
       ], numericFrom: 2)
     for entry in entries {
@@ -72,7 +74,8 @@ enum PlanTables {
       }
       options.rows.append([
         o.name, "\(o.everyCarrier.parcels)", fixed(o.everyCarrier.workers, 0), "\(o.newStructures)",
-        "\(o.colocations)", "\(o.structures)", fixed(o.tenancyRatio, 2), CoverageSummary.percent(o.sharingRate),
+        "\(o.colocations)", "\(o.indoorSystems) (\(o.indoorNodes))", "\(o.structures)", fixed(o.tenancyRatio, 2),
+        CoverageSummary.percent(o.sharingRate),
         fixed(o.capexVND / 1e9, 2), fixed(o.opexVNDPerYear / 1e9, 2), fixed(o.lifetimeVND / 1e9, 2),
         fixed(o.energyKWhPerYear / 1e3, 0), met,
       ])
@@ -80,7 +83,8 @@ enum PlanTables {
         carriers.rows.append([
           o.name, scenario.carriers[carrier.carrierIndex].id, "\(carrier.target.parcels) / \(carrier.outdoor.parcels)",
           "\(fixed(carrier.target.workers, 0)) / \(fixed(carrier.outdoor.workers, 0))", "\(carrier.newBuilds)",
-          "\(carrier.colocations)", fixed(carrier.capexVND / 1e9, 2), fixed(carrier.opexVNDPerYear / 1e9, 2),
+          "\(carrier.colocations)", "\(carrier.indoorBuildings)", fixed(carrier.capexVND / 1e9, 2),
+          fixed(carrier.opexVNDPerYear / 1e9, 2),
           fixed(carrier.lifetimeVND / 1e9, 2),
         ])
       }
@@ -132,7 +136,7 @@ enum PlanTables {
       let share = result.uncoveredWeight > 0 ? row.cumulativeWeight / result.uncoveredWeight : 0
       table.rows.append([
         "\(row.rank)", OfferText.carriers(offer, scenario: scenario),
-        OfferText.id(offer, pool: result.pool, scenario: scenario), OfferText.kind(offer, pool: result.pool),
+        OfferText.id(offer, pool: result.pool, scenario: scenario), OfferText.kindWithNodes(offer, pool: result.pool),
         fixed(row.newHa, 2), "\(row.parcels)", fixed(row.workers, 0), fixed(offer.cost.oneOffVND / 1e6, 0),
         fixed(offer.cost.yearlyVND / 1e6, 0), fixed(offer.cost.lifetimeVND / 1e6, 0), CoverageSummary.percent(share),
       ])

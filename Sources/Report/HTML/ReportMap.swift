@@ -9,7 +9,7 @@ import Scenario
 struct ReportMap {
   /// How the page's script draws an overlay (`ReportScript` knows each name).
   enum Style: String {
-    case bands, server, gaps, parcels, zones, structures, stations, newlyCovered = "newly"
+    case bands, server, gaps, parcels, zones, structures, stations, newlyCovered = "newly", indoorSystems = "indoor"
   }
 
   struct Overlay {
@@ -101,6 +101,15 @@ struct ReportMap {
       let position = overlays.firstIndex { $0.style == .structures } ?? overlays.count
       overlays.insert(
         Overlay(label: "\(title)newly covered", style: .newlyCovered, sources: newly, visible: false), at: position)
+    }
+    let indoorFile = "\(prefix)recommended-indoor-systems.geojson"
+    if let contents = files.contents(named: indoorFile) {
+      sources.append((String(indoorFile.dropLast(".geojson".count)), contents))
+      let position = overlays.firstIndex { $0.style == .structures } ?? overlays.count
+      overlays.insert(
+        Overlay(
+          label: "\(title)recommended indoor systems", style: .indoorSystems,
+          sources: [sources[sources.count - 1].name], visible: visible), at: position)
     }
     let stationsFile = "\(prefix)recommended-stations.geojson"
     if let contents = files.contents(named: stationsFile) {

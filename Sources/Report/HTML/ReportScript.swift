@@ -91,6 +91,12 @@ enum ReportScript {
             return { pane: 'newly', style: filled('newly'), onEachFeature: popup(function (p) {
               return [['Carrier', p.carrier], ['Newly meeting the target', hectares(p.area_ha)]];
             }) };
+          case 'indoor':
+            return { pane: 'newly', style: filled('newly'), onEachFeature: popup(function (p) {
+              return [['Rank', p.rank], ['Carriers', p.carrier], ['System', p.candidate], ['Kind', p.kind],
+                      ['Nodes', p.nodes], ['Indoor model', p.indoor_model], ['Workers', p.workers],
+                      ['Lifetime cost', vnd(p.lifetime_vnd)]];
+            }) };
           case 'parcels':
             return { pane: 'parcels', style: function (feature) {
               return { pane: 'parcels', color: '#555555', weight: 0.6,

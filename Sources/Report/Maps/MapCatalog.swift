@@ -86,7 +86,7 @@ enum MapCatalog {
   /// One plan's maps: its stations and each carrier's newly covered areas; `prefix` is the
   /// file names' (`compare` prefixes each option's files with its name).
   static func planLayers(
-    option: String, prefix: String, stations: [OutputFeature],
+    option: String, prefix: String, stations: [OutputFeature], indoorSystems: [OutputFeature],
     newlyCovered: [(carrierID: String, features: [OutputFeature])]
   ) -> [MapLayer] {
     let folders = ["Plan: \(option)"]
@@ -95,6 +95,12 @@ enum MapCatalog {
         kind: .stations, fileName: prefix + "recommended-stations.geojson",
         title: "Recommended stations (\(option))", folders: folders, visible: true, features: stations)
     ]
+    if !indoorSystems.isEmpty {
+      layers.append(
+        MapLayer(
+          kind: .indoorSystems, fileName: prefix + "recommended-indoor-systems.geojson",
+          title: "Recommended indoor systems (\(option))", folders: folders, visible: true, features: indoorSystems))
+    }
     for (carrierID, features) in newlyCovered {
       layers.append(
         MapLayer(

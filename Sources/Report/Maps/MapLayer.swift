@@ -5,7 +5,7 @@ import Geo
 public struct MapLayer: Sendable {
   /// What the map shows; decides placemark names and legend labels.
   public enum Kind: Sendable, Hashable {
-    case zones, parcels, structures, sites, coverage, bestServer, gaps, stations, newlyCovered
+    case zones, parcels, structures, sites, coverage, bestServer, gaps, stations, indoorSystems, newlyCovered
   }
 
   public let kind: Kind
@@ -65,7 +65,7 @@ public struct MapLayer: Sendable {
     case .coverage: return "bin"
     case .bestServer: return "sector"
     case .parcels: return "land_use"
-    case .structures, .stations: return "kind"
+    case .structures, .stations, .indoorSystems: return "kind"
     case .zones, .sites, .gaps, .newlyCovered: return nil
     }
   }
@@ -82,6 +82,7 @@ public struct MapLayer: Sendable {
     case .bestServer: return text("sector") ?? ""
     case .gaps: return [text("parcel_name"), text("parcel").map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
     case .stations: return "#\(text("rank") ?? "?") \(text("candidate") ?? "")"
+    case .indoorSystems: return "#\(text("rank") ?? "?") \(text("candidate") ?? "") (\(text("nodes") ?? "?") nodes)"
     case .newlyCovered: return "\(text("carrier") ?? "") \(text("area_ha") ?? "?") ha"
     }
   }

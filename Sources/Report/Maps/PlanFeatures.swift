@@ -5,13 +5,14 @@ import Scenario
 
 /// The features of a plan's maps, one source for its GeoJSON files, GeoPackage and KMZ.
 extension PlanOutputs {
-  /// `recommended-stations.geojson`: one point per pick, in rank order.
+  /// `recommended-stations.geojson`: one point per pick, in rank order (an indoor system at
+  /// the centre of its building's cells, with its node count).
   static func stationFeatures(
     _ rows: [RecommendationReport.Row], result: Recommender.Result, scenario: ScenarioModel
   ) -> [OutputFeature] {
     rows.map { row in
       let offer = row.pick.offer
-      let isNew = result.pool.sites[offer.siteIndex].isNew
+      let site = result.pool.sites[offer.siteIndex]
       return OutputFeature(
         geometry: .point(row.lonLat),
         properties: [
@@ -21,7 +22,34 @@ extension PlanOutputs {
           ("kind", .string(OfferText.kind(offer, pool: result.pool))),
           ("newly_covered_ha", number(row.newHa, decimals: 2)),
           ("lifetime_vnd", number(offer.cost.lifetimeVND, decimals: 0)),
-          ("marker-color", .string(isNew ? "#d73027" : "#1a9850")),
+          ("nodes", .number(Double(offer.nodes))),
+          ("marker-color", .string(site.isIndoor ? "#4575b4" : site.isNew ? "#d73027" : "#1a9850")),
+        ])
+    }
+  }
+
+  /// `recommended-indoor-systems.geojson`: each indoor system as its building's footprint,
+  /// in rank order (a file of its own: a GeoPackage table or KML folder holds one geometry
+  /// kind, and the stations are points).
+  static func indoorSystemFeatures(
+    _ rows: [RecommendationReport.Row], result: Recommender.Result, scenario: ScenarioModel
+  ) -> [OutputFeature] {
+    rows.compactMap { row in
+      let offer = row.pick.offer
+      guard let building = result.pool.sites[offer.siteIndex].building else { return nil }
+      let parcel = scenario.parcels[building.parcelIndex]
+      return OutputFeature(
+        geometry: .multiPolygon(parcel.outlineLonLat),
+        properties: [
+          ("rank", .number(Double(row.rank))), ("option", .string(result.option.name)),
+          ("carrier", .string(OfferText.carriers(offer, scenario: scenario))),
+          ("candidate", .string(OfferText.id(offer, pool: result.pool, scenario: scenario))),
+          ("kind", .string(OfferText.kind(offer, pool: result.pool))), ("parcel", .string(parcel.id)),
+          ("indoor_model", .string(building.environment.scenario.rawValue)),
+          ("floor_area_m2", number(building.floorAreaM2, decimals: 0)), ("nodes", .number(Double(offer.nodes))),
+          ("workers", number(parcel.workers, decimals: 1)),
+          ("lifetime_vnd", number(offer.cost.lifetimeVND, decimals: 0)),
+          ("fill", .string("#4575b4")), ("fill-opacity", .number(0.5)),
         ])
     }
   }

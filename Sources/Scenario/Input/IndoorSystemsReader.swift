@@ -2,6 +2,7 @@
 enum IndoorSystemsReader {
   static let keys = [
     "node_power_dbm", "node_antenna_gain_dbi", "node_cable_loss_db", "small_cell_vnd", "small_cell_vnd_per_year",
+    "node_draw_kw",
   ]
 
   /// Reads the `indoor_systems` section.
@@ -20,6 +21,8 @@ enum IndoorSystemsReader {
     settings.smallCellVNDPerYear =
       map.number("small_cell_vnd_per_year", expected: "a small cell's yearly cost in VND", range: 0...1e12)
       ?? settings.smallCellVNDPerYear
+    settings.nodeDrawKW =
+      map.number("node_draw_kw", expected: "a node's power draw in kW", range: 0...10) ?? settings.nodeDrawKW
     return settings
   }
 }

@@ -12,7 +12,7 @@ import Yams
 ///     - { name: cheap-rent, base: passive, costs: { default_rent_vnd_month: 5_000_000 } }
 /// ```
 enum SharingReader {
-  static let builtInOptions = ["standalone", "passive", "moran", "mocn"]
+  static let builtInOptions = ["standalone", "passive", "moran", "mocn", "neutral-host"]
   static let factorKeys = [
     "moran_radio_extra_share", "moran_power_extra_share", "mocn_radio_extra_share", "mocn_power_extra_share",
     "mocn_pooling_vnd_per_site_carrier",

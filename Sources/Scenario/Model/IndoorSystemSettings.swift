@@ -14,6 +14,9 @@ public struct IndoorSystemSettings: Hashable, Sendable {
   /// Its yearly O&M, power and backhaul: a tenth of a macro site's O&M and three sectors'
   /// power (40 M + 3 kW × 8,760 h × 2,500 VND = 105.7 M VND), 10.6 M VND.
   public var smallCellVNDPerYear = 10_570_000.0
+  /// What one node draws from the mains, kW [K]: on the same basis as its yearly cost, a tenth
+  /// of a macro site's three sectors (3 × 1 kW, `CostParameters.powerPerSectorKW`).
+  public var nodeDrawKW = 0.3
 
   public init() {}
 }

@@ -2,7 +2,7 @@
 /// with some costs or sharing factors overridden.
 public struct SharingOptionSpec: Hashable, Sendable {
   public let name: String
-  /// The built-in option it starts from: standalone, passive, moran or mocn.
+  /// The built-in option it starts from: standalone, passive, moran, mocn or neutral-host.
   public let base: String
   public let costs: CostParameters
   public let factors: SharingFactors

@@ -1,0 +1,143 @@
+import Coverage
+import Foundation
+import Scenario
+import Testing
+
+@testable import Planning
+
+/// Indoor systems beside the macro candidates in one optimisation (`cosite recommend` and
+/// `compare`) on Dinh Vu: the candidates, what each option offers in a building and at what
+/// cost (worked by hand), and the acceptance at a 90 % target.
+@Suite struct IndoorPlanningTests {
+  static func pool(
+    _ scenario: ScenarioModel, _ coverage: CoverageResult, indoor: Bool = true
+  ) -> CandidatePool {
+    var settings = CandidatePool.Settings()
+    settings.newBuildSpacingM = 0
+    settings.indoorSystems = indoor
+    return CandidatePool.build(
+      scenario, coverage: coverage, carriers: Array(scenario.carriers.indices), settings: settings)
+  }
+
+  /// One site per building whose nodes reach the target for a carrier missing it somewhere
+  /// on the parcel; each station's cells are exactly those of its parcel missing the target
+  /// for its carrier (recounted here from the run's cell maps); none outdoors.
+  @Test func candidatesAreTheBuildingsCellsMissingTheTarget() throws {
+    let scenario = try PlannedNetworkTests.dinhVu()
+    let coverage = try CoverageRun.run(scenario, threads: 2)
+    let pool = Self.pool(scenario, coverage)
+    let designs = Dictionary(uniqueKeysWithValues: BuildingIndoorDesign.all(scenario).map { ($0.parcelIndex, $0) })
+    var expectedSites = 0
+    for (parcel, design) in designs {
+      let missing = scenario.carriers.indices.filter { carrier in
+        design.carriers[carrier].nodes != nil
+          && coverage.cellMaps.contains { map in
+            map.parcelIndex.indices.contains {
+              map.parcelIndex[$0] == Int32(parcel) && map.coveredByCarrier[carrier][$0] == 0
+            }
+          }
+      }
+      if !missing.isEmpty { expectedSites += 1 }
+    }
+    let indoorSites = pool.sites.indices.filter { pool.sites[$0].isIndoor }
+    #expect(indoorSites.count == expectedSites && expectedSites > 200)
+    for (index, station) in pool.stations.enumerated() where pool.sites[station.siteIndex].isIndoor {
+      let parcel = try #require(pool.sites[station.siteIndex].building?.parcelIndex)
+      #expect(station.sectors.isEmpty)
+      for (mapIndex, map) in coverage.cellMaps.enumerated() {
+        let cells = map.parcelIndex.indices.filter {
+          map.parcelIndex[$0] == Int32(parcel) && map.coveredByCarrier[station.carrierIndex][$0] == 0
+        }.map(Int32.init)
+        #expect(pool.targetCells[index][mapIndex] == cells, "\(station.id)")
+        #expect(pool.outdoorCells[index][mapIndex].isEmpty, "\(station.id)")
+      }
+    }
+    #expect(!Self.pool(scenario, coverage, indoor: false).sites.contains { $0.isIndoor })
+  }
+
+  /// What a building is offered, at the default costs: the annuity of 15 years at 10 % is
+  /// (1 − 1.1⁻¹⁵)/0.1 = 7.60608. A carrier's own small cells: n × (120 M + 10.57 M × 7.60608)
+  /// VND and n × 0.3 kW × 8,760 h. A neutral host for a set of m carriers: max n × (120 M ×
+  /// (1 + (m − 1) × 0.6) + 10.57 M × (1 + (m − 1) × 0.7) × 7.60608). Passive: own small cells
+  /// only; neutral host: every set of the building's carriers; MOCN: one system for all.
+  @Test func offersAndTheirCostsPerOption() throws {
+    let scenario = try PlannedNetworkTests.dinhVu()
+    let coverage = try CoverageRun.run(scenario, threads: 2)
+    let pool = Self.pool(scenario, coverage)
+    let carriers = Array(scenario.carriers.indices)
+    let annuity = (1 - pow(1.1, -15.0)) / 0.1
+    func option(_ rules: SharingOption.Rules) throws -> SharingOption {
+      try #require(SharingOption.all(for: scenario).first { $0.rules == rules })
+    }
+    func indoorOffers(_ rules: SharingOption.Rules) throws -> [StationOffer] {
+      OfferBuilder(pool: pool, option: try option(rules), carriers: carriers, scenario: scenario).offers().filter {
+        pool.sites[$0.siteIndex].isIndoor
+      }
+    }
+    let stationsPerSite = Dictionary(
+      grouping: pool.stations.indices.filter { pool.sites[pool.stations[$0].siteIndex].isIndoor }
+    ) {
+      pool.stations[$0].siteIndex
+    }
+    let passive = try indoorOffers(.passive)
+    #expect(passive.count == stationsPerSite.values.reduce(0) { $0 + $1.count })
+    for offer in passive {
+      #expect(offer.carriers.count == 1)
+      let design = try #require(pool.sites[offer.siteIndex].building)
+      let nodes = try #require(design.carriers[offer.carriers[0]].nodes)
+      #expect(offer.nodes == nodes)
+      #expect(abs(offer.cost.lifetimeVND - Double(nodes) * (120e6 + 10.57e6 * annuity)) < 1e-3 * Double(nodes))
+      #expect(abs(offer.cost.energyKWhPerYear - Double(nodes) * 0.3 * 8_760) < 1e-9 * Double(nodes))
+    }
+    let hosts = try indoorOffers(.neutralHost)
+    #expect(hosts.count == stationsPerSite.values.reduce(0) { $0 + (1 << $1.count) - 1 })
+    var checked = 0
+    for offer in hosts where offer.carriers.count == 3 {
+      let design = try #require(pool.sites[offer.siteIndex].building)
+      let most = try offer.carriers.map { try #require(design.carriers[$0].nodes) }.max()!
+      let expected = Double(most) * (120e6 * (1 + 2 * 0.6) + 10.57e6 * (1 + 2 * 0.7) * annuity)
+      #expect(offer.nodes == most && abs(offer.cost.lifetimeVND - expected) < 1e-3 * Double(most))
+      checked += 1
+    }
+    #expect(checked > 100)
+    let pooled = try indoorOffers(.mocn)
+    #expect(pooled.count == stationsPerSite.count && pooled.allSatisfy { $0.carriers == carriers })
+  }
+
+  /// The acceptance: on Dinh Vu a target of 90 % of the indoor workers is reachable
+  /// with indoor systems (it is not with macro stations alone: 30 % already failed), and the
+  /// neutral host costs less than every carrier building its own.
+  @Test func ninetyPercentIndoorsAndTheNeutralHostCostsLess() throws {
+    let out = CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try CLI.run([
+      "compare", "scenarios/hai-phong-dinh-vu.yaml", "--target", "90%", "--options", "standalone,neutral-host",
+      "--out", out.path,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("comparison.json")))
+    let rows = try #require((json as? [String: Any])?["rows"] as? [[String: Any]]).filter {
+      $0["carrier"] as? String == "all"
+    }
+    func row(_ option: String) throws -> [String: Any] {
+      try #require(rows.first { $0["option"] as? String == option })
+    }
+    func number(_ row: [String: Any], _ key: String) -> Double { (row[key] as? NSNumber)?.doubleValue ?? .nan }
+    for option in ["standalone", "neutral-host"] {
+      #expect(try row(option)["target_met"] as? Bool == true, "\(option)")
+      #expect(number(try row(option), "indoor_systems") > 0, "\(option)")
+    }
+    #expect(number(try row("neutral-host"), "npv_cost_vnd") < number(try row("standalone"), "npv_cost_vnd"))
+    #expect(number(try row("neutral-host"), "indoor_nodes") < number(try row("standalone"), "indoor_nodes"))
+    // Macro stations alone do not reach it.
+    let macro = CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: macro) }
+    let alone = try CLI.run([
+      "recommend", "scenarios/hai-phong-dinh-vu.yaml", "--all", "--target", "90%", "--no-indoor", "--out", macro.path,
+    ])
+    #expect(alone.status == 0, "\(alone.standardError)")
+    let plan = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: macro.appendingPathComponent("recommendations.json")))
+    #expect((plan as? [String: Any])?["target_met"] as? Bool == false)
+  }
+}
