@@ -15,6 +15,8 @@ public struct BuildingIndoorDesign: Sendable {
     /// Nodes for coverage alone; the design's `nodes` adds what capacity needs.
     public let coverageNodes: Int?
     public let nodes: Int?
+    /// The carrier's part of a DAS instead (`DASCarrierDesign`); nil where none reaches.
+    public let das: DASCarrierDesign?
   }
 
   public let parcelIndex: Int
@@ -47,17 +49,20 @@ public struct BuildingIndoorDesign: Sendable {
         if coverage.radiusM > (best?.coverage.radiusM ?? 0) { best = (layer, coverage) }
       }
       guard let best else {
-        return CarrierDesign(layer: nil, coverage: nil, capacity: nil, coverageNodes: nil, nodes: nil)
+        return CarrierDesign(layer: nil, coverage: nil, capacity: nil, coverageNodes: nil, nodes: nil, das: nil)
       }
+      let demandMbps = IndoorNodeCapacity.busyHourDemandMbps(
+        workers: parcel.workers, carrier: carrier, scenario: scenario)
       let capacity = IndoorNodeCapacity(
         coverage: best.coverage, environment: environment, layer: best.layer, node: scenario.indoorSystems,
-        ueHeightM: settings.ueHeightM, floor: settings.capacity.floor,
-        demandMbps: IndoorNodeCapacity.busyHourDemandMbps(workers: parcel.workers, carrier: carrier, scenario: scenario)
-      )
+        ueHeightM: settings.ueHeightM, floor: settings.capacity.floor, demandMbps: demandMbps)
       let forCoverage = best.coverage.nodes(floorAreaM2: floorM2)
       let nodes = forCoverage.flatMap { capacity.nodes(atLeast: $0) }
+      let das = DASCarrierDesign(
+        environment: environment, layer: best.layer, floorAreaM2: floorM2, demandMbps: demandMbps, scenario: scenario)
       return CarrierDesign(
-        layer: best.layer, coverage: best.coverage, capacity: capacity, coverageNodes: forCoverage, nodes: nodes)
+        layer: best.layer, coverage: best.coverage, capacity: capacity, coverageNodes: forCoverage, nodes: nodes,
+        das: das)
     }
     cost = IndoorSystemCost(
       nodes: carriers.map(\.nodes), settings: scenario.indoorSystems, costs: scenario.costs,

@@ -25,7 +25,11 @@ struct OfferBuilder {
       }
       guard !members.isEmpty else { continue }
       for subset in subsets(of: members, site: site) {
-        offers.append(offer(site: site, siteIndex: siteIndex, stations: subset))
+        if let building = site.building {
+          offers.append(indoorOffer(building, siteIndex: siteIndex, stations: subset))
+        } else {
+          offers.append(offer(site: site, siteIndex: siteIndex, stations: subset))
+        }
       }
     }
     return offers
@@ -57,16 +61,32 @@ struct OfferBuilder {
     }
   }
 
+  /// A building's system for a set of its stations: small cells (each carrier its own, or a
+  /// neutral host's nodes) or, where every carrier of the set has a DAS design, a DAS —
+  /// whichever costs less over the life (small cells when equal). The two cover the same
+  /// cells and take the same places, so the dearer one is dominated: dropping it changes no
+  /// optimum and halves the building's offers.
+  private func indoorOffer(_ building: BuildingIndoorDesign, siteIndex: Int, stations: [Int]) -> StationOffer {
+    let served = option.rules == .mocn ? carriers : stations.map { pool.stations[$0].carrierIndex }
+    let designs = stations.map { building.carriers[pool.stations[$0].carrierIndex] }
+    let nodes = designs.compactMap(\.nodes)
+    let smallCells = StationOffer(
+      siteIndex: siteIndex, stations: stations, carriers: served,
+      cost: IndoorSystemCost.cost(
+        nodes: nodes, settings: scenario.indoorSystems, costs: option.costs, extraShares: option.indoorExtraShares),
+      slots: 0, sectors: 0, indoorKind: .smallCells, nodes: nodes.max() ?? 0)
+    let das = designs.compactMap(\.das)
+    guard das.count == designs.count else { return smallCells }
+    let cost = DASCarrierDesign.cost(
+      floorAreaM2: building.floorAreaM2, designs: das, settings: scenario.indoorSystems, costs: option.costs)
+    guard cost.lifetimeVND < smallCells.cost.lifetimeVND else { return smallCells }
+    return StationOffer(
+      siteIndex: siteIndex, stations: stations, carriers: served, cost: cost, slots: 0, sectors: 0,
+      indoorKind: .das, nodes: das.map(\.antennas).max() ?? 0)
+  }
+
   private func offer(site: CandidateSite, siteIndex: Int, stations: [Int]) -> StationOffer {
     let served = option.rules == .mocn ? carriers : stations.map { pool.stations[$0].carrierIndex }
-    if let building = site.building {
-      let nodes = stations.compactMap { building.carriers[pool.stations[$0].carrierIndex].nodes }
-      return StationOffer(
-        siteIndex: siteIndex, stations: stations, carriers: served,
-        cost: IndoorSystemCost.cost(
-          nodes: nodes, settings: scenario.indoorSystems, costs: option.costs, extraShares: option.indoorExtraShares),
-        slots: 0, sectors: 0, nodes: nodes.max() ?? 0)
-    }
     let counts = stations.map { pool.stations[$0].sectors.count }
     return StationOffer(
       siteIndex: siteIndex, stations: stations, carriers: served,
@@ -141,7 +161,7 @@ private struct GroupIndex {
     let id = site.structure.id
     var uses: [Int] = []
     if site.isIndoor {
-      // One system per carrier per building: its own small cells or a place on a host.
+      // One system per carrier per building: its own small cells or DAS, or a place on a host.
       for station in offer.stations {
         uses.append(group("carrier \(pool.stations[station].carrierIndex) in \(id)", capacity: 1))
       }

@@ -14,8 +14,18 @@ public struct StationOffer: Sendable {
   /// Slots it takes on the site and sectors it adds to the structure's load.
   public let slots: Int
   public let sectors: Int
-  /// An indoor system's nodes (0 for a macro station).
+  /// An indoor system's kind (nil for a macro station) and its nodes: small cells, or a DAS's
+  /// antennas (0 for a macro station).
+  public var indoorKind: IndoorSystemKind? = nil
   public var nodes = 0
+}
+
+/// What an indoor offer installs in a building.
+public enum IndoorSystemKind: String, Sendable, Hashable {
+  /// Small cells: each node a radio (one carrier's, or a neutral host's for several).
+  case smallCells = "small cells"
+  /// A distributed antenna system: one distribution, each carrier's signal sources.
+  case das = "DAS"
 }
 
 /// The money and energy of an offer.

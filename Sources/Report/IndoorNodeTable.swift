@@ -10,7 +10,8 @@ import Scenario
 /// fewest nodes with a node's radius and the node count (the more of what coverage and the busy
 /// hour need: the coverage count, the demand and a node's capacity alone and among loaded
 /// neighbours are in the last columns), and the lifetime cost of the carrier's own small cells
-/// against its share of a neutral host for every carrier. Rows in scenario order of parcels,
+/// against its share of a neutral host for every carrier; then the carrier's part of a DAS
+/// instead (antennas and sectors, `DASCarrierDesign`). Rows in scenario order of parcels,
 /// then carriers.
 enum IndoorNodeTable {
   static let fileName = "indoor-nodes.csv"
@@ -19,6 +20,7 @@ enum IndoorNodeTable {
     "zone", "parcel", "land_use", "building_class", "indoor_model", "node_height_m", "floor_area_m2", "workers",
     "carrier", "meets_target_today", "layer", "radius_m", "nodes", "small_cells_npv_vnd", "neutral_host_nodes",
     "neutral_host_share_npv_vnd", "coverage_nodes", "busy_hour_demand_mbps", "node_alone_mbps", "node_among_six_mbps",
+    "das_antennas", "das_sectors",
   ]
 
   /// - Parameter designs: `BuildingIndoorDesign.all(scenario)`, computed once per run.
@@ -48,6 +50,7 @@ enum IndoorNodeTable {
         fields += [
           own.coverageNodes.map(String.init) ?? "", mbps(own.capacity?.demandMbps),
           mbps(own.capacity?.capacityMbps[0]), mbps(own.capacity?.capacityMbps[6]),
+          own.das.map { String($0.antennas) } ?? "", own.das.map { String($0.sectors) } ?? "",
         ]
         lines.append(fields.joined(separator: ","))
       }

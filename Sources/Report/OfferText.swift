@@ -14,17 +14,21 @@ enum OfferText {
   }
 
   /// "co-locate" on an existing structure, "new build", and in a building "indoor small
-  /// cells" (one carrier's own) or "neutral host" (one system for several).
+  /// cells" or a "DAS" (one carrier's own), "neutral-host small cells" or "neutral-host DAS"
+  /// (one system for several).
   static func kind(_ offer: StationOffer, pool: CandidatePool) -> String {
-    let site = pool.sites[offer.siteIndex]
-    if site.isIndoor { return offer.carriers.count > 1 ? "neutral host" : "indoor small cells" }
-    return site.isNew ? "new build" : "co-locate"
+    switch offer.indoorKind {
+    case .smallCells: return offer.carriers.count > 1 ? "neutral-host small cells" : "indoor small cells"
+    case .das: return offer.carriers.count > 1 ? "neutral-host DAS" : "DAS"
+    case nil: return pool.sites[offer.siteIndex].isNew ? "new build" : "co-locate"
+    }
   }
 
   /// The kind with an indoor system's node count, for the tables a board reads.
   static func kindWithNodes(_ offer: StationOffer, pool: CandidatePool) -> String {
     let kind = kind(offer, pool: pool)
-    return offer.nodes > 0 ? "\(kind), \(offer.nodes) node\(offer.nodes == 1 ? "" : "s")" : kind
+    let noun = offer.indoorKind == .das ? "antenna" : "node"
+    return offer.nodes > 0 ? "\(kind), \(offer.nodes) \(noun)\(offer.nodes == 1 ? "" : "s")" : kind
   }
 
   /// WGS84 position; generated sites and buildings' systems only know their metric position.

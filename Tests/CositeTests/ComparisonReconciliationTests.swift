@@ -69,7 +69,8 @@ import Testing
       // Indoor systems: one row each, their nodes summing to the table's, in buildings no
       // carrier row claims more of than it has.
       let nodes = try #require(list.column("indoor_nodes"))
-      let indoorRows = list.rows.filter { ["indoor small cells", "neutral host"].contains($0.fields[kind]) }
+      let indoorKinds: Set = ["indoor small cells", "neutral-host small cells", "DAS", "neutral-host DAS"]
+      let indoorRows = list.rows.filter { indoorKinds.contains($0.fields[kind]) }
       #expect(Double(indoorRows.count) == number(all, "indoor_systems"), "\(option)")
       #expect(
         indoorRows.reduce(0) { $0 + (Double($1.fields[nodes]) ?? .nan) } == number(all, "indoor_nodes"), "\(option)")

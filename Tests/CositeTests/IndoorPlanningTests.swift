@@ -59,7 +59,10 @@ import Testing
   /// (1 − 1.1⁻¹⁵)/0.1 = 7.60608. A carrier's own small cells: n × (120 M + 10.57 M × 7.60608)
   /// VND and n × 0.3 kW × 8,760 h. A neutral host for a set of m carriers: max n × (120 M ×
   /// (1 + (m − 1) × 0.6) + 10.57 M × (1 + (m − 1) × 0.7) × 7.60608). Passive: own small cells
-  /// only; neutral host: every set of the building's carriers; MOCN: one system for all.
+  /// only; neutral host: every set of the building's carriers; MOCN: one system for all. Each
+  /// set is offered as small cells or, where every carrier of it has a DAS design, as a DAS
+  /// (cabling floor × 40,000 VND, 10 M VND for each antenna of the carrier needing most, per
+  /// carrier 350 M VND a sector's source and 10.57 M VND a year), whichever costs less.
   @Test func offersAndTheirCostsPerOption() throws {
     let scenario = try PlannedNetworkTests.dinhVu()
     let coverage = try CoverageRun.run(scenario, threads: 2)
@@ -79,27 +82,53 @@ import Testing
     ) {
       pool.stations[$0].siteIndex
     }
+    func das(_ carriers: [Int], _ design: BuildingIndoorDesign) -> Double? {
+      let parts = carriers.compactMap { design.carriers[$0].das }
+      guard parts.count == carriers.count else { return nil }
+      let sectors = Double(parts.reduce(0) { $0 + $1.sectors })
+      return design.floorAreaM2 * 40_000 + Double(parts.map(\.antennas).max()!) * 10e6 + sectors * 350e6
+        + sectors * 10.57e6 * annuity
+    }
+    func smallCells(_ carriers: [Int], _ design: BuildingIndoorDesign) throws -> (nodes: Int, vnd: Double) {
+      let most = try carriers.map { try #require(design.carriers[$0].nodes) }.max()!
+      let extra = Double(carriers.count - 1)
+      return (most, Double(most) * (120e6 * (1 + extra * 0.6) + 10.57e6 * (1 + extra * 0.7) * annuity))
+    }
+    // The cheaper kind, by hand, for every offer of an option that offers each set once.
+    func checkKinds(_ offers: [StationOffer]) throws {
+      for offer in offers {
+        let design = try #require(pool.sites[offer.siteIndex].building)
+        let cells = try smallCells(offer.carriers, design)
+        if let viaDAS = das(offer.carriers, design), viaDAS < cells.vnd {
+          #expect(offer.indoorKind == .das && abs(offer.cost.lifetimeVND - viaDAS) < 1e-3)
+        } else {
+          #expect(offer.indoorKind == .smallCells && offer.nodes == cells.nodes)
+          #expect(abs(offer.cost.lifetimeVND - cells.vnd) < 1e-3 * Double(cells.nodes))
+        }
+      }
+    }
     let passive = try indoorOffers(.passive)
     #expect(passive.count == stationsPerSite.values.reduce(0) { $0 + $1.count })
-    for offer in passive {
-      #expect(offer.carriers.count == 1)
-      let design = try #require(pool.sites[offer.siteIndex].building)
-      let nodes = try #require(design.carriers[offer.carriers[0]].nodes)
-      #expect(offer.nodes == nodes)
-      #expect(abs(offer.cost.lifetimeVND - Double(nodes) * (120e6 + 10.57e6 * annuity)) < 1e-3 * Double(nodes))
-      #expect(abs(offer.cost.energyKWhPerYear - Double(nodes) * 0.3 * 8_760) < 1e-9 * Double(nodes))
+    #expect(passive.allSatisfy { $0.carriers.count == 1 })
+    try checkKinds(passive)
+    for offer in passive where offer.indoorKind == .smallCells {
+      #expect(abs(offer.cost.energyKWhPerYear - Double(offer.nodes) * 0.3 * 8_760) < 1e-9 * Double(offer.nodes))
     }
     let hosts = try indoorOffers(.neutralHost)
     #expect(hosts.count == stationsPerSite.values.reduce(0) { $0 + (1 << $1.count) - 1 })
-    var checked = 0
-    for offer in hosts where offer.carriers.count == 3 {
-      let design = try #require(pool.sites[offer.siteIndex].building)
-      let most = try offer.carriers.map { try #require(design.carriers[$0].nodes) }.max()!
-      let expected = Double(most) * (120e6 * (1 + 2 * 0.6) + 10.57e6 * (1 + 2 * 0.7) * annuity)
-      #expect(offer.nodes == most && abs(offer.cost.lifetimeVND - expected) < 1e-3 * Double(most))
-      checked += 1
-    }
-    #expect(checked > 100)
+    try checkKinds(hosts)
+    #expect(hosts.filter { $0.carriers.count == 3 }.count > 100)
+    // A DAS wins where cabling is free and sources cheap: a building's three carriers then
+    // share one distribution instead of three sets of nodes.
+    var cheap = scenario
+    cheap.indoorSystems.dasCablingVNDPerM2 = 0
+    cheap.indoorSystems.dasSourceVND = 1e6
+    let cheapPool = Self.pool(cheap, coverage)
+    let cheapHosts = OfferBuilder(
+      pool: cheapPool, option: try option(.neutralHost), carriers: carriers, scenario: cheap
+    )
+    .offers().filter { cheapPool.sites[$0.siteIndex].isIndoor && $0.carriers.count == 3 }
+    #expect(cheapHosts.contains { $0.indoorKind == .das })
     let pooled = try indoorOffers(.mocn)
     #expect(pooled.count == stationsPerSite.count && pooled.allSatisfy { $0.carriers == carriers })
   }

@@ -87,6 +87,38 @@ import Testing
     #expect(none.neutralHostNodes == nil && none.neutralHostShareVND == nil)
   }
 
+  /// The same 45,000 m² InF-SH hall served by a DAS: antennas radiate 15 dBm per carrier, so
+  /// EPRE = 15 − 30.7918 = −15.7918 dBm and the allowed PL = −15.7918 + 2 + 105 − 9.7046 =
+  /// 81.5036 dB; NLOS d_3D = 10^((81.5036 − 32.4 − 5.1782)/23) = 81.251 m (LOS 77.8 dB there:
+  /// below), d_2D = √(81.251² − 6.5²) = 80.990 m; one antenna covers 17,042 m², the hall needs
+  /// ⌈2.64⌉ = 3. Money (defaults): cabling 45,000 m² × 40,000 = 1,800 M VND, 10 M an antenna,
+  /// 350 M a carrier's source per sector, 10.57 M a source a year (annuity 7.60608: 80.396 M).
+  /// One carrier, 3 antennas, 1 sector: 1,800 + 30 + 350 = 2,180 M once, 2,260.40 M over the
+  /// life. Three carriers with 3, 3 and 4 antennas and 2, 1, 1 sectors: the antennas of the one
+  /// needing most, 1,800 + 40 + 4 × 350 = 3,240 M once, 4 × 10.57 = 42.28 M a year, 3,561.59 M
+  /// over the life; 4 sources × 0.3 kW × 8,760 h = 10,512 kWh a year.
+  @Test func oneHallWithADAS() {
+    var antenna = IndoorSystemSettings()
+    antenna.nodePowerDBm = antenna.dasAntennaPowerDBm
+    let coverage = Self.coverage(.infSH, node: antenna)
+    #expect(abs(coverage.maxPathLossDB - 81.5036) < 1e-3)
+    #expect(abs(coverage.radiusM - 80.990) < 0.02)
+    #expect(coverage.nodes(floorAreaM2: 45_000) == 3)
+    let settings = IndoorSystemSettings()
+    let one = DASCarrierDesign.cost(
+      floorAreaM2: 45_000, designs: [DASCarrierDesign(antennas: 3, sectors: 1)], settings: settings,
+      costs: CostParameters())
+    #expect(abs(one.oneOffVND - 2_180e6) < 1 && abs(one.lifetimeVND - 2_260.396e6) < 1e3)
+    let three = DASCarrierDesign.cost(
+      floorAreaM2: 45_000,
+      designs: [
+        DASCarrierDesign(antennas: 3, sectors: 2), DASCarrierDesign(antennas: 3, sectors: 1),
+        DASCarrierDesign(antennas: 4, sectors: 1),
+      ], settings: settings, costs: CostParameters())
+    #expect(abs(three.oneOffVND - 3_240e6) < 1 && abs(three.yearlyVND - 42.28e6) < 1)
+    #expect(abs(three.lifetimeVND - 3_561.585e6) < 1e3 && abs(three.energyKWhPerYear - 10_512) < 1e-6)
+  }
+
   /// A node too weak to reach the target even under itself covers nothing; one strong enough
   /// everywhere stops at the model's validity. At −40 dBm the link allows −40 − 30.792 + 2 +
   /// 105 − 9.705 = 26.504 dB, below the NLOS loss right under the node (d_3D 6.5 m: 32.4 +

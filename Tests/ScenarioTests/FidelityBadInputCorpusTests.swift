@@ -76,6 +76,11 @@ import Testing
       "a node drawing text", "scenario.yaml", .append("\nindoor_systems:\n  node_draw_kw: lots"),
       at: "scenario.yaml:17", "'indoor_systems.node_draw_kw': expected a node's power draw in kW", count: 1),
     BadInputCase(
+      "DAS cabling as text", "scenario.yaml", .append("\nindoor_systems:\n  das_cabling_vnd_per_m2: cheap"),
+      at: "scenario.yaml:17",
+      "'indoor_systems.das_cabling_vnd_per_m2': expected a DAS's cabling cost per m² of floor in VND",
+      count: 1),
+    BadInputCase(
       "drop floors most first", "scenario.yaml", .append("\ncoverage:\n  drops: { floors: [5, 2] }"),
       at: "scenario.yaml:17",
       "'coverage.drops.floors': expected [fewest, most] floors of a building, whole numbers 1–200", count: 1),

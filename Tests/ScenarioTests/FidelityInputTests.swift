@@ -69,9 +69,12 @@ import Testing
     let priced = try Self.load(
       coverage: "",
       extra:
-        "indoor_systems: { node_power_dbm: 20, small_cell_vnd: 90000000, node_cable_loss_db: 1, node_draw_kw: 0.05 }\n")
+        "indoor_systems: { node_power_dbm: 20, small_cell_vnd: 90000000, node_cable_loss_db: 1, node_draw_kw: 0.05, das_antenna_power_dbm: 12, das_source_vnd: 200000000 }\n"
+    )
     var expected = IndoorSystemSettings()
     expected.nodeDrawKW = 0.05
+    expected.dasAntennaPowerDBm = 12
+    expected.dasSourceVND = 200_000_000
     expected.nodePowerDBm = 20
     expected.smallCellVND = 90_000_000
     expected.nodeCableLossDB = 1

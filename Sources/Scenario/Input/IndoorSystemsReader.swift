@@ -2,7 +2,8 @@
 enum IndoorSystemsReader {
   static let keys = [
     "node_power_dbm", "node_antenna_gain_dbi", "node_cable_loss_db", "small_cell_vnd", "small_cell_vnd_per_year",
-    "node_draw_kw",
+    "node_draw_kw", "das_antenna_power_dbm", "das_antenna_vnd", "das_cabling_vnd_per_m2",
+    "das_source_vnd",
   ]
 
   /// Reads the `indoor_systems` section.
@@ -23,6 +24,18 @@ enum IndoorSystemsReader {
       ?? settings.smallCellVNDPerYear
     settings.nodeDrawKW =
       map.number("node_draw_kw", expected: "a node's power draw in kW", range: 0...10) ?? settings.nodeDrawKW
+    settings.dasAntennaPowerDBm =
+      map.number("das_antenna_power_dbm", expected: "a DAS antenna's power per carrier in dBm", range: -10...46)
+      ?? settings.dasAntennaPowerDBm
+    settings.dasAntennaVND =
+      map.number("das_antenna_vnd", expected: "a DAS antenna's installed cost in VND", range: 0...1e12)
+      ?? settings.dasAntennaVND
+    settings.dasCablingVNDPerM2 =
+      map.number("das_cabling_vnd_per_m2", expected: "a DAS's cabling cost per m² of floor in VND", range: 0...1e9)
+      ?? settings.dasCablingVNDPerM2
+    settings.dasSourceVND =
+      map.number("das_source_vnd", expected: "a DAS signal source's cost in VND", range: 0...1e12)
+      ?? settings.dasSourceVND
     return settings
   }
 }

@@ -17,6 +17,20 @@ public struct IndoorSystemSettings: Hashable, Sendable {
   /// What one node draws from the mains, kW [K]: on the same basis as its yearly cost, a tenth
   /// of a macro site's three sectors (3 × 1 kW, `CostParameters.powerPerSectorKW`).
   public var nodeDrawKW = 0.3
+  /// A distributed antenna system (DAS): each antenna radiates this per carrier, dBm [K] — a
+  /// passive DAS's ceiling antenna after the splitters and cable, well below a small cell's
+  /// 24 dBm; antenna gain and loss after it as the nodes'.
+  public var dasAntennaPowerDBm = 15.0
+  /// A DAS antenna installed with its splitter and jumper, VND [K]: 10 M (about USD 400).
+  public var dasAntennaVND = 10_000_000.0
+  /// The DAS's cabling per m² of floor, VND [K]: 40,000 (USD 1.6), a tenth of Mobile Experts'
+  /// all-in neutral-host DAS in an enterprise building (USD 135,000 for 90,000 sq ft = 8,361 m²,
+  /// USD 16.1/m², via FierceWireless, 28 April 2014; 25,000 VND per USD): an open hall's few
+  /// long runs, not an office floor's many short ones.
+  public var dasCablingVNDPerM2 = 40_000.0
+  /// One carrier's signal source for one DAS sector (a base station feeding the head-end), VND:
+  /// one macro sector's radio, `CostParameters.radioEquipmentPerSectorVND`'s default.
+  public var dasSourceVND = 350_000_000.0
 
   public init() {}
 }
