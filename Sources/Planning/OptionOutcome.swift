@@ -56,6 +56,9 @@ public struct OptionOutcome: Sendable {
   public let indoorSystems: Int
   public let indoorNodes: Int
   public let indoorBuildings: Int
+  /// Workers of the buildings where an indoor system serves every planned carrier: not in the
+  /// busy-hour run (`busyHour` holds the macro network), so the comparison shows them beside it.
+  public let indoorWorkersEveryCarrier: Double
   /// Tenants (carriers) summed over all structures ÷ structures.
   public let tenancyRatio: Double
   /// Structures used by more than one carrier ÷ all structures.
@@ -86,7 +89,7 @@ public struct OptionOutcome: Sendable {
   private init(
     name: String, carriers: [CarrierFigures], every: (CoverageFigures, CoverageFigures), any: CoverageFigures,
     structures: (total: Int, new: Int, colocations: Int, tenants: Int, shared: Int),
-    indoor: (systems: Int, nodes: Int, buildings: Int), money: [Double]
+    indoor: (systems: Int, nodes: Int, buildings: Int, workers: Double), money: [Double]
   ) {
     self.name = name
     self.carriers = carriers
@@ -96,7 +99,7 @@ public struct OptionOutcome: Sendable {
     self.structures = structures.total
     newStructures = structures.new
     colocations = structures.colocations
-    (indoorSystems, indoorNodes, indoorBuildings) = indoor
+    (indoorSystems, indoorNodes, indoorBuildings, indoorWorkersEveryCarrier) = indoor
     tenancyRatio = structures.total == 0 ? 0 : Double(structures.tenants) / Double(structures.total)
     sharingRate = structures.total == 0 ? 0 : Double(structures.shared) / Double(structures.total)
     capexVND = money[0]
@@ -151,6 +154,7 @@ public struct OptionOutcome: Sendable {
     }
     var colocations = 0
     var indoor = (systems: 0, nodes: 0, buildings: Set<Int>())
+    var servedIn: [Int: Set<Int>] = [:]
     for pick in picks {
       guard let pool else { break }
       let site = pool.sites[pick.offer.siteIndex]
@@ -159,6 +163,7 @@ public struct OptionOutcome: Sendable {
         indoor.systems += 1
         indoor.nodes += pick.offer.nodes
         indoor.buildings.insert(pick.offer.siteIndex)
+        if let building = site.building { servedIn[building.parcelIndex, default: []].formUnion(pick.offer.carriers) }
       }
       // A co-location is a carrier newly a tenant of a standing structure (under MOCN a
       // pooled site's carriers already are): counted so, per carrier and in total alike.
@@ -191,13 +196,17 @@ public struct OptionOutcome: Sendable {
       money[2] += cost.lifetimeVND
       money[3] += cost.energyKWhPerYear
     }
+    let planned = Set(carriers)
+    let indoorWorkers = servedIn.filter { planned.isSubset(of: $0.value) }.keys.reduce(0.0) {
+      $0 + scenario.parcels[$1].workers
+    }
     let existing = scenario.structures.map { tenants[$0.id]?.count ?? 0 }
     let all = existing + newTenants
     return OptionOutcome(
       name: name, carriers: figures, every: every, any: any,
       structures: (
         all.count, newTenants.count, colocations, all.reduce(0, +), all.filter { $0 > 1 }.count
-      ), indoor: (indoor.systems, indoor.nodes, indoor.buildings.count), money: money)
+      ), indoor: (indoor.systems, indoor.nodes, indoor.buildings.count, indoorWorkers), money: money)
   }
 
   /// Coverage where every one of `layers` (per carrier, per map: 1 = covered) meets it, or

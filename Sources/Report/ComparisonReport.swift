@@ -23,7 +23,7 @@ public enum ComparisonReport {
     "opex_vnd_per_year", "npv_cost_vnd", "energy_kwh_per_year", "stations", "within_percent", "target_met",
     "any_carrier_workers", "target_buildings", "target_open_land_ha", "newly_covered_workers",
     "vnd_per_newly_covered_worker", "busy_hour_top_class_workers", "indoor_systems", "indoor_nodes",
-    "indoor_buildings",
+    "indoor_buildings", "indoor_system_workers_every_carrier",
   ]
 
   /// Rows: per option, "all" (coverage met by every planned carrier) then each carrier.
@@ -57,6 +57,7 @@ public enum ComparisonReport {
           value(o.anyCarrier.workers, 0), count(o.everyCarrier.buildings), value(o.everyCarrier.openLandHa, 2),
           value(newly, 0), perWorker, o.busyHour.map { value($0.everyCarrier, 0) } ?? empty,
           count(o.indoorSystems), count(o.indoorNodes), count(o.indoorBuildings),
+          value(o.indoorWorkersEveryCarrier, 0),
         ])
       for (position, carrier) in o.carriers.enumerated() {
         rows.append(
@@ -68,7 +69,7 @@ public enum ComparisonReport {
             value(carrier.opexVNDPerYear, 0), value(carrier.lifetimeVND, 0), value(carrier.energyKWhPerYear, 0),
             empty, empty, empty, empty, count(carrier.target.buildings), value(carrier.target.openLandHa, 2), empty,
             empty, o.busyHour.map { value($0.perCarrier[position], 0) } ?? empty, empty, empty,
-            count(carrier.indoorBuildings),
+            count(carrier.indoorBuildings), empty,
           ])
       }
     }

@@ -79,6 +79,10 @@ import Testing
         #expect(number(carrier, "indoor_buildings") <= number(all, "indoor_buildings"), "\(option)")
       }
       #expect(number(all, "indoor_buildings") <= number(all, "indoor_systems"), "\(option)")
+      // A building whose indoor systems serve every carrier meets the target for every
+      // carrier (its nodes cover every cell of it): its workers are among those meeting it.
+      let indoorWorkers = number(all, "indoor_system_workers_every_carrier")
+      #expect(indoorWorkers <= number(all, "target_workers") + 1e-9, "\(option): \(indoorWorkers)")
     }
   }
 }
