@@ -27,14 +27,18 @@ public struct BuildingIndoorDesign: Sendable {
 
   /// The designs of every parcel with an indoor environment, in scenario order.
   public static func all(_ scenario: ScenarioModel) -> [BuildingIndoorDesign] {
-    scenario.parcels.enumerated().compactMap { index, parcel in
+    let memo = CapacityMemo()
+    return scenario.parcels.enumerated().compactMap { index, parcel in
       guard let environment = scenario.buildingClass(parcel.buildingClass)?.indoorEnvironment(landUse: parcel.landUse)
       else { return nil }
-      return BuildingIndoorDesign(scenario, parcelIndex: index, parcel: parcel, environment: environment)
+      return BuildingIndoorDesign(scenario, parcelIndex: index, parcel: parcel, environment: environment, memo: memo)
     }
   }
 
-  init(_ scenario: ScenarioModel, parcelIndex: Int, parcel: Parcel, environment: IndoorEnvironment) {
+  init(
+    _ scenario: ScenarioModel, parcelIndex: Int, parcel: Parcel, environment: IndoorEnvironment,
+    memo: CapacityMemo = CapacityMemo()
+  ) {
     self.parcelIndex = parcelIndex
     self.environment = environment
     let floorM2 = parcel.outline.area * environment.floorShare
@@ -53,13 +57,14 @@ public struct BuildingIndoorDesign: Sendable {
       }
       let demandMbps = IndoorNodeCapacity.busyHourDemandMbps(
         workers: parcel.workers, carrier: carrier, scenario: scenario)
-      let capacity = IndoorNodeCapacity(
+      let capacity = memo.capacity(
         coverage: best.coverage, environment: environment, layer: best.layer, node: scenario.indoorSystems,
-        ueHeightM: settings.ueHeightM, floor: settings.capacity.floor, demandMbps: demandMbps)
+        scenario: scenario, demandMbps: demandMbps)
       let forCoverage = best.coverage.nodes(floorAreaM2: floorM2)
       let nodes = forCoverage.flatMap { capacity.nodes(atLeast: $0) }
       let das = DASCarrierDesign(
-        environment: environment, layer: best.layer, floorAreaM2: floorM2, demandMbps: demandMbps, scenario: scenario)
+        environment: environment, layer: best.layer, floorAreaM2: floorM2, demandMbps: demandMbps, scenario: scenario,
+        memo: memo)
       return CarrierDesign(
         layer: best.layer, coverage: best.coverage, capacity: capacity, coverageNodes: forCoverage, nodes: nodes,
         das: das)
@@ -67,5 +72,29 @@ public struct BuildingIndoorDesign: Sendable {
     cost = IndoorSystemCost(
       nodes: carriers.map(\.nodes), settings: scenario.indoorSystems, costs: scenario.costs,
       factors: scenario.sharing.factors)
+  }
+}
+
+/// Node capacities already computed: they depend on the environment, the layer and the node's
+/// radio, not on the building, so a scenario's designs compute each once.
+final class CapacityMemo {
+  private struct Key: Hashable {
+    let environment: IndoorEnvironment
+    let layer: RadioLayer
+    let node: IndoorSystemSettings
+  }
+  private var table: [Key: [Double]] = [:]
+
+  func capacity(
+    coverage: IndoorNodeCoverage, environment: IndoorEnvironment, layer: RadioLayer, node: IndoorSystemSettings,
+    scenario: ScenarioModel, demandMbps: Double
+  ) -> IndoorNodeCapacity {
+    let key = Key(environment: environment, layer: layer, node: node)
+    if let known = table[key] { return IndoorNodeCapacity(capacityMbps: known, demandMbps: demandMbps) }
+    let computed = IndoorNodeCapacity(
+      coverage: coverage, environment: environment, layer: layer, node: node, ueHeightM: scenario.coverage.ueHeightM,
+      floor: scenario.coverage.capacity.floor, demandMbps: demandMbps)
+    table[key] = computed.capacityMbps
+    return computed
   }
 }

@@ -23,7 +23,7 @@ public struct DASCarrierDesign: Sendable, Hashable {
   /// The design for one carrier, or nil when a DAS antenna reaches nowhere or carries nothing.
   init?(
     environment: IndoorEnvironment, layer: RadioLayer, floorAreaM2: Double, demandMbps: Double,
-    scenario: ScenarioModel
+    scenario: ScenarioModel, memo: CapacityMemo
   ) {
     var antenna = scenario.indoorSystems
     antenna.nodePowerDBm = antenna.dasAntennaPowerDBm
@@ -31,9 +31,9 @@ public struct DASCarrierDesign: Sendable, Hashable {
     let coverage = IndoorNodeCoverage(
       environment: environment, layer: layer, node: antenna, ueHeightM: settings.ueHeightM, target: settings.target)
     guard let antennas = coverage.nodes(floorAreaM2: floorAreaM2) else { return nil }
-    let sectorMbps = IndoorNodeCapacity(
-      coverage: coverage, environment: environment, layer: layer, node: antenna, ueHeightM: settings.ueHeightM,
-      floor: settings.capacity.floor, demandMbps: demandMbps
+    let sectorMbps = memo.capacity(
+      coverage: coverage, environment: environment, layer: layer, node: antenna, scenario: scenario,
+      demandMbps: demandMbps
     ).capacityMbps[0]
     guard sectorMbps > 0 else { return nil }
     self.init(antennas: antennas, sectors: max(1, Int((demandMbps / sectorMbps).rounded(.up))))

@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import GeoIO
 import Planning
 import Scenario
 import Testing
@@ -83,6 +84,23 @@ import Testing
       let b = try Data(contentsOf: second.appendingPathComponent(name))
       #expect(a == b, "\(name) differs between 1 and 3 threads")
     }
+    // The indoor systems: a point each among the stations, and their buildings' footprints as
+    // a layer of their own in the GeoPackage and the KMZ.
+    let footprints = try MapFilesTests.features(first, "recommended-indoor-systems.geojson")
+    let points = try MapFilesTests.features(first, "recommended-stations.geojson").filter {
+      ($0.property("nodes")?.numberValue ?? 0) > 0
+    }
+    #expect(!footprints.isEmpty && footprints.count == points.count)
+    for (footprint, point) in zip(footprints, points) {
+      #expect(footprint.property("candidate")?.stringValue == point.property("candidate")?.stringValue)
+      #expect(footprint.property("nodes")?.numberValue == point.property("nodes")?.numberValue)
+    }
+    let gpkg = try GeoIO.readVector(Data(contentsOf: first.appendingPathComponent("cosite.gpkg")), kind: .geoPackage)
+    let table = try #require(gpkg.first { $0.name == "recommended_indoor_systems" })
+    #expect(table.featureCount == footprints.count && table.geometryType == "Multi Polygon")
+    let kmz = try GeoIO.readVector(Data(contentsOf: first.appendingPathComponent("cosite.kmz")), kind: .kmz)
+    let folder = try #require(kmz.first { $0.name == "Recommended indoor systems (passive)" })
+    #expect(folder.featureCount == footprints.count)
   }
 
   @Test func unknownCarrierIsAnErrorAndWritesNothing() throws {

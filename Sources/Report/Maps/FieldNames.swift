@@ -21,6 +21,7 @@ enum FieldNames {
     "area_ha": "area_ha", "uncovered_ha": "uncov_ha", "published_area_ha": "pub_ha", "newly_covered_ha": "new_ha",
     "land_use": "land_use", "building_class": "bldg_class", "workers": "workers", "demand": "demand",
     "parcels": "parcels", "outline_given": "outline", "rank": "rank", "lifetime_vnd": "life_vnd",
+    "nodes": "nodes", "indoor_model": "indoor_mod", "floor_area_m2": "floor_m2",
     // Structures and sites.
     "height_m": "height_m", "free_slots": "free_slots", "rent_vnd_month": "rent_vnd_m",
     "building_height_m": "bldg_h_m", "rooftop_permit": "roof_perm", "tenants": "tenants",

@@ -82,7 +82,9 @@ public struct MapLayer: Sendable {
     case .bestServer: return text("sector") ?? ""
     case .gaps: return [text("parcel_name"), text("parcel").map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
     case .stations: return "#\(text("rank") ?? "?") \(text("candidate") ?? "")"
-    case .indoorSystems: return "#\(text("rank") ?? "?") \(text("candidate") ?? "") (\(text("nodes") ?? "?") nodes)"
+    case .indoorSystems:
+      let noun = (text("kind") ?? "").hasSuffix("DAS") ? "antennas" : "nodes"
+      return "#\(text("rank") ?? "?") \(text("candidate") ?? "") (\(text("nodes") ?? "?") \(noun))"
     case .newlyCovered: return "\(text("carrier") ?? "") \(text("area_ha") ?? "?") ha"
     }
   }
