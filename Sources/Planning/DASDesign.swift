@@ -10,7 +10,8 @@ import Scenario
 /// which do not interfere with each other, so a sector carries what one lone antenna's cell
 /// carries, C₀ (`IndoorNodeCapacity` with no neighbour, over one antenna's hexagon; the other
 /// antennas of the sector only add signal, so this errs low): ⌈demand ÷ C₀⌉ sectors, at least
-/// one. Interference between sectors at their borders is not modelled (it errs high).
+/// one, each feeding at least one antenna. Interference between sectors at their borders is
+/// not modelled (it errs high).
 public struct DASCarrierDesign: Sendable, Hashable {
   public let antennas: Int
   public let sectors: Int
@@ -36,7 +37,9 @@ public struct DASCarrierDesign: Sendable, Hashable {
       demandMbps: demandMbps
     ).capacityMbps[0]
     guard sectorMbps > 0 else { return nil }
-    self.init(antennas: antennas, sectors: max(1, Int((demandMbps / sectorMbps).rounded(.up))))
+    // Each sector feeds at least one antenna of its own.
+    let sectors = max(1, Int((demandMbps / sectorMbps).rounded(.up)))
+    self.init(antennas: max(antennas, sectors), sectors: sectors)
   }
 
   /// What a DAS carrying carriers whose designs are `designs` costs: the distribution once —

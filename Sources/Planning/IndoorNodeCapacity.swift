@@ -85,6 +85,8 @@ public struct IndoorNodeCapacity: Sendable, Hashable {
         points += 1
       }
     }
+    // A point below the SINR floor has no rate: the harmonic mean is then 0 (the node cannot
+    // serve its whole hexagon under that load), and a carrier needing such nodes gets none.
     capacityMbps = inverse.map { points > 0 ? Double(points) / $0 : 0 }
   }
 

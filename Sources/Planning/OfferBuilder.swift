@@ -4,7 +4,8 @@ import Scenario
 /// Turns a candidate pool into one option's offers and optimisation problem: elements are
 /// (planned carrier, cell) pairs still missing the target, weighted per cell; candidates
 /// are offers; groups are a structure's free slots, its structural budget, one station
-/// per carrier per structure and one build per new site.
+/// per carrier per structure, one build per new site and one indoor system per carrier per
+/// building.
 struct OfferBuilder {
   let pool: CandidatePool
   let option: SharingOption
@@ -63,6 +64,8 @@ struct OfferBuilder {
 
   /// A building's system for a set of its stations: small cells (each carrier its own, or a
   /// neutral host's nodes) or, where every carrier of the set has a DAS design, a DAS —
+  /// priced for the carriers with a station here (those missing the target in the building;
+  /// under MOCN the pooled system serves every planned carrier on their pooled spectrum) —
   /// whichever costs less over the life (small cells when equal). The two cover the same
   /// cells and take the same places, so the dearer one is dominated: dropping it changes no
   /// optimum and halves the building's offers.

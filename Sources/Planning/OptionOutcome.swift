@@ -197,7 +197,8 @@ public struct OptionOutcome: Sendable {
       money[3] += cost.energyKWhPerYear
     }
     let planned = Set(carriers)
-    let indoorWorkers = servedIn.filter { planned.isSubset(of: $0.value) }.keys.reduce(0.0) {
+    // Summed in parcel order: the same figure in every process.
+    let indoorWorkers = servedIn.filter { planned.isSubset(of: $0.value) }.keys.sorted().reduce(0.0) {
       $0 + scenario.parcels[$1].workers
     }
     let existing = scenario.structures.map { tenants[$0.id]?.count ?? 0 }

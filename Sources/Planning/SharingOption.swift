@@ -32,7 +32,7 @@ public struct SharingOption: Sendable, Hashable {
     self.factors = factors
   }
 
-  /// The four built-in options with the scenario's costs, then the scenario's own.
+  /// The five built-in options with the scenario's costs, then the scenario's own.
   public static func all(for scenario: ScenarioModel) -> [SharingOption] {
     Rules.allCases.map {
       SharingOption(name: $0.rawValue, rules: $0, costs: scenario.costs, factors: scenario.sharing.factors)

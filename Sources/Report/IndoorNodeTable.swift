@@ -6,8 +6,8 @@ import Scenario
 /// `indoor-nodes.csv`: per building parcel (a class with an O2I loss, on a land use with an
 /// indoor environment) and carrier, the indoor nodes that would bring the coverage target
 /// inside (`BuildingIndoorDesign`): the environment, the floor (parcel area × floor share),
-/// whether the parcel meets the target from outside today, the carrier's layer needing
-/// fewest nodes with a node's radius and the node count (the more of what coverage and the busy
+/// whether the parcel meets the target from outside today, the carrier's layer reaching
+/// farthest with a node's radius and the node count (the more of what coverage and the busy
 /// hour need: the coverage count, the demand and a node's capacity alone and among loaded
 /// neighbours are in the last columns), and the lifetime cost of the carrier's own small cells
 /// against its share of a neutral host for every carrier; then the carrier's part of a DAS

@@ -6,14 +6,17 @@ import Report
 /// `cosite compare SCENARIO --out DIR`: sharing options side by side.
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Compare sharing options (standalone, passive, MORAN, MOCN and the scenario's own) side by side.",
+    abstract:
+      "Compare sharing options (standalone, passive, MORAN, MOCN, neutral host and the scenario's own) side by side.",
     discussion: """
       Plans each option with the recommender on one candidate pool (fields computed once) at the same budget or \
       the same coverage target (--budget-vnd / --target, else the scenario's sharing.compare), then reports per \
       option and carrier: coverage of the target indoors and outdoors (area, parcels, workers), new structures, \
-      co-locations, tenancy ratio, passive sharing rate, CAPEX, OPEX per year, NPV of cost over the horizon and \
-      energy. Writes comparison.csv/.json/.md and, per option, <option>-recommendations.csv/.json, \
-      <option>-recommended-stations.geojson and <option>-newly-covered-<carrier>.geojson.
+      co-locations, indoor systems (small cells, neutral hosts, DAS) with their nodes, tenancy ratio, passive \
+      sharing rate, CAPEX, OPEX per year, NPV of cost over the horizon and energy. Writes \
+      comparison.csv/.json/.md and, per option, <option>-recommendations.csv/.json, \
+      <option>-recommended-stations.geojson, <option>-recommended-indoor-systems.geojson (when it has any) and \
+      <option>-newly-covered-<carrier>.geojson.
       """)
 
   @OptionGroup var plan: PlanArguments

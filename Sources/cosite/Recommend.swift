@@ -7,17 +7,21 @@ import Report
 /// `cosite recommend SCENARIO --out DIR`: the stations each carrier should add.
 struct Recommend: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Recommend co-locations (and new builds where none will do) to close coverage gaps at least cost.",
+    abstract:
+      "Recommend co-locations, new builds and indoor systems to close coverage gaps at least cost.",
     discussion: """
       Computes today's coverage, makes a candidate station for every free slot of every structure whose owner \
       admits the carrier (within its height window and structural budget), for every listed new build and for \
-      new towers on a lattice over uncovered parcels, computes each one's newly covered cells once, and chooses \
+      new towers on a lattice over uncovered parcels, and (under an indoor target, unless --no-indoor) the indoor \
+      systems of every building still missing the target — small cells, a neutral host, a DAS — computes each one's newly covered cells \
+      once, and chooses \
       either the most newly covered demand within --budget-vnd / --max-stations (lazy greedy by gain per cost, \
       best single, partial enumeration, with an upper bound), or the least cost at which every carrier reaches \
       --target (greedy partial cover with an LP lower bound). Costs are lifetime costs: one-off plus the present \
       value of yearly costs over the scenario's horizon. Without --budget-vnd or --target the scenario's \
       sharing.compare applies, else no budget. Writes recommendations.csv/.json/.md, \
-      recommended-stations.geojson and newly-covered-<carrier>.geojson.
+      recommended-stations.geojson, recommended-indoor-systems.geojson (when it has any) and \
+      newly-covered-<carrier>.geojson.
       """)
 
   @OptionGroup var plan: PlanArguments
