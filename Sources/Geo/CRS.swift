@@ -26,6 +26,25 @@ public struct CRS: Hashable, Sendable, Comparable, CustomStringConvertible {
     self.init(epsg: code)
   }
 
+  /// The CRS a GeoJSON `crs` member names: `urn:ogc:def:crs:EPSG::n` (or with a version
+  /// between the colons), `EPSG:n`, and OGC's CRS84 (`urn:ogc:def:crs:OGC:1.3:CRS84`, WGS 84
+  /// in lon, lat order) as WGS 84; nil for anything else.
+  public init?(geoJSONName name: String) {
+    let text = name.trimmingCharacters(in: .whitespaces)
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { $0.uppercased() }
+    if parts.last == "CRS84" {
+      self = .wgs84
+    } else if parts.count == 2, parts[0] == "EPSG", let code = Int(parts[1]), code > 0 {
+      self.init(epsg: code)
+    } else if parts.count == 7, parts[0...4] == ["URN", "OGC", "DEF", "CRS", "EPSG"], let code = Int(parts[6]),
+      code > 0
+    {
+      self.init(epsg: code)
+    } else {
+      return nil
+    }
+  }
+
   /// The WGS 84 / UTM zone containing a `lon, lat` point: EPSG 326zz north, 327zz south.
   /// Zones are 6° wide from 180° W (Snyder, Map Projections — A Working Manual, p. 57);
   /// the Norway and Svalbard exceptions do not apply to the areas Cosite plans.

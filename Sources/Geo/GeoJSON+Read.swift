@@ -4,15 +4,28 @@ extension GeoJSON {
   /// Malformed JSON or a wrong top-level type throws; a bad geometry is kept per feature
   /// in `GeoJSONFeature.geometry` so a caller can report every bad feature at once.
   public static func features(in text: String) throws -> [GeoJSONFeature] {
+    try document(in: text).features
+  }
+
+  /// The features, and what the top-level `crs` member names: GeoJSON 2008 §3.1's named CRS
+  /// (`{"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::9210"}}`). RFC 7946
+  /// dropped the member, but QGIS and ogr2ogr still write it for files not in WGS84. nil when
+  /// there is none; any other shape of member comes back as its JSON text, for the caller to
+  /// refuse.
+  public static func document(in text: String) throws -> (features: [GeoJSONFeature], crsName: String?) {
     let root = try JSONParser.parse(text)
+    var crsName: String?
+    if let member = root["crs"], member != .null {
+      crsName = member["properties"]?["name"]?.stringValue ?? JSONWriter.text(member)
+    }
     switch root["type"]?.stringValue {
     case "FeatureCollection":
       guard let features = root["features"]?.arrayValue else {
         throw GeometryError.unreadable(format: "GeoJSON", message: "FeatureCollection has no 'features' array")
       }
-      return features.enumerated().map { feature(from: $1, index: $0) }
+      return (features.enumerated().map { feature(from: $1, index: $0) }, crsName)
     case "Feature":
-      return [feature(from: root, index: 0)]
+      return ([feature(from: root, index: 0)], crsName)
     default:
       throw GeometryError.unreadable(
         format: "GeoJSON", message: "expected a FeatureCollection or a Feature at the top level")

@@ -4,13 +4,17 @@ import Geo
 extension LoadSession {
   /// Reads each zone's outline file: every Polygon/MultiPolygon feature is a part of the zone.
   func readOutlines() {
-    outlineByZone = document.zones.map { zone in
+    outlineCRSByZone = document.zones.map { $0.outline?.crs }
+    outlineByZone = document.zones.enumerated().map { zoneIndex, zone in
       guard let reference = zone.outline else { return nil }
       let name = shown(reference.path)
       guard let text = readText(reference.path, shownAs: name, line: reference.line) else { return nil }
       let features: [GeoJSONFeature]
       do {
-        features = try GeoJSON.features(in: text)
+        let document = try GeoJSON.document(in: text)
+        features = document.features
+        outlineCRSByZone[zoneIndex] = GeoJSONCRS.resolve(
+          member: document.crsName, declared: reference.crs, file: name, diagnostics: diagnostics)
       } catch {
         let (location, message) = IssueLocation.ofJSONError(error)
         diagnostics.report(name, location, message)

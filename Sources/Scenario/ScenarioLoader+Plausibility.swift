@@ -10,9 +10,9 @@ extension LoadSession {
 
   /// Parcels must keep an area and the inputs a plausible extent after projection.
   func checkProjectedGeometry(_ zones: [Zone]) {
-    for (zone, records) in zip(zones, parcelsByZone) {
+    for (zoneIndex, (zone, records)) in zip(zones, parcelsByZone).enumerated() {
       let file = shown(document.zones.first { $0.id == zone.id }?.parcels.path ?? "")
-      let declared = document.zones.first { $0.id == zone.id }?.parcels.crs.map { "\($0)" } ?? "WGS84 lon, lat"
+      let declared = parcelCRSByZone[zoneIndex].map { "\($0)" } ?? "WGS84 lon, lat"
       for (parcel, record) in zip(zone.parcels, records) {
         let finite = parcel.outline.polygons.allSatisfy {
           $0.rings.allSatisfy { $0.coordinates.allSatisfy(\.isFinite) }

@@ -16,11 +16,11 @@ extension LoadSession {
 
     // 1. Everything to WGS84 lon, lat (the files may be in VN-2000 or UTM).
     var lonLatByZone: [[MultiPolygon]] = []
-    for (zone, parcels) in zip(document.zones, parcelsByZone) {
+    for (zoneIndex, (zone, parcels)) in zip(document.zones, parcelsByZone).enumerated() {
       let file = shown(zone.parcels.path)
       lonLatByZone.append(
         parcels.map { parcel in
-          guard let crs = zone.parcels.crs, crs != .wgs84 else { return parcel.outline }
+          guard let crs = parcelCRSByZone[zoneIndex], crs != .wgs84 else { return parcel.outline }
           do {
             let toLonLat = try transform(from: crs, to: .wgs84)
             return try parcel.outline.map { try toLonLat.forward($0) }
@@ -45,8 +45,11 @@ extension LoadSession {
         return record.sourcePosition
       }
     }
-    let outlineLonLat: [MultiPolygon?] = zip(document.zones, outlineByZone).map { zone, outline in
-      guard let outline, let reference = zone.outline, let crs = reference.crs, crs != .wgs84 else { return outline }
+    let outlineLonLat: [MultiPolygon?] = zip(document.zones, outlineByZone).enumerated().map { zoneIndex, pair in
+      let (zone, outline) = pair
+      guard let outline, let reference = zone.outline, let crs = outlineCRSByZone[zoneIndex], crs != .wgs84 else {
+        return outline
+      }
       do {
         let toLonLat = try transform(from: crs, to: .wgs84)
         return try outline.map { try toLonLat.forward($0) }

@@ -29,6 +29,10 @@ final class LoadSession {
   var parcelsByZone: [[ParcelRecord]] = []
   /// Each zone's outline as read (file CRS), nil when the zone names none.
   var outlineByZone: [MultiPolygon?] = []
+  /// The CRS each zone's parcels and outline files are in (the scenario's, else the file's
+  /// `crs` member; nil = WGS 84).
+  var parcelCRSByZone: [CRS?] = []
+  var outlineCRSByZone: [CRS?] = []
   var structures: [StructureRecord] = []
   var sectors: [SectorRecord] = []
   var antennaPatterns: [String: MSIPattern] = [:]
@@ -114,11 +118,13 @@ final class LoadSession {
   }
 
   private func readReferencedFiles() {
-    parcelsByZone = document.zones.map { zone in
+    parcelCRSByZone = document.zones.map(\.parcels.crs)
+    parcelsByZone = document.zones.enumerated().map { zoneIndex, zone in
       let name = shown(zone.parcels.path)
       guard let text = readText(zone.parcels.path, shownAs: name, line: zone.parcels.line) else { return [] }
-      let isLonLat = zone.parcels.crs == nil || zone.parcels.crs == .wgs84
-      return ParcelsFile.read(text: text, file: name, isLonLat: isLonLat, diagnostics: diagnostics)
+      let read = ParcelsFile.read(text: text, file: name, declared: zone.parcels.crs, diagnostics: diagnostics)
+      parcelCRSByZone[zoneIndex] = read.crs
+      return read.records
     }
     let issuesBeforeStructures = diagnostics.issues.count
     for reference in document.structures {

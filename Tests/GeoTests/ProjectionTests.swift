@@ -62,6 +62,14 @@ import Testing
 
   @Test func parsesEPSGCodesAndRejectsOtherText() throws {
     #expect(try CRS(parsing: "EPSG:9210").epsg == 9210)
+    // GeoJSON 2008's named CRS (OGC URNs, with or without a version; CRS84 is WGS 84 lon, lat).
+    #expect(CRS(geoJSONName: "urn:ogc:def:crs:EPSG::9210") == CRS(epsg: 9210))
+    #expect(CRS(geoJSONName: "urn:ogc:def:crs:EPSG:6.6:32648") == CRS(epsg: 32648))
+    #expect(CRS(geoJSONName: "EPSG:3405") == CRS(epsg: 3405))
+    #expect(CRS(geoJSONName: "urn:ogc:def:crs:OGC:1.3:CRS84") == .wgs84)
+    for bad in ["WGS84", "EPSG:abc", "urn:ogc:def:crs:ESRI::102100", "urn:ogc:def:crs:EPSG::0", "{}"] {
+      #expect(CRS(geoJSONName: bad) == nil, "\(bad)")
+    }
     #expect(try CRS(parsing: " epsg:32648 ").epsg == 32648)
     for bad in ["9210", "EPSG:", "EPSG:abc", "ESRI:102100", "EPSG:-5"] {
       #expect(throws: ProjectionError.malformedCRS(bad)) { try CRS(parsing: bad) }

@@ -53,6 +53,41 @@ import Testing
     #expect(abs(model.parcels[0].areaM2 - 20_000) < 0.01)
   }
 
+  /// The same rectangle with the file's own `crs` member (as QGIS and ogr2ogr write it) and no
+  /// `crs` in the scenario: read in UTM 48N, exactly as when the scenario names it. A member
+  /// contradicting the scenario, or naming no CRS Cosite reads, is an error naming the file.
+  @Test func aGeoJSONCRSMemberIsHonouredOrRefused() throws {
+    func parcels(_ member: String) -> String {
+      """
+      {"type":"FeatureCollection","crs":\(member),"features":[{"type":"Feature","properties":{"id":"M1","land_use":"yard","building_class":"outdoor"},
+      "geometry":{"type":"Polygon","coordinates":[[[685000,2306000],[685100,2306000],[685100,2306200],[685000,2306200],[685000,2306000]]]}}]}
+      """
+    }
+    let named = #"{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32648"}}"#
+    let scenario = ScenarioFixture.validScenario.replacingOccurrences(of: "crs: auto", with: "crs: EPSG:32648")
+    let model = try ScenarioLoader.load(
+      path: try ScenarioFixture(scenario: scenario, parcels: parcels(named)).scenarioPath)
+    #expect(abs(model.parcels[0].areaM2 - 20_000) < 0.01)
+    // The scenario says VN-2000 for the file: the member contradicts it.
+    let contradicted = scenario.replacingOccurrences(
+      of: "parcels: parcels.geojson", with: "parcels: { file: parcels.geojson, crs: EPSG:9210 }")
+    for (text, message) in [
+      (
+        contradicted, "'crs' member names EPSG:32648, but the scenario reads this file in EPSG:9210"
+      ),
+      (scenario, "'crs' member: expected a named EPSG code (urn:ogc:def:crs:EPSG::n) or CRS84, got"),
+    ] {
+      let file = text == scenario ? parcels(#"{"type":"link","properties":{"href":"x.prj"}}"#) : parcels(named)
+      let fixture = try ScenarioFixture(scenario: text, parcels: file)
+      do {
+        _ = try ScenarioLoader.load(path: fixture.scenarioPath)
+        Issue.record("loaded: expected \(message)")
+      } catch {
+        #expect("\(error)".contains("parcels.geojson") && "\(error)".contains(message), "\(error)")
+      }
+    }
+  }
+
   /// VN-2000 survey convention: x is northing, y easting. The same point given as
   /// easting/northing must land on the same lon/lat.
   @Test func vn2000StructuresUseNorthingFirstXY() throws {

@@ -19,17 +19,25 @@ struct ParcelRecord {
 /// (a class of the scenario); optional `name`, `workers`, `demand`. Other properties are kept
 /// out of the model and ignored.
 enum ParcelsFile {
-  static func read(text: String, file: String, isLonLat: Bool, diagnostics: Diagnostics) -> [ParcelRecord] {
+  /// The parcels, and the CRS they are in (`GeoJSONCRS`: the scenario's `declared` one, else
+  /// the file's `crs` member; nil = WGS 84).
+  static func read(
+    text: String, file: String, declared: CRS?, diagnostics: Diagnostics
+  ) -> (records: [ParcelRecord], crs: CRS?) {
     let features: [GeoJSONFeature]
+    let crs: CRS?
     do {
-      features = try GeoJSON.features(in: text)
+      let document = try GeoJSON.document(in: text)
+      features = document.features
+      crs = GeoJSONCRS.resolve(member: document.crsName, declared: declared, file: file, diagnostics: diagnostics)
     } catch {
       let (location, message) = IssueLocation.ofJSONError(error)
       diagnostics.report(file, location, message)
-      return []
+      return ([], declared)
     }
     if features.isEmpty { diagnostics.report(file, .file, "no features: expected parcel polygons") }
-    return features.compactMap { record(from: $0, file: file, isLonLat: isLonLat, diagnostics: diagnostics) }
+    let isLonLat = crs == nil || crs == .wgs84
+    return (features.compactMap { record(from: $0, file: file, isLonLat: isLonLat, diagnostics: diagnostics) }, crs)
   }
 
   private static func record(
