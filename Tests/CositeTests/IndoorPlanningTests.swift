@@ -151,22 +151,27 @@ import Testing
   /// one thread and with two.
   @Test func ninetyPercentIndoorsAndTheNeutralHostCostsLess() throws {
     let out = CLI.temporaryDirectory()
-    let again = CLI.temporaryDirectory()
-    defer {
-      try? FileManager.default.removeItem(at: out)
-      try? FileManager.default.removeItem(at: again)
-    }
-    for (directory, threads) in [(out, "1"), (again, "2")] {
-      let result = try CLI.run([
+    let one = CLI.temporaryDirectory()
+    let two = CLI.temporaryDirectory()
+    defer { for directory in [out, one, two] { try? FileManager.default.removeItem(at: directory) } }
+    let result = try CLI.run([
+      "compare", "scenarios/hai-phong-dinh-vu.yaml", "--target", "90%", "--options", "standalone,neutral-host",
+      "--out", out.path,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    // The same files, byte for byte, with one thread and with two — with the heuristics alone:
+    // these plans run CBC into its wall-clock limit, where how far it gets depends on the
+    // machine's load (README, *Recommendations*).
+    for (directory, threads) in [(one, "1"), (two, "2")] {
+      let run = try CLI.run([
         "compare", "scenarios/hai-phong-dinh-vu.yaml", "--target", "90%", "--options", "standalone,neutral-host",
-        "--threads", threads, "--out", directory.path,
+        "--time-limit-s", "0", "--threads", threads, "--out", directory.path,
       ])
-      #expect(result.status == 0, "\(result.standardError)")
+      #expect(run.status == 0, "\(run.standardError)")
     }
-    // The same files, byte for byte, with one thread and with two.
-    for name in try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() {
-      let a = try Data(contentsOf: out.appendingPathComponent(name))
-      let b = try Data(contentsOf: again.appendingPathComponent(name))
+    for name in try FileManager.default.contentsOfDirectory(atPath: one.path).sorted() {
+      let a = try Data(contentsOf: one.appendingPathComponent(name))
+      let b = try Data(contentsOf: two.appendingPathComponent(name))
       #expect(a == b, "\(name) differs between 1 and 2 threads")
     }
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("comparison.json")))

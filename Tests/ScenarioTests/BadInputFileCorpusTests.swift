@@ -137,6 +137,12 @@ import Testing
       at: "structures.csv:1", "line 1 is not a header with the columns id, kind, height_m, owner, free_slots",
       absent: ["HOME", "/root", "s3cr3t"]),
     BadInputCase(
+      "structures saved with semicolons", "structures.csv",
+      .text("id;kind;lon;lat;height_m;owner;free_slots\nT1;tower;106,755;20,835;40;towerco;2\n"),
+      at: "structures.csv:1",
+      "the fields seem to be separated by ';': Cosite reads comma-separated files (RFC 4180) with '.' as the decimal mark"
+    ),
+    BadInputCase(
       "a NUL byte in a field", "sites.csv", .replace("S1,viettel", "S1\u{0},viettel"),
       at: "sites.csv:2", "NUL byte (U+0000) in a field: expected text", count: 1),
     BadInputCase(

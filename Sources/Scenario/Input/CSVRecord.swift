@@ -84,9 +84,16 @@ extension CSVTable {
     guard required.contains(where: { column($0) != nil }) else {
       // Not this kind of CSV at all (or not a CSV): one line, and only a short excerpt of it.
       let first = header.joined(separator: ",")
+      // A spreadsheet saved with ';' between fields (the default where ',' is the decimal mark).
+      let semicolons =
+        header.count == 1 && required.contains { header[0].split(separator: ";").contains(Substring($0)) }
+      let hint =
+        semicolons
+        ? " — the fields seem to be separated by ';': Cosite reads comma-separated files (RFC 4180) with '.' as the decimal mark; save the file with ',' between fields"
+        : ""
       diagnostics.report(
         file, .line(1),
-        "line 1 is not a header with the columns \(required.joined(separator: ", ")): it starts with \(Excerpt.quoted(first))"
+        "line 1 is not a header with the columns \(required.joined(separator: ", ")): it starts with \(Excerpt.quoted(first))\(hint)"
       )
       return false
     }
