@@ -26,7 +26,9 @@ public struct Recommender {
     public var weightByArea = false
     public var pool = CandidatePool.Settings()
     /// How long CBC may search for the exact optimum, s (`--time-limit-s`); nil = heuristics
-    /// only. 10 s proves every bundled instance optimal (BENCHMARKS.md).
+    /// only. 10 s proves every bundled macro-only instance optimal (BENCHMARKS.md); with
+    /// indoor systems the larger plans stop at the limit within a small proven gap, and then
+    /// depend on how far CBC got (README, *Recommendations*).
     public var timeLimitSeconds: Double? = 10
 
     public init(carriers: [Int], goal: Goal = .budget(nil), maxStations: Int? = nil) {
