@@ -37,7 +37,7 @@ public struct BuildingIndoorDesign: Sendable {
 
   init(
     _ scenario: ScenarioModel, parcelIndex: Int, parcel: Parcel, environment: IndoorEnvironment,
-    memo: CapacityMemo = CapacityMemo()
+    memo: CapacityMemo
   ) {
     self.parcelIndex = parcelIndex
     self.environment = environment
