@@ -50,7 +50,9 @@ public struct PlanRequest: Sendable {
   /// A cell budget overriding the scenario's (`--max-cells`).
   public var maxCells: Int?
   /// Seconds CBC may search per plan (`--time-limit-s`); nil = heuristics only.
-  public var timeLimitSeconds: Double? = 10
+  public var timeLimitSeconds: Double? = 60
+  /// Branch-and-bound nodes CBC may explore per plan (`--node-limit`); nil = no limit.
+  public var nodeLimit: Int? = 1000
 
   public init() {}
 
@@ -77,6 +79,7 @@ public struct PlanRequest: Sendable {
     options.pool.indoorSystems = indoorSystems
     options.pool.threads = threads
     options.timeLimitSeconds = timeLimitSeconds
+    options.nodeLimit = nodeLimit
     return options
   }
 

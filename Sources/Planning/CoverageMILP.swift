@@ -26,6 +26,10 @@ public enum CoverageMILP {
     /// The LP relaxation's optimum (same sense as `bound`), reported beside it.
     public let relaxation: Double
     public let seconds: Double
+    /// Branch-and-bound nodes CBC explored.
+    public let nodes: Int
+    /// The limit that stopped CBC before a proof (`.time` makes the plan machine-dependent).
+    public let stoppedBy: Solution.Limit?
     public let classCount: Int
   }
 
@@ -62,7 +66,7 @@ public enum CoverageMILP {
 
   /// Solves the budget goal; `start` (e.g. the heuristic's choice) is CBC's first incumbent.
   public static func maximizeCoverage(
-    _ problem: CoverageProblem, start: [Int], timeLimitSeconds: Double
+    _ problem: CoverageProblem, start: [Int], timeLimitSeconds: Double, nodeLimit: Int? = nil
   ) throws -> Outcome {
     let classes = classes(problem, partCount: 1)
     var program = base(problem, classes: classes, sense: .maximize)
@@ -75,12 +79,14 @@ public enum CoverageMILP {
           columns: problem.candidates.indices.map(Int32.init), coefficients: problem.candidates.map(\.cost),
           lower: -.infinity, upper: budget * (1 + 1e-12)))
     }
-    return try solve(program, problem: problem, classes: classes, start: start, timeLimitSeconds: timeLimitSeconds)
+    return try solve(
+      program, problem: problem, classes: classes, start: start,
+      options: SolveOptions(timeLimitSeconds: timeLimitSeconds, nodeLimit: nodeLimit))
   }
 
   /// Solves the target goal: least cost at which every part's covered weight reaches its need.
   public static func minimizeCost(
-    _ problem: CoverageProblem, needs: [Double], start: [Int]?, timeLimitSeconds: Double
+    _ problem: CoverageProblem, needs: [Double], start: [Int]?, timeLimitSeconds: Double, nodeLimit: Int? = nil
   ) throws -> Outcome {
     let classes = classes(problem, partCount: needs.count)
     var program = base(problem, classes: classes, sense: .minimize)
@@ -95,7 +101,8 @@ public enum CoverageMILP {
           lower: need - 1e-9 * max(1, need), upper: .infinity))
     }
     return try solve(
-      program, problem: problem, classes: classes, start: start ?? [], timeLimitSeconds: timeLimitSeconds)
+      program, problem: problem, classes: classes, start: start ?? [],
+      options: SolveOptions(timeLimitSeconds: timeLimitSeconds, nodeLimit: nodeLimit))
   }
 
   /// Columns (candidates, then classes), the covering rows, the count and the groups.
@@ -138,10 +145,10 @@ public enum CoverageMILP {
   }
 
   private static func solve(
-    _ program: LinearProgram, problem: CoverageProblem, classes: Classes, start: [Int], timeLimitSeconds: Double
+    _ program: LinearProgram, problem: CoverageProblem, classes: Classes, start: [Int], options: SolveOptions
   ) throws -> Outcome {
     let n = problem.candidates.count
-    var options = SolveOptions(timeLimitSeconds: timeLimitSeconds)
+    var options = options
     if !start.isEmpty, problem.isFeasible(start) {
       var values = [Double](repeating: 0, count: program.objective.count)
       for j in start { values[j] = 1 }
@@ -155,6 +162,7 @@ public enum CoverageMILP {
     let chosen = solution.values.prefix(n).enumerated().filter { $0.element > 0.5 }.map(\.offset)
     return Outcome(
       chosen: chosen, status: solution.status, bound: solution.bound, relaxation: relaxation.objective,
-      seconds: solution.seconds, classCount: classes.covers.count)
+      seconds: solution.seconds, nodes: solution.nodes, stoppedBy: solution.stoppedBy,
+      classCount: classes.covers.count)
   }
 }

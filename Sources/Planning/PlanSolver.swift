@@ -20,6 +20,11 @@ public struct PlanSolution: Sendable {
   public let relaxationBound: Double?
   /// Seconds CBC took, when it ran.
   public let solverSeconds: Double?
+  /// Branch-and-bound nodes CBC explored, when it ran.
+  public var solverNodes: Int? = nil
+  /// The limit that stopped CBC before a proof: `.nodes` is reproducible, `.time` is not
+  /// (the plan then depends on the machine's speed and load).
+  public var stoppedBy: Solution.Limit? = nil
   /// Enumeration depth of the heuristic.
   public let depth: Int
   /// A guarantee that holds before any bound is computed: only for a budget with no other
@@ -34,9 +39,11 @@ public struct PlanSolution: Sendable {
 public enum PlanSolver {
   /// How long CBC may search, s; nil = heuristics only.
   public typealias TimeLimit = Double?
+  /// How many branch-and-bound nodes CBC may explore; nil = no limit.
+  public typealias NodeLimit = Int?
 
   public static func maximizeCoverage(
-    _ problem: CoverageProblem, depth: Int, timeLimitSeconds: TimeLimit
+    _ problem: CoverageProblem, depth: Int, timeLimitSeconds: TimeLimit, nodeLimit: NodeLimit = nil
   )
     -> PlanSolution
   {
@@ -49,9 +56,11 @@ public enum PlanSolver {
     var status = heuristic.boundMethod == "exact" ? "optimal" : "heuristic"
     var relaxation: Double?
     var seconds: Double?
+    var nodes: Int?
+    var stoppedBy: Solution.Limit?
     if let timeLimitSeconds,
       let outcome = try? CoverageMILP.maximizeCoverage(
-        problem, start: state.chosen, timeLimitSeconds: timeLimitSeconds),
+        problem, start: state.chosen, timeLimitSeconds: timeLimitSeconds, nodeLimit: nodeLimit),
       outcome.status == .optimal || outcome.status == .feasible
     {
       var exact = GreedyState(problem)
@@ -63,17 +72,22 @@ public enum PlanSolver {
       status = outcome.status == .optimal ? "optimal" : "proven gap"
       relaxation = outcome.relaxation
       seconds = outcome.seconds
+      nodes = outcome.nodes
+      stoppedBy = outcome.stoppedBy
     }
     let gap = bound <= 0 ? 0 : max(0, 1 - state.value / bound)
-    return PlanSolution(
+    var solution = PlanSolution(
       ranked: LazyGreedy.ranked(state.chosen, in: problem), value: state.value, cost: state.cost, bound: bound,
       boundMethod: method, status: gap <= 1e-9 ? "optimal" : status, gap: gap, relaxationBound: relaxation,
       solverSeconds: seconds, depth: heuristic.depth,
       apriorGuarantee: budgetOnly ? heuristic.apriorGuarantee : nil, met: true)
+    solution.solverNodes = nodes
+    solution.stoppedBy = stoppedBy
+    return solution
   }
 
   public static func minimizeCost(
-    _ problem: CoverageProblem, needs: [Double], timeLimitSeconds: TimeLimit
+    _ problem: CoverageProblem, needs: [Double], timeLimitSeconds: TimeLimit, nodeLimit: NodeLimit = nil
   )
     -> PlanSolution
   {
@@ -89,12 +103,17 @@ public enum PlanSolver {
     var status = heuristic.boundMethod == "exact" ? "optimal" : "heuristic"
     var relaxation: Double?
     var seconds: Double?
+    var nodes: Int?
+    var stoppedBy: Solution.Limit?
     if let timeLimitSeconds,
       let outcome = try? CoverageMILP.minimizeCost(
-        problem, needs: needs, start: met ? state.chosen : nil, timeLimitSeconds: timeLimitSeconds)
+        problem, needs: needs, start: met ? state.chosen : nil, timeLimitSeconds: timeLimitSeconds,
+        nodeLimit: nodeLimit)
     {
       relaxation = outcome.relaxation
       seconds = outcome.seconds
+      nodes = outcome.nodes
+      stoppedBy = outcome.stoppedBy
       switch outcome.status {
       case .optimal, .feasible:
         var exact = GreedyState(problem)
@@ -119,9 +138,12 @@ public enum PlanSolver {
       }
     }
     let gap = !met || state.cost <= 0 ? 0 : max(0, 1 - bound / state.cost)
-    return PlanSolution(
+    var solution = PlanSolution(
       ranked: LazyGreedy.ranked(state.chosen, in: problem), value: state.value, cost: state.cost, bound: bound,
       boundMethod: method, status: met && gap <= 1e-9 ? "optimal" : status, gap: gap, relaxationBound: relaxation,
       solverSeconds: seconds, depth: 0, apriorGuarantee: nil, met: met)
+    solution.solverNodes = nodes
+    solution.stoppedBy = stoppedBy
+    return solution
   }
 }

@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import Scenario
+import Solver
 
 /// `cosite recommend`: which stations the planned carriers should add to close their
 /// coverage gaps, at least cost, with a bound on how far from optimal the choice can be.
@@ -26,10 +27,14 @@ public struct Recommender {
     public var weightByArea = false
     public var pool = CandidatePool.Settings()
     /// How long CBC may search for the exact optimum, s (`--time-limit-s`); nil = heuristics
-    /// only. 10 s proves every bundled macro-only instance optimal (BENCHMARKS.md); with
-    /// indoor systems the larger plans stop at the limit within a small proven gap, and then
-    /// depend on how far CBC got (README, *Recommendations*).
-    public var timeLimitSeconds: Double? = 10
+    /// only. A safety net: `nodeLimit` is what stops the bundled plans that CBC does not
+    /// prove optimal, reproducibly; a plan stopped by the clock depends on the machine.
+    public var timeLimitSeconds: Double? = 60
+    /// Branch-and-bound nodes CBC may explore (`--node-limit`); nil = no limit. 1,000 nodes
+    /// close every bundled macro-only plan and leave the indoor plans of Dinh Vu and Hai
+    /// Phong within 0.04–0.2 % of the optimum, where 18,000 nodes gain nothing more
+    /// (BENCHMARKS.md, *A reproducible limit for CBC*).
+    public var nodeLimit: Int? = 1000
 
     public init(carriers: [Int], goal: Goal = .budget(nil), maxStations: Int? = nil) {
       self.carriers = carriers.sorted()
@@ -70,6 +75,10 @@ public struct Recommender {
     /// The LP relaxation's optimum, when CBC ran.
     public let relaxationBound: Double?
     public let solverSeconds: Double?
+    /// Branch-and-bound nodes CBC explored, when it ran.
+    public var solverNodes: Int? = nil
+    /// With status "proven gap": the limit that stopped CBC.
+    public var stoppedBy: SolverStop? = nil
     public let depth: Int
     public let apriorGuarantee: Double?
     /// Target goal: whether every carrier's need was met.
@@ -124,10 +133,12 @@ public struct Recommender {
     let solution: PlanSolution
     switch options.goal {
     case .budget:
-      solution = PlanSolver.maximizeCoverage(problem, depth: options.depth, timeLimitSeconds: options.timeLimitSeconds)
+      solution = PlanSolver.maximizeCoverage(
+        problem, depth: options.depth, timeLimitSeconds: options.timeLimitSeconds, nodeLimit: options.nodeLimit)
     case .target(let share):
       let needs = zip(total, covered).map { max(0, share * $0 - $1) }
-      solution = PlanSolver.minimizeCost(problem, needs: needs, timeLimitSeconds: options.timeLimitSeconds)
+      solution = PlanSolver.minimizeCost(
+        problem, needs: needs, timeLimitSeconds: options.timeLimitSeconds, nodeLimit: options.nodeLimit)
     }
     let ranked = solution.ranked
     // A target's bound is on cost, which the pooling adds to; a budget's is on coverage.
@@ -144,7 +155,7 @@ public struct Recommender {
       }
       return Pick(offer: offers[entry.index], gain: entry.gain, newCells: cells.map { $0.map { $0.sorted() } })
     }
-    return Result(
+    var result = Result(
       option: option, carriers: carriers, goal: options.goal, picks: picks, pool: pool, offerCount: offers.count,
       value: solution.value, cost: solution.cost + pooling.vnd, bound: solution.bound + (isTarget ? pooling.vnd : 0),
       boundMethod: solution.boundMethod, gap: solution.gap, status: solution.status, pooling: pooling,
@@ -156,6 +167,15 @@ public struct Recommender {
         $0 + $1
       },
       weightByArea: options.weightByArea)
+    result.solverNodes = solution.solverNodes
+    if solution.status == "proven gap" {
+      switch solution.stoppedBy {
+      case .time: result.stoppedBy = .timeLimit
+      case .nodes: result.stoppedBy = .nodeLimit
+      case .gap, nil: break
+      }
+    }
+    return result
   }
 
   /// Weight of one cell of each parcel: its demand spread evenly over its cells, or its
@@ -167,4 +187,13 @@ public struct Recommender {
       return byArea ? coverage.cellAreaM2 / 10_000 : scenario.parcels[index].demand / Double(cells)
     }
   }
+}
+
+/// The limit that stopped CBC before it proved a plan optimal (the raw value is the one
+/// `recommendations.json` writes).
+public enum SolverStop: String, Sendable {
+  /// `--time-limit-s`: how far CBC got depends on the machine's speed and load.
+  case timeLimit = "time_limit"
+  /// `--node-limit`: the same input stops at the same node, with the same plan, anywhere.
+  case nodeLimit = "node_limit"
 }

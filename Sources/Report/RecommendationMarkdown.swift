@@ -34,6 +34,13 @@ enum RecommendationMarkdown {
           : "The candidates cannot bring every carrier to \(fixed(share * 100, 1)) % of its \(unit): the plan covers what they can."
       )
     }
+    if let limit = result.stoppedBy {
+      lines.append(
+        limit == .timeLimit
+          ? "CBC stopped at its time limit (`--time-limit-s`): another machine, or this one under another load, may find a different plan within the same proven gap."
+          : "CBC stopped at its node limit (`--node-limit`): the same input gives the same plan on any machine."
+      )
+    }
     let shares = result.carriers.indices.map { position -> String in
       let total = max(result.totalWeight[position], 1e-12)
       return

@@ -116,6 +116,8 @@ enum RecommendationReport {
         ("covered_weight", number(result.value, decimals: 3)),
         ("lifetime_vnd", number(result.cost, decimals: 0)), ("bound_method", .string(result.boundMethod)),
         ("status", .string(result.status)),
+        // "node_limit" is reproducible; "time_limit" depends on the machine (README).
+        ("solver_stopped_by", result.stoppedBy.map { .string($0.rawValue) } ?? .null),
         ("lp_relaxation_bound", result.relaxationBound.map { number($0, decimals: 3) } ?? .null),
         ("mocn_pooled_site_carriers", .number(Double(result.pooling.pairs))),
         ("mocn_pooling_vnd", number(result.pooling.vnd, decimals: 0)),

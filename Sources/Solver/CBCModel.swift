@@ -117,7 +117,8 @@ final class CBCModel {
       abandoned: Cbc_isAbandoned(handle) != 0,
       incumbent: incumbent,
       columnSolution: current ?? [],
-      bestPossible: Cbc_getBestPossibleObjValue(handle))
+      bestPossible: Cbc_getBestPossibleObjValue(handle),
+      nodes: Cbc_getNumIntegers(handle) > 0 ? Int(Cbc_getNodeCount(handle)) : 0)
   }
 
   /// COIN-OR's infinity is `DBL_MAX` (`COIN_DBL_MAX`); pass that rather than IEEE infinity.
@@ -146,4 +147,6 @@ struct CBCOutcome {
   var columnSolution: [Double]
   /// `Cbc_getBestPossibleObjValue`, in the program's sense; ±`DBL_MAX` when unknown.
   var bestPossible: Double
+  /// `Cbc_getNodeCount`: branch-and-bound nodes explored (0 when only Clp ran).
+  var nodes: Int
 }

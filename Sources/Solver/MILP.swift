@@ -60,6 +60,7 @@ public enum MILP {
       // CBC counts CPU seconds by default; a planner waits in wall-clock time.
       model.setParameter("timeMode", "elapsed")
     }
+    if let nodeLimit = options.nodeLimit { model.setParameter("maxNodes", "\(nodeLimit)") }
     if options.relativeGap > 0 { model.setParameter("ratioGap", "\(options.relativeGap)") }
     model.setParameter("randomSeed", "\(options.seed)")
     model.setParameter("randomCbcSeed", "\(options.seed)")
@@ -70,8 +71,18 @@ public enum MILP {
   /// Maps CBC's flags to a `Solution`, or throws for what is not an answer.
   private static func interpret(_ outcome: CBCOutcome, _ program: LinearProgram, seconds: Double) throws -> Solution {
     let worst = program.sense == .maximize ? -Double.infinity : .infinity
+    // Cbc_secondaryStatus after a stop (status 1): 2 gap, 3 nodes, 4 time (CbcModel.hpp).
+    let limit: Solution.Limit? =
+      switch (outcome.status, outcome.secondaryStatus) {
+      case (0, 2): .gap
+      case (1, 3): .nodes
+      case (1, 4): .time
+      default: nil
+      }
     func none(_ status: Solution.Status, bound: Double) -> Solution {
-      Solution(status: status, values: [], objective: worst, bound: bound, seconds: seconds)
+      Solution(
+        status: status, values: [], objective: worst, bound: bound, seconds: seconds, nodes: outcome.nodes,
+        stoppedBy: limit)
     }
     func found(_ status: Solution.Status, _ raw: [Double]) throws -> Solution {
       guard raw.count == program.columnCount else {
@@ -80,7 +91,9 @@ public enum MILP {
       let values = polished(raw, program)
       let objective = zip(program.objective, values).reduce(0) { $0 + $1.0 * $1.1 }
       let bound = status == .optimal ? objective : dualBound(outcome.bestPossible, objective, program.sense)
-      return Solution(status: status, values: values, objective: objective, bound: bound, seconds: seconds)
+      return Solution(
+        status: status, values: values, objective: objective, bound: bound, seconds: seconds, nodes: outcome.nodes,
+        stoppedBy: status == .optimal ? nil : limit)
     }
     guard outcome.usedBranchAndBound else {
       // Clp alone: optimal, infeasible (primal or dual), abandoned, or stopped.

@@ -30,13 +30,34 @@ public struct Solution: Sendable, Equatable {
   public let bound: Double
   /// Wall-clock seconds CBC spent on this solve (load and search).
   public let seconds: Double
+  /// Branch-and-bound nodes CBC explored (`Cbc_getNodeCount`); 0 when the root settled it
+  /// or only Clp ran.
+  public let nodes: Int
+  /// The limit that ended the search before a proof, if one did: `.feasible` and
+  /// `.noSolution` name it here (a stop on `relativeGap` is `.gap`).
+  public let stoppedBy: Limit?
 
-  public init(status: Status, values: [Double], objective: Double, bound: Double, seconds: Double) {
+  /// What ended a search early.
+  public enum Limit: String, Sendable, Equatable {
+    /// `SolveOptions.timeLimitSeconds`: how far the search got depends on the machine.
+    case time
+    /// `SolveOptions.nodeLimit`: reproducible.
+    case nodes
+    /// `SolveOptions.relativeGap`.
+    case gap
+  }
+
+  public init(
+    status: Status, values: [Double], objective: Double, bound: Double, seconds: Double, nodes: Int = 0,
+    stoppedBy: Limit? = nil
+  ) {
     self.status = status
     self.values = values
     self.objective = objective
     self.bound = bound
     self.seconds = seconds
+    self.nodes = nodes
+    self.stoppedBy = stoppedBy
   }
 
   /// Whether `values` holds a solution (`.optimal` or `.feasible`).

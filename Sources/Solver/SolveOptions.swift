@@ -1,12 +1,18 @@
 /// How `MILP.solve` runs CBC. The defaults give reproducible results: the same program and
-/// options give the same solution, value for value, on every run (unless the time limit cuts
-/// the search short, which depends on the machine's speed).
+/// options give the same solution, value for value, on every run — also when the node limit
+/// stops the search (branch and bound is sequential and seeded), but not when the time limit
+/// does (how far CBC got then depends on the machine's speed and load).
 public struct SolveOptions: Sendable, Equatable {
   /// Wall-clock limit on the search (CBC `seconds` with `timeMode elapsed`, so that a busy
   /// machine does not stretch it); `.infinity` for none. When it is hit the best solution so
   /// far is returned as `.feasible` with the proven bound. Programs without integer columns
   /// are solved by Clp's simplex alone, which this does not limit.
   public var timeLimitSeconds: Double
+  /// Branch-and-bound nodes CBC may explore (CBC `maxNodes`); nil for no limit. Unlike the
+  /// time limit, a stop here is reproducible: the same program stops at the same node with
+  /// the same incumbent and bound on any machine. The root node (cuts, heuristics) counts as
+  /// none, so only the time limit bounds it.
+  public var nodeLimit: Int?
   /// A known feasible solution, one value per column (integral on integer columns, within
   /// the bounds and every row, to 1e-6 relative): CBC starts from it as the incumbent, so the
   /// result is never worse than it, and an optimal start comes back unchanged.
@@ -23,9 +29,11 @@ public struct SolveOptions: Sendable, Equatable {
   public var seed: Int
 
   public init(
-    timeLimitSeconds: Double, start: [Double]? = nil, relativeGap: Double = 0, threads: Int = 1, seed: Int = 1
+    timeLimitSeconds: Double, nodeLimit: Int? = nil, start: [Double]? = nil, relativeGap: Double = 0,
+    threads: Int = 1, seed: Int = 1
   ) {
     self.timeLimitSeconds = timeLimitSeconds
+    self.nodeLimit = nodeLimit
     self.start = start
     self.relativeGap = relativeGap
     self.threads = threads
@@ -39,6 +47,9 @@ extension SolveOptions {
     guard timeLimitSeconds > 0 else {
       throw SolverError.invalidOption(
         name: "timeLimitSeconds", value: "\(timeLimitSeconds)", expected: "a positive number of seconds or infinity")
+    }
+    if let nodeLimit, !(0...Int(Int32.max)).contains(nodeLimit) {
+      throw SolverError.invalidOption(name: "nodeLimit", value: "\(nodeLimit)", expected: "0 to \(Int32.max) nodes")
     }
     guard relativeGap.isFinite, relativeGap >= 0 else {
       throw SolverError.invalidOption(

@@ -57,8 +57,13 @@ struct PlanArguments: ParsableArguments {
 
   @Option(
     name: .customLong("time-limit-s"),
-    help: "Seconds the exact solver (CBC) may search per plan; 0 = heuristics only (default 10).")
-  var timeLimitS: Double = 10
+    help: "Seconds the exact solver (CBC) may search per plan, a safety net; 0 = heuristics only (default 60).")
+  var timeLimitS: Double = 60
+
+  @Option(
+    name: .customLong("node-limit"),
+    help: "Branch-and-bound nodes CBC may explore per plan; a stop here is reproducible; 0 = no limit (default 1000).")
+  var nodeLimit = 1000
 
   /// `--target` as a share in (0, 1].
   var targetShare: Double? {
@@ -72,6 +77,9 @@ struct PlanArguments: ParsableArguments {
     try checkThreads(threadsOption)
     try checkMaxCells(maxCells)
     guard timeLimitS >= 0, timeLimitS <= 86_400 else { throw ValidationError("--time-limit-s must be 0 to 86400") }
+    guard (0...Int(Int32.max)).contains(nodeLimit) else {
+      throw ValidationError("--node-limit must be 0 (no limit) to \(Int32.max)")
+    }
     guard depth >= 0 && depth <= 3 else { throw ValidationError("--depth must be 0 to 3") }
     guard ["workers", "area"].contains(weight) else { throw ValidationError("--weight must be workers or area") }
     guard budgetVND.map({ $0 > 0 }) ?? true else { throw ValidationError("--budget-vnd must be positive") }
@@ -102,6 +110,7 @@ struct PlanArguments: ParsableArguments {
     request.threads = threads
     request.maxCells = maxCells
     request.timeLimitSeconds = timeLimitS > 0 ? timeLimitS : nil
+    request.nodeLimit = nodeLimit > 0 ? nodeLimit : nil
     return request
   }
 }

@@ -66,5 +66,8 @@ struct Recommend: ParsableCommand {
 
 /// CBC's share of the time, for the terminal only (files stay byte-identical).
 func solverTime(_ result: Recommender.Result) -> String {
-  result.solverSeconds.map { String(format: " (CBC %.2f s)", $0) } ?? ""
+  guard let seconds = result.solverSeconds else { return "" }
+  let nodes = result.solverNodes.map { ", \($0) nodes" } ?? ""
+  let stop = result.stoppedBy.map { ", stopped at its \($0 == .timeLimit ? "time" : "node") limit" } ?? ""
+  return String(format: " (CBC %.2f s", seconds) + nodes + stop + ")"
 }

@@ -148,31 +148,28 @@ import Testing
   /// The acceptance: on Dinh Vu a target of 90 % of the indoor workers is reachable
   /// with indoor systems (it is not with macro stations alone: 30 % already failed), and the
   /// neutral host costs less than every carrier building its own. The files are the same with
-  /// one thread and with two.
+  /// one thread and with two, CBC included: where it does not prove these plans optimal its
+  /// node limit stops it, not the clock (README, *Recommendations*).
   @Test func ninetyPercentIndoorsAndTheNeutralHostCostsLess() throws {
     let out = CLI.temporaryDirectory()
     let one = CLI.temporaryDirectory()
-    let two = CLI.temporaryDirectory()
-    defer { for directory in [out, one, two] { try? FileManager.default.removeItem(at: directory) } }
-    let result = try CLI.run([
-      "compare", "scenarios/hai-phong-dinh-vu.yaml", "--target", "90%", "--options", "standalone,neutral-host",
-      "--out", out.path,
-    ])
-    #expect(result.status == 0, "\(result.standardError)")
-    // The same files, byte for byte, with one thread and with two — with the heuristics alone:
-    // these plans run CBC into its wall-clock limit, where how far it gets depends on the
-    // machine's load (README, *Recommendations*).
-    for (directory, threads) in [(one, "1"), (two, "2")] {
+    defer { for directory in [out, one] { try? FileManager.default.removeItem(at: directory) } }
+    for (directory, threads) in [(out, "2"), (one, "1")] {
       let run = try CLI.run([
         "compare", "scenarios/hai-phong-dinh-vu.yaml", "--target", "90%", "--options", "standalone,neutral-host",
-        "--time-limit-s", "0", "--threads", threads, "--out", directory.path,
+        "--threads", threads, "--out", directory.path,
       ])
       #expect(run.status == 0, "\(run.standardError)")
     }
     for name in try FileManager.default.contentsOfDirectory(atPath: one.path).sorted() {
       let a = try Data(contentsOf: one.appendingPathComponent(name))
-      let b = try Data(contentsOf: two.appendingPathComponent(name))
+      let b = try Data(contentsOf: out.appendingPathComponent(name))
       #expect(a == b, "\(name) differs between 1 and 2 threads")
+    }
+    for option in ["standalone", "neutral-host"] {
+      let plan = try JSONSerialization.jsonObject(
+        with: Data(contentsOf: out.appendingPathComponent("\(option)-recommendations.json")))
+      #expect((plan as? [String: Any])?["solver_stopped_by"] as? String != "time_limit", "\(option) hit the clock")
     }
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("comparison.json")))
     let rows = try #require((json as? [String: Any])?["rows"] as? [[String: Any]]).filter {

@@ -38,6 +38,28 @@ import Testing
     #expect(Fixtures.isFeasible(solution.values, program))
     #expect(solution.objective == Fixtures.value(solution.values, program))
     #expect(solution.seconds < 0.5 + 5)
+    #expect(solution.status == .optimal ? solution.stoppedBy == nil : solution.stoppedBy == .time)
+  }
+
+  /// A node limit stops the search reproducibly: the program of `timeLimitReturnsIncumbentAndBound`
+  /// (which 50 nodes do not settle) stops at the limit with the same values, objective and bound,
+  /// to the bit, on every solve — unlike a time limit, whose stop depends on the machine.
+  @Test func nodeLimitStopsReproducibly() throws {
+    let program = Fixtures.hardKnapsack(items: 300, dimensions: 30, seed: 7)
+    let options = SolveOptions(timeLimitSeconds: .infinity, nodeLimit: 50)
+    let first = try MILP.solve(program, options: options)
+    #expect(first.status == .feasible)
+    #expect(first.stoppedBy == .nodes)
+    #expect(first.nodes >= 50)
+    #expect(first.bound > first.objective)
+    #expect(Fixtures.isFeasible(first.values, program))
+    for _ in 0..<2 {
+      let again = try MILP.solve(program, options: options)
+      #expect(again.values.map(\.bitPattern) == first.values.map(\.bitPattern))
+      #expect(again.objective.bitPattern == first.objective.bitPattern)
+      #expect(again.bound.bitPattern == first.bound.bitPattern)
+      #expect(again.nodes == first.nodes)
+    }
   }
 
   /// With a start and a limit too short for the search, the result is at least the start.

@@ -79,6 +79,7 @@ import Testing
       (SolveOptions(timeLimitSeconds: 1, relativeGap: -0.1), "relativeGap"),
       (SolveOptions(timeLimitSeconds: 1, threads: 0), "threads"),
       (SolveOptions(timeLimitSeconds: 1, seed: 0), "seed"),
+      (SolveOptions(timeLimitSeconds: 1, nodeLimit: -1), "nodeLimit"),
     ] {
       #expect {
         try MILP.solve(valid, options: options)
