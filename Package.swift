@@ -61,7 +61,7 @@ let package = Package(
     .target(name: "Geo", dependencies: ["CGEOS", "CPROJ"]),
     .target(name: "Solver", dependencies: ["CCBC"]),
     .target(name: "GeoIO", dependencies: ["CGDAL", "Geo"]),
-    .target(name: "Scenario", dependencies: ["Geo", "Radio", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Scenario", dependencies: ["Geo", "GeoIO", "Radio", .product(name: "Yams", package: "Yams")]),
     .target(name: "Coverage", dependencies: ["Geo", "Radio", "Scenario"], swiftSettings: coverageFlags),
     .target(name: "Planning", dependencies: ["Coverage", "Geo", "Radio", "Scenario", "Solver"]),
     .target(name: "Report", dependencies: ["Coverage", "Geo", "GeoIO", "Planning", "Radio", "Scenario"]),
@@ -78,7 +78,7 @@ let package = Package(
     .testTarget(name: "GeoTests", dependencies: ["Geo"]),
     .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "Geo", "TestSupport"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "TestSupport"]),
-    .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Geo", "TestSupport"]),
+    .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Geo", "GeoIO", "TestSupport"]),
     .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Scenario", "Geo", "Radio", "TestSupport"]),
     .testTarget(name: "PlanningTests", dependencies: ["Planning", "TestSupport"]),
     .testTarget(

@@ -8,18 +8,8 @@ extension LoadSession {
     outlineByZone = document.zones.enumerated().map { zoneIndex, zone in
       guard let reference = zone.outline else { return nil }
       let name = shown(reference.path)
-      guard let text = readText(reference.path, shownAs: name, line: reference.line) else { return nil }
-      let features: [GeoJSONFeature]
-      do {
-        let document = try GeoJSON.document(in: text)
-        features = document.features
-        outlineCRSByZone[zoneIndex] = GeoJSONCRS.resolve(
-          member: document.crsName, declared: reference.crs, file: name, diagnostics: diagnostics)
-      } catch {
-        let (location, message) = IssueLocation.ofJSONError(error)
-        diagnostics.report(name, location, message)
-        return nil
-      }
+      guard let (features, crs) = readFeatures(reference, name: name) else { return nil }
+      outlineCRSByZone[zoneIndex] = crs
       if features.isEmpty { diagnostics.report(name, .file, "no features: expected the zone's outline polygon") }
       var polygons: [Polygon] = []
       for feature in features {

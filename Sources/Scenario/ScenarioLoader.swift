@@ -121,10 +121,9 @@ final class LoadSession {
     parcelCRSByZone = document.zones.map(\.parcels.crs)
     parcelsByZone = document.zones.enumerated().map { zoneIndex, zone in
       let name = shown(zone.parcels.path)
-      guard let text = readText(zone.parcels.path, shownAs: name, line: zone.parcels.line) else { return [] }
-      let read = ParcelsFile.read(text: text, file: name, declared: zone.parcels.crs, diagnostics: diagnostics)
+      guard let read = readFeatures(zone.parcels, name: name) else { return [] }
       parcelCRSByZone[zoneIndex] = read.crs
-      return read.records
+      return ParcelsFile.read(features: read.features, crs: read.crs, file: name, diagnostics: diagnostics)
     }
     let issuesBeforeStructures = diagnostics.issues.count
     for reference in document.structures {

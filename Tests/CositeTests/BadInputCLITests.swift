@@ -96,6 +96,11 @@ import Testing
             of: "35,43", with: "35,43,"),
         "pattern.msi": pattern.replacingOccurrences(of: "90 20", with: "90 nan"),
       ], line: "pattern.msi:10: expected 'angle attenuation' in the VERTICAL block"),
+    Failure(
+      "run: parcels in a file GDAL cannot read", ["run"],
+      ["scenario.yaml": scenario.replacingOccurrences(of: "parcels.geojson", with: "parcels.gpkg")],
+      bytes: ["parcels.gpkg": Array("SQLite format 3\0 but not really".utf8)],
+      line: "parcels.gpkg: GDAL could not open"),
   ]
 
   /// A scenario folder: the valid files with `files` over them.

@@ -25,6 +25,7 @@ from layout import Zone  # noqa: E402
 from provinces import HA_PER_STRUCTURE, MIN_STRUCTURES, PROVINCES, SCENARIOS, SHARING_RATE  # noqa: E402
 from scenarios import scenario_yaml  # noqa: E402
 import calibration  # noqa: E402
+import own_data  # noqa: E402
 
 OUT = ROOT
 
@@ -79,7 +80,11 @@ def main():
     by_id = {zone.id: zone for zone in zones}
     for name, title, ids in SCENARIOS:
         chosen = zones if ids is None else [by_id[i] for i in ids]
-        write("scenarios/%s.yaml" % name, scenario_yaml(name, title, chosen))
+        text = scenario_yaml(name, title, chosen)
+        write("scenarios/%s.yaml" % name, text)
+        if name == "hai-phong-dinh-vu":
+            # The same parks read from the GeoPackage and Shapefiles own_data.py makes.
+            write("scenarios/hai-phong-dinh-vu-own-data.yaml", own_data.own_data_scenario(text))
     calibration.write_all(write)
 
 

@@ -13,27 +13,34 @@ enum InputFile {
 
   /// The bytes of `path`, or a message for the planner.
   static func data(_ path: String) -> Result<Data, InputFileProblem> {
-    var status = stat()
-    guard stat(path, &status) == 0 else {
-      switch errno {
-      case ENOENT, ENOTDIR: return .failure(.init("file not found", isMissing: true))
-      case ELOOP: return .failure(.init("too many levels of symbolic links (a loop?): expected a file"))
-      case EACCES: return .failure(.init("permission denied"))
-      default: return .failure(.init("cannot read: \(String(cString: strerror(errno)))"))
-      }
-    }
-    switch status.st_mode & S_IFMT {
-    case S_IFREG: break
-    case S_IFDIR: return .failure(.init("is a directory: expected a file"))
-    default: return .failure(.init("is not a regular file (a device, pipe or socket): expected a file"))
-    }
-    guard Int(status.st_size) <= maximumBytes else {
-      return .failure(.init("is \(status.st_size) bytes, above the limit of \(maximumBytes) bytes for an input file"))
-    }
+    if let problem = check(path) { return .failure(problem) }
     guard let data = FileManager.default.contents(atPath: path) else {
       return .failure(.init("cannot read: \(String(cString: strerror(errno)))"))
     }
     return .success(data)
+  }
+
+  /// Why `path` is not a regular file of at most `maximumBytes` (nil when it is): what
+  /// `data` checks before reading, and what files GDAL opens by path are checked with.
+  static func check(_ path: String) -> InputFileProblem? {
+    var status = stat()
+    guard stat(path, &status) == 0 else {
+      switch errno {
+      case ENOENT, ENOTDIR: return .init("file not found", isMissing: true)
+      case ELOOP: return .init("too many levels of symbolic links (a loop?): expected a file")
+      case EACCES: return .init("permission denied")
+      default: return .init("cannot read: \(String(cString: strerror(errno)))")
+      }
+    }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: return .init("is a directory: expected a file")
+    default: return .init("is not a regular file (a device, pipe or socket): expected a file")
+    }
+    guard Int(status.st_size) <= maximumBytes else {
+      return .init("is \(status.st_size) bytes, above the limit of \(maximumBytes) bytes for an input file")
+    }
+    return nil
   }
 
   /// The text of `path` as UTF-8, or a message naming the first bad byte.

@@ -13,31 +13,20 @@ struct ParcelRecord {
   let outline: MultiPolygon
 }
 
-/// Reads a parcels GeoJSON FeatureCollection of Polygon/MultiPolygon features.
+/// Reads parcels: Polygon/MultiPolygon features of any vector file (`VectorInput`).
 ///
 /// Properties: `id` (text or whole number), `land_use` (see `LandUse`), `building_class`
 /// (a class of the scenario); optional `name`, `workers`, `demand`. Other properties are kept
 /// out of the model and ignored.
 enum ParcelsFile {
-  /// The parcels, and the CRS they are in (`GeoJSONCRS`: the scenario's `declared` one, else
-  /// the file's `crs` member; nil = WGS 84).
-  static func read(
-    text: String, file: String, declared: CRS?, diagnostics: Diagnostics
-  ) -> (records: [ParcelRecord], crs: CRS?) {
-    let features: [GeoJSONFeature]
-    let crs: CRS?
-    do {
-      let document = try GeoJSON.document(in: text)
-      features = document.features
-      crs = GeoJSONCRS.resolve(member: document.crsName, declared: declared, file: file, diagnostics: diagnostics)
-    } catch {
-      let (location, message) = IssueLocation.ofJSONError(error)
-      diagnostics.report(file, location, message)
-      return ([], declared)
-    }
+  /// The property names a parcels file's `fields:` may map.
+  static let propertyNames = ["id", "name", "land_use", "building_class", "workers", "demand"]
+
+  /// The parcels of `features`, read in `crs` (nil = WGS 84 lon, lat).
+  static func read(features: [GeoJSONFeature], crs: CRS?, file: String, diagnostics: Diagnostics) -> [ParcelRecord] {
     if features.isEmpty { diagnostics.report(file, .file, "no features: expected parcel polygons") }
     let isLonLat = crs == nil || crs == .wgs84
-    return (features.compactMap { record(from: $0, file: file, isLonLat: isLonLat, diagnostics: diagnostics) }, crs)
+    return features.compactMap { record(from: $0, file: file, isLonLat: isLonLat, diagnostics: diagnostics) }
   }
 
   private static func record(

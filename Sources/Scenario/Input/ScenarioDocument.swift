@@ -10,6 +10,11 @@ struct FileReference {
   let line: Int
   /// CRS of coordinates in the file; nil = WGS84 lon, lat.
   let crs: CRS?
+  /// The layer of a multi-layer vector file (GeoPackage) to read; nil = its only layer.
+  var layer: String? = nil
+  /// Cosite's property names → the file's field names (`fields:`), for files whose
+  /// attributes have other names.
+  var fields: [(cosite: String, file: String)] = []
 }
 
 struct ZoneSpec {

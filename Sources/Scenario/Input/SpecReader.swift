@@ -11,14 +11,19 @@ struct SpecReader {
   var diagnostics: Diagnostics { map.diagnostics }
 
   /// `key: path` or `key: {file: path, crs: EPSG:n}`; the path is resolved against the scenario.
-  func fileReference(_ key: String, withCRS: Bool, in parent: YAMLMap? = nil) -> FileReference? {
+  /// `fields` lists the property names a vector file's `fields:` may map (`file`, `crs`,
+  /// `layer`, `fields` then allowed); nil for a file that is not a vector input.
+  func fileReference(
+    _ key: String, withCRS: Bool, in parent: YAMLMap? = nil, fields: [String]? = nil
+  ) -> FileReference? {
     let parent = parent ?? map
     guard let node = parent.node(key) else { return nil }
     let line = parent.line(of: key)
     if case .scalar(let scalar) = node {
       return FileReference(path: resolve(scalar.string), line: line, crs: nil)
     }
-    guard let spec = parent.map(key, allowed: withCRS ? ["file", "crs"] : ["file"]) else { return nil }
+    let allowed = (withCRS ? ["file", "crs"] : ["file"]) + (fields == nil ? [] : ["layer", "fields"])
+    guard let spec = parent.map(key, allowed: allowed) else { return nil }
     guard let file = spec.string("file", required: true, expected: "a path relative to the scenario file") else {
       return nil
     }
@@ -28,7 +33,17 @@ struct SpecReader {
         diagnostics.report(map.file, .line(spec.line(of: "crs")), "'\(spec.path).crs': \(error)")
       }
     }
-    return FileReference(path: resolve(file), line: spec.line(of: "file"), crs: crs)
+    var reference = FileReference(path: resolve(file), line: spec.line(of: "file"), crs: crs)
+    if let names = fields {
+      reference.layer = spec.string("layer", expected: "the name of a layer in the file")
+      if let mapping = spec.map("fields", allowed: names, expected: "a mapping of Cosite's names to the file's fields")
+      {
+        reference.fields = mapping.keys.compactMap { name in
+          mapping.string(name, required: true, expected: "the name of a field in the file").map { (name, $0) }
+        }
+      }
+    }
+    return reference
   }
 
   /// `key: reference` or `key: [reference, …]`, each reference as `fileReference` reads it
@@ -77,8 +92,8 @@ struct SpecReader {
       let id = zone.string("id", required: true, expected: "a zone id")
       let name = zone.string("name") ?? id
       let area = zone.number("published_area_ha", expected: "an area in ha", range: 0...1_000_000)
-      let parcels = fileReference("parcels", withCRS: true, in: zone)
-      let outline = fileReference("outline", withCRS: true, in: zone)
+      let parcels = fileReference("parcels", withCRS: true, in: zone, fields: ParcelsFile.propertyNames)
+      let outline = fileReference("outline", withCRS: true, in: zone, fields: ["id"])
       let propagation = zone.map("propagation", allowed: ["model", "environment", "los", "shadow_sigma_db"]).flatMap {
         spec in
         let propagation = CoverageReader.propagation(spec)

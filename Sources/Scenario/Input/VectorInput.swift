@@ -1,0 +1,79 @@
+import Foundation
+import Geo
+import GeoIO
+
+/// A parcels or outline file as features, whatever its format: GeoJSON by Cosite's own reader
+/// (which keeps the line of a syntax error), anything else — GeoPackage, Shapefile,
+/// FlatGeobuf, GML, KML — through GDAL (`GeoIO.readFeatures`). Either way the features carry
+/// their index in the file (errors name it), `fields:` renames the file's fields to Cosite's
+/// property names, and the CRS is resolved by `FileCRS`.
+enum VectorInput {
+  /// Read by Cosite's own GeoJSON reader: `.geojson` and `.json`.
+  static func isGeoJSON(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return lower.hasSuffix(".geojson") || lower.hasSuffix(".json")
+  }
+
+  /// The features with `fields` applied: each mapped field appears under Cosite's name (in
+  /// the mapping's order, first), and a property of the file already called by one of the
+  /// mapped names is dropped, so the mapping decides. A mapped field the feature lacks is
+  /// simply absent (the reader then says the property is missing).
+  static func renamed(_ features: [GeoJSONFeature], _ fields: [(cosite: String, file: String)]) -> [GeoJSONFeature] {
+    guard !fields.isEmpty else { return features }
+    let mapped = Set(fields.map(\.cosite))
+    return features.map { feature in
+      let named = fields.compactMap { field in feature.property(field.file).map { (field.cosite, $0) } }
+      let rest = feature.properties.filter { !mapped.contains($0.0) }
+      return GeoJSONFeature(index: feature.index, geometry: feature.geometry, properties: named + rest)
+    }
+  }
+}
+
+extension LoadSession {
+  /// The features of `reference` (shown to the planner as `name`) and the CRS they are in;
+  /// nil when the file cannot be read (the issue is reported).
+  func readFeatures(_ reference: FileReference, name: String) -> (features: [GeoJSONFeature], crs: CRS?)? {
+    if reference.layer != nil, VectorInput.isGeoJSON(reference.path) {
+      diagnostics.report(
+        scenarioFile, .line(reference.line), "'layer' is for files of several layers (GeoPackage): a GeoJSON has one")
+    }
+    var features: [GeoJSONFeature]
+    var crs: CRS?
+    if VectorInput.isGeoJSON(reference.path) {
+      guard let text = readText(reference.path, shownAs: name, line: reference.line) else { return nil }
+      do {
+        let document = try GeoJSON.document(in: text)
+        features = document.features
+        crs = FileCRS.resolve(member: document.crsName, declared: reference.crs, file: name, diagnostics: diagnostics)
+      } catch {
+        let (location, message) = IssueLocation.ofJSONError(error)
+        diagnostics.report(name, location, message)
+        return nil
+      }
+    } else {
+      if let problem = InputFile.check(reference.path) {
+        diagnostics.report(scenarioFile, .line(reference.line), problem.about(name))
+        return nil
+      }
+      do {
+        let read = try GeoIO.readFeatures(atPath: reference.path, layer: reference.layer)
+        features = read.features
+        crs = FileCRS.resolve(
+          epsg: read.epsg, name: read.crsName, declared: reference.crs, file: name, diagnostics: diagnostics)
+      } catch {
+        diagnostics.report(
+          name, .file, "\(error) (expected a vector file GDAL reads: GeoPackage, Shapefile, FlatGeobuf…)")
+        return nil
+      }
+    }
+    let fileFields = Set(features.flatMap { $0.properties.map(\.0) })
+    for field in reference.fields where !features.isEmpty && !fileFields.contains(field.file) {
+      diagnostics.report(
+        name, .file,
+        "no feature has the field \(Excerpt.quoted(field.file)) that 'fields' maps to '\(field.cosite)' (fields: \(fileFields.sorted().map { Excerpt.quoted($0) }.joined(separator: ", ")))"
+      )
+    }
+    features = VectorInput.renamed(features, reference.fields)
+    return (features, crs)
+  }
+}

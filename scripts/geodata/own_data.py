@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Builds the "bring your own data" samples in geodata/own-data/ (issue #20) from the
+committed synthetic Dinh Vu files, with GDAL's command-line tools (gdal-bin):
+
+- dinh-vu-vn2000.gpkg: the parcels and outlines of DEEP C I and II as GeoPackage layers in
+  VN-2000 / TM-3 105°45' (EPSG:9210, the CRS Vietnamese cadastral data uses), with the
+  attribute names a zone board's export might have (ma_lo, ten, muc_dich, loai_nha, lao_dong);
+- nam-dinh-vu.shp and nam-dinh-vu-outline.shp (with .shx, .dbf, .prj, .cpg): the Nam Dinh Vu
+  parcels and outline as Shapefiles in EPSG:9210; the Shapefile format cuts field names to
+  ten characters (building_class becomes building_c);
+- scenarios/hai-phong-dinh-vu-own-data.yaml: the Dinh Vu scenario reading these files, with
+  `layer:` and `fields:` where needed (also written by generate.py, from the same function).
+  It describes the same parks as scenarios/hai-phong-dinh-vu.yaml, so its figures must be the
+  same (OwnDataTests).
+
+Run from anywhere: `python3 scripts/geodata/own_data.py`. The GeoPackage is written with a
+fixed OGR_CURRENT_DATE; a Shapefile's .dbf header holds the day it was written, so the
+Shapefiles are not byte-reproducible (their content is).
+"""
+import os
+import subprocess
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SOURCE = os.path.join(ROOT, "geodata", "hai-phong")
+OUT = os.path.join(ROOT, "geodata", "own-data")
+GPKG = os.path.join(OUT, "dinh-vu-vn2000.gpkg")
+FIXED_DATE = ["--config", "OGR_CURRENT_DATE", "2026-01-01T00:00:00Z"]
+PARCEL_FIELDS = "id AS ma_lo, name AS ten, land_use AS muc_dich, building_class AS loai_nha, workers AS lao_dong"
+
+
+def ogr2ogr(*args):
+    subprocess.run(["ogr2ogr", *FIXED_DATE, *args], check=True)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for name in os.listdir(OUT):
+        if name.startswith("dinh-vu-vn2000") or name.startswith("nam-dinh-vu"):
+            os.remove(os.path.join(OUT, name))
+    first = True
+    for zone in ["deep-c-1", "deep-c-2"]:
+        for layer, source, select in [
+            (zone, f"{zone}.geojson", PARCEL_FIELDS),
+            (f"{zone}-outline", f"{zone}-outline.geojson", "id"),
+        ]:
+            table = source.removesuffix(".geojson")
+            ogr2ogr(
+                *([] if first else ["-update"]), "-f", "GPKG", GPKG, os.path.join(SOURCE, source),
+                "-t_srs", "EPSG:9210", "-nln", layer, "-dialect", "SQLite",
+                "-sql", f'SELECT {select}, geometry FROM "{table}"')
+            first = False
+    for source in ["nam-dinh-vu.geojson", "nam-dinh-vu-outline.geojson"]:
+        ogr2ogr(
+            "-f", "ESRI Shapefile", os.path.join(OUT, source.replace(".geojson", ".shp")),
+            os.path.join(SOURCE, source), "-t_srs", "EPSG:9210", "-lco", "ENCODING=UTF-8")
+    native = open(os.path.join(ROOT, "scenarios", "hai-phong-dinh-vu.yaml"), encoding="utf-8").read()
+    with open(os.path.join(ROOT, "scenarios", "hai-phong-dinh-vu-own-data.yaml"), "w", encoding="utf-8") as out:
+        out.write(own_data_scenario(native))
+
+
+def own_data_scenario(native):
+    """The Dinh Vu scenario `native` with its zones read from the own-data samples."""
+    head, rest = native.split("zones:\n", 1)
+    _, tail = rest.split("\n# Bands after", 1)
+    fields = "{ id: ma_lo, name: ten, land_use: muc_dich, building_class: loai_nha, workers: lao_dong }"
+    zones = f"""zones:
+  - id: deep-c-1
+    name: "DEEP C Hai Phong I (Dinh Vu)"
+    province: "Hai Phong"
+    published_area_ha: 541
+    outline: {{ file: ../geodata/own-data/dinh-vu-vn2000.gpkg, layer: deep-c-1-outline }}
+    parcels:
+      file: ../geodata/own-data/dinh-vu-vn2000.gpkg
+      layer: deep-c-1
+      fields: {fields}
+  - id: deep-c-2
+    name: "DEEP C Hai Phong II (Nam Dinh Vu peninsula)"
+    province: "Hai Phong"
+    published_area_ha: 645
+    outline: {{ file: ../geodata/own-data/dinh-vu-vn2000.gpkg, layer: deep-c-2-outline }}
+    parcels:
+      file: ../geodata/own-data/dinh-vu-vn2000.gpkg
+      layer: deep-c-2
+      fields: {fields}
+  - id: nam-dinh-vu
+    name: "Nam Dinh Vu"
+    province: "Hai Phong"
+    published_area_ha: 1329
+    outline: ../geodata/own-data/nam-dinh-vu-outline.shp
+    parcels: {{ file: ../geodata/own-data/nam-dinh-vu.shp, fields: {{ building_class: building_c }} }}
+"""
+    header = (
+        "# Hai Phong — Dinh Vu parks read from a GeoPackage and Shapefiles in VN-2000 (sample of\n"
+        "# issue #20). Written by scripts/geodata/own_data.py from scenarios/hai-phong-dinh-vu.yaml:\n"
+        "# the same parks, parcels and sites, so the same figures. The data is synthetic\n"
+        "# (geodata/README.md).\n")
+    body = head.split("\n", 4)[4] if head.startswith("#") else head
+    return (header + body.replace('name: "Hai Phong — Dinh Vu', 'name: "Hai Phong — own data: Dinh Vu', 1)
+            + zones + "\n# Bands after" + tail)
+
+
+if __name__ == "__main__":
+    main()
