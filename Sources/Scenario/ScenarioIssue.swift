@@ -8,6 +8,8 @@ public enum IssueLocation: Hashable, Sendable {
   case line(Int)
   /// A feature of a GeoJSON file (0-based index as in the `features` array), with its id if known.
   case feature(index: Int, id: String?)
+  /// A cell of a raster (0-based column from the west, row from the north).
+  case pixel(column: Int, row: Int)
 }
 
 extension IssueLocation {
@@ -17,6 +19,7 @@ extension IssueLocation {
     case .file: return "the file"
     case .line(let line): return "line \(line)"
     case .feature(let index, _): return "feature \(index)"
+    case .pixel(let column, let row): return "pixel (column \(column), row \(row))"
     }
   }
 
@@ -26,6 +29,7 @@ extension IssueLocation {
     case .file: return -1
     case .line(let line): return line
     case .feature(let index, _): return index
+    case .pixel(let column, let row): return row << 24 | column
     }
   }
 }
@@ -51,6 +55,7 @@ public struct ScenarioIssue: Hashable, Sendable, CustomStringConvertible {
     case .feature(let index, let id):
       let named = id.map { " (id \(Excerpt.quoted($0)))" } ?? ""
       return "\(file): feature index \(index)\(named): \(message)"
+    case .pixel(let column, let row): return "\(file): pixel (column \(column), row \(row)): \(message)"
     }
   }
 }

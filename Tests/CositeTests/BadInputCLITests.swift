@@ -1,4 +1,6 @@
 import Foundation
+import Geo
+import GeoIO
 import TestSupport
 import Testing
 
@@ -101,7 +103,23 @@ import Testing
       ["scenario.yaml": scenario.replacingOccurrences(of: "parcels.geojson", with: "parcels.gpkg")],
       bytes: ["parcels.gpkg": Array("SQLite format 3\0 but not really".utf8)],
       line: "parcels.gpkg: GDAL could not open"),
+    Failure(
+      "run: a terrain raster GDAL cannot read", ["run"],
+      ["scenario.yaml": scenario + "\ncoverage:\n  terrain: { dem: dem.tif }"],
+      bytes: ["dem.tif": Array("II*\0 truncated".utf8)], line: "dem.tif: GDAL could not open"),
+    Failure(
+      "validate: a terrain raster with a height out of range", ["validate"],
+      ["scenario.yaml": scenario + "\ncoverage:\n  terrain: { dem: dem.tif }"], bytes: ["dem.tif": badHeightTIFF],
+      line: "dem.tif: pixel (column 1, row 0): height 99999.0: expected metres from −20,000 to 20,000"),
   ]
+
+  /// A 3 × 2 GeoTIFF in UTM 48N whose northern middle cell holds 99,999 m (RasterImage rows
+  /// run from the south: index 4 is row 1 from the south, the northern one, column 1).
+  static let badHeightTIFF: [UInt8] = Array(
+    try! GeoIO.cloudOptimizedGeoTIFF(
+      RasterImage(
+        columns: 3, rows: 2, originX: 684000, originY: 2304000, resolutionM: 100, crs: CRS(epsg: 32648),
+        bands: [RasterBand(values: .float32([10, 11, 12, 13, 99999, 15]), noData: -9999, description: "height")])))
 
   /// A scenario folder: the valid files with `files` over them.
   static func folder(_ files: [String: [UInt8]]) throws -> URL {

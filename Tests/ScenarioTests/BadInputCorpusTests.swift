@@ -133,6 +133,7 @@ enum BadInputCorpus {
     case .file: return issue.file
     case .line(let line): return "\(issue.file):\(line)"
     case .feature(let index, _): return "\(issue.file): feature index \(index)"
+    case .pixel(let column, let row): return "\(issue.file): pixel (column \(column), row \(row))"
     }
   }
 

@@ -8,6 +8,11 @@ committed synthetic Dinh Vu files, with GDAL's command-line tools (gdal-bin):
 - nam-dinh-vu.shp and nam-dinh-vu-outline.shp (with .shx, .dbf, .prj, .cpg): the Nam Dinh Vu
   parcels and outline as Shapefiles in EPSG:9210; the Shapefile format cuts field names to
   ten characters (building_class becomes building_c);
+- dinh-vu-dem-glo30.tif: a synthetic terrain over the Dinh Vu parks and 2 km around them, laid
+  out as a Copernicus GLO-30 tile is (EPSG:4326, 1 arc-second cells, heights in m): a
+  coastal plain at 2–4 m (Dinh Vu is reclaimed land a few metres above sea level) with two
+  made-up hills of 45 m and 30 m to the north-west and south-east, so that diffraction has
+  something to do. Not a real DEM (geodata/README.md);
 - scenarios/hai-phong-dinh-vu-own-data.yaml: the Dinh Vu scenario reading these files, with
   `layer:` and `fields:` where needed (also written by generate.py, from the same function).
   It describes the same parks as scenarios/hai-phong-dinh-vu.yaml, so its figures must be the
@@ -17,6 +22,7 @@ Run from anywhere: `python3 scripts/geodata/own_data.py`. The GeoPackage is writ
 fixed OGR_CURRENT_DATE; a Shapefile's .dbf header holds the day it was written, so the
 Shapefiles are not byte-reproducible (their content is).
 """
+import math
 import os
 import subprocess
 
@@ -36,7 +42,7 @@ def ogr2ogr(*args):
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name in os.listdir(OUT):
-        if name.startswith("dinh-vu-vn2000") or name.startswith("nam-dinh-vu"):
+        if name.startswith("dinh-vu-") or name.startswith("nam-dinh-vu"):
             os.remove(os.path.join(OUT, name))
     first = True
     for zone in ["deep-c-1", "deep-c-2"]:
@@ -54,9 +60,47 @@ def main():
         ogr2ogr(
             "-f", "ESRI Shapefile", os.path.join(OUT, source.replace(".geojson", ".shp")),
             os.path.join(SOURCE, source), "-t_srs", "EPSG:9210", "-lco", "ENCODING=UTF-8")
+    write_dem()
     native = open(os.path.join(ROOT, "scenarios", "hai-phong-dinh-vu.yaml"), encoding="utf-8").read()
     with open(os.path.join(ROOT, "scenarios", "hai-phong-dinh-vu-own-data.yaml"), "w", encoding="utf-8") as out:
         out.write(own_data_scenario(native))
+
+
+# The DEM's extent: the parks' outlines (106.7127–106.8200 E, 20.7897–20.8475 N) and ~2 km.
+DEM_WEST, DEM_EAST, DEM_SOUTH, DEM_NORTH = 106.69, 106.84, 20.77, 20.87
+ARC_SECOND = 1 / 3600
+HILLS = [(106.705, 20.855, 45.0, 400.0), (106.825, 20.785, 30.0, 300.0)]  # lon, lat, height m, sigma m
+
+
+def write_dem():
+    """The synthetic terrain as Int16 GeoTIFF (gdal_translate from an ESRI ASCII grid whose
+    cell centres sit on whole arc-seconds, as GLO-30's do)."""
+    columns = round((DEM_EAST - DEM_WEST) / ARC_SECOND)
+    rows = round((DEM_NORTH - DEM_SOUTH) / ARC_SECOND)
+    metres_per_degree_lat = 110_700.0  # at 20.8 N (WGS84 meridian arc)
+    metres_per_degree_lon = 104_100.0  # 111,320 x cos(20.8 deg)
+    lines = [f"ncols {columns}", f"nrows {rows}", f"xllcenter {DEM_WEST}", f"yllcenter {DEM_SOUTH}",
+             f"cellsize {ARC_SECOND!r}", "nodata_value -32768"]
+    for row in range(rows):
+        lat = DEM_SOUTH + (rows - 1 - row) * ARC_SECOND
+        values = []
+        for column in range(columns):
+            lon = DEM_WEST + column * ARC_SECOND
+            height = 3 + math.sin(lon * 700) * math.cos(lat * 900)  # the 2-4 m plain
+            for hill_lon, hill_lat, top, sigma in HILLS:
+                dx = (lon - hill_lon) * metres_per_degree_lon
+                dy = (lat - hill_lat) * metres_per_degree_lat
+                height += top * math.exp(-(dx * dx + dy * dy) / (2 * sigma * sigma))
+            values.append(str(round(height)))
+        lines.append(" ".join(values))
+    ascii_path = os.path.join(OUT, "dem.asc")
+    with open(ascii_path, "w") as handle:
+        handle.write("\n".join(lines) + "\n")
+    target = os.path.join(OUT, "dinh-vu-dem-glo30.tif")
+    subprocess.run(
+        ["gdal_translate", "-q", "-a_srs", "EPSG:4326", "-ot", "Int16", "-co", "COMPRESS=DEFLATE",
+         "-co", "PREDICTOR=2", "-co", "TILED=YES", ascii_path, target], check=True)
+    os.remove(ascii_path)
 
 
 def own_data_scenario(native):

@@ -1,10 +1,17 @@
 import Foundation
 import Geo
+import GeoIO
 
-/// Reads terrain rasters: ESRI ASCII grids (`.asc`) and SRTM tiles (`.hgt`).
+/// Reads terrain rasters: ESRI ASCII grids (`.asc`) and SRTM tiles (`.hgt`) by Cosite's own
+/// readers (which name the line of a bad value), and any raster GDAL reads — GeoTIFF, COG, a
+/// VRT of SRTM or Copernicus GLO-30 tiles — through `GeoIO.readGrid`, in its own CRS.
 enum DEMFile {
   /// Reads `path` (shown to the planner as `name`); issues go to `diagnostics`.
   static func read(path: String, name: String, crs: CRS?, diagnostics: Diagnostics) -> ElevationModel? {
+    let lower = path.lowercased()
+    if !lower.hasSuffix(".asc"), !lower.hasSuffix(".hgt") {
+      return readRaster(path: path, name: name, crs: crs, diagnostics: diagnostics)
+    }
     let data: Data
     switch InputFile.data(path) {
     case .success(let bytes): data = bytes
@@ -24,6 +31,30 @@ enum DEMFile {
       return nil
     }
     return readASCII(text, name: name, crs: crs ?? .wgs84, diagnostics: diagnostics)
+  }
+
+  /// A raster through GDAL: band 1 as heights in metres (nodata as voids), in the CRS the
+  /// file declares (or the scenario's `crs`; a contradiction is an error, as for vector files).
+  static func readRaster(path: String, name: String, crs: CRS?, diagnostics: Diagnostics) -> ElevationModel? {
+    let grid: InputGrid
+    do {
+      grid = try GeoIO.readGrid(atPath: path)
+    } catch {
+      diagnostics.report(name, .file, "\(error) (expected a terrain raster GDAL reads: GeoTIFF, VRT, .asc, .hgt)")
+      return nil
+    }
+    let resolved = FileCRS.resolve(
+      epsg: grid.epsg, name: grid.crsName, declared: crs, file: name, diagnostics: diagnostics)
+    let heights = -20_000...20_000 as ClosedRange<Float>
+    if let index = grid.values.firstIndex(where: { !$0.isNaN && !heights.contains($0) }) {
+      diagnostics.report(
+        name, .pixel(column: index % grid.columns, row: index / grid.columns),
+        "height \(grid.values[index]): expected metres from −20,000 to 20,000 (or nodata)")
+      return nil
+    }
+    return ElevationModel(
+      crs: resolved ?? .wgs84, columns: grid.columns, rows: grid.rows, originX: grid.originX, originY: grid.originY,
+      cellSizeX: grid.cellSizeX, cellSizeY: grid.cellSizeY, heightsM: grid.values)
   }
 
   /// SRTM: big-endian Int16 heights, 1201² (3″) or 3601² (1″) samples, rows from the north;

@@ -1,0 +1,47 @@
+import Foundation
+import Geo
+import Testing
+
+@testable import Scenario
+
+/// Terrain from any raster GDAL reads (#20): the bundled GLO-30-like sample over Dinh Vu.
+@Suite struct TerrainRasterTests {
+  static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../geodata/own-data/dinh-vu-dem-glo30.tif").standardizedFileURL.path
+
+  /// Read in the CRS the GeoTIFF declares (WGS 84), laid out as scripts/geodata/own_data.py
+  /// makes it: 106.69–106.84 E × 20.77–20.87 N in 1″ cells (540 × 360, cell centres on whole
+  /// arc-seconds, the north-west one at 106.69 E, 20.87 − 1″ N). Heights as the script's
+  /// formula gives them: the plain 3 ± 1 m (rounded: 2–4), the north-west hill's top at
+  /// 106.705 E, 20.855 N 3 ± 1 + 45 = 47–49 m, the south-east one's 32–34 m; and it covers
+  /// every corner of the parks' outlines (106.7127–106.8200 E, 20.7897–20.8475 N).
+  @Test func theBundledGLO30SampleIsReadInItsOwnCRS() throws {
+    let diagnostics = Diagnostics()
+    let dem = try #require(DEMFile.read(path: Self.sample, name: "sample", crs: nil, diagnostics: diagnostics))
+    #expect(diagnostics.issues.isEmpty, "\(diagnostics.issues)")
+    #expect(dem.crs == .wgs84)
+    #expect(dem.columns == 540 && dem.rows == 360)
+    let arcSecond = 1.0 / 3600
+    #expect(abs(dem.originX - 106.69) < 1e-9 && abs(dem.originY - (20.87 - arcSecond)) < 1e-9)
+    #expect(abs(dem.cellSizeX - arcSecond) < 1e-12 && abs(dem.cellSizeY - arcSecond) < 1e-12)
+    let plain = try #require(dem.heightM(at: Coordinate(lon: 106.76, lat: 20.82)))
+    #expect((2...4).contains(plain), "plain \(plain)")
+    let northWest = try #require(dem.heightM(at: Coordinate(lon: 106.705, lat: 20.855)))
+    #expect((47...49).contains(northWest), "hill \(northWest)")
+    let southEast = try #require(dem.heightM(at: Coordinate(lon: 106.825, lat: 20.785)))
+    #expect((32...34).contains(southEast), "hill \(southEast)")
+    for lon in [106.7127, 106.8200] {
+      for lat in [20.7897, 20.8475] { #expect(dem.heightM(at: Coordinate(lon: lon, lat: lat)) != nil) }
+    }
+  }
+
+  /// The scenario's `crs` for the file contradicting the raster's own is an error naming it.
+  @Test func aContradictingCRSIsAnError() throws {
+    let diagnostics = Diagnostics()
+    _ = DEMFile.read(path: Self.sample, name: "dem.tif", crs: CRS(epsg: 32648), diagnostics: diagnostics)
+    #expect(
+      diagnostics.issues.map(\.description).contains {
+        $0.hasPrefix("dem.tif: the file's CRS is EPSG:4326, but the scenario reads this file in EPSG:32648")
+      }, "\(diagnostics.issues)")
+  }
+}
