@@ -142,10 +142,30 @@ final class LoadSession {
         }
       }
     }
+    // An operator's export read through its mapping gives structures and sites at once.
+    var importedSites: [String: String] = [:]
+    for reference in document.sites {
+      guard let mappingPath = reference.mapping else { continue }
+      let name = shown(reference.path)
+      guard
+        let export = SiteImport.read(reference.path, mappingPath: mappingPath, shown: shown, diagnostics: diagnostics)
+      else { continue }
+      let imported = "\(name) (as imported)"
+      structures += StructuresFile.read(
+        text: export.structuresCSV, file: imported, crs: nil, diagnostics: diagnostics)
+      importedSites[reference.path] = export.sitesCSV
+    }
     structureFilesHaveProblems = diagnostics.issues.count > issuesBeforeStructures
     for reference in document.sites {
       let name = shown(reference.path)
       let base = URL(fileURLWithPath: reference.path).deletingLastPathComponent()
+      if reference.mapping != nil {
+        if let text = importedSites[reference.path] {
+          sectors += SectorsFile.read(
+            text: text, file: "\(name) (as imported)", resolve: { $0 }, diagnostics: diagnostics)
+        }
+        continue
+      }
       if let text = readText(reference.path, shownAs: name, line: reference.line) {
         sectors += SectorsFile.read(
           text: text, file: name,
@@ -203,7 +223,7 @@ final class LoadSession {
     return nil
   }
 
-  private static func location(of error: YamlError) -> IssueLocation {
+  static func location(of error: YamlError) -> IssueLocation {
     switch error {
     case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
       return .line(mark.line)
@@ -212,7 +232,7 @@ final class LoadSession {
     }
   }
 
-  private static func problem(of error: YamlError) -> String {
+  static func problem(of error: YamlError) -> String {
     switch error {
     case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
       .composer(let context, let problem, _, _):

@@ -11,7 +11,9 @@ struct Cosite: ParsableCommand {
     discussion:
       "A scenario file (YAML) names the zones and their parcels, the carriers and their radio layers, the existing structures and sites, and costs. See README.md for the format.",
     version: "0.1.0",
-    subcommands: [Validate.self, Run.self, Recommend.self, Compare.self, PathLoss.self, Benchmark.self])
+    subcommands: [
+      Validate.self, Run.self, Recommend.self, Compare.self, PathLoss.self, Import.self, Benchmark.self,
+    ])
 
   /// SIGINT and SIGTERM go through the output transaction's cleanup from the first instant,
   /// whatever dispositions the parent process left (a signal ignored by the parent would

@@ -9,7 +9,8 @@ import Testing
 @Suite struct OwnDataTests {
   /// Dinh Vu's parcels and outlines from a GeoPackage (two layers per zone, a zone board's
   /// field names mapped by `fields:`) and Shapefiles (field names cut to ten characters), all
-  /// in VN-2000 (EPSG:9210), against the GeoJSON in WGS 84: the per-parcel figures are the
+  /// in VN-2000 (EPSG:9210), and its sites from a cell export read through its mapping, against
+  /// the GeoJSON in WGS 84 and Cosite's CSVs: the per-parcel figures are the
   /// same to the byte, and the run's summary the same apart from the scenario's name and the
   /// last digit of a few percentiles. (The coordinates went WGS 84 → VN-2000 → WGS 84 through
   /// PROJ, which moves them by well under a millimetre: no cell centre changes parcel, but the
@@ -97,6 +98,42 @@ import Testing
     #expect(outputs[0] == outputs[1], "parcel-coverage.csv differs between the ASCII grid and the GeoTIFF")
     // The terrain is used: on flat ground (the third run) the figures differ.
     #expect(outputs[0] != outputs[2], "the hill changes nothing: the terrain was not read")
+  }
+
+  /// `cosite import sites` on the bundled export writes Cosite's two CSVs (669 sectors on the
+  /// 67 structures carriers are on); with a mapping naming a column the export lacks it exits
+  /// with status 1, says which, and writes nothing.
+  @Test func importSitesWritesBothFilesOrNothing() throws {
+    let out = CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let export = "geodata/own-data/dinh-vu-cells-export.csv"
+    let good = try CLI.run([
+      "import", "sites", export, "--mapping", "geodata/own-data/dinh-vu-cells-mapping.yaml", "--out", out.path,
+    ])
+    #expect(good.status == 0, "\(good.standardError)")
+    #expect(good.standardOutput.contains("669 sectors of mobifone, viettel, vnpt on 67 structures"))
+    let sites = try String(contentsOf: out.appendingPathComponent("sites.csv"), encoding: .utf8)
+    let structures = try String(contentsOf: out.appendingPathComponent("structures.csv"), encoding: .utf8)
+    #expect(sites.split(separator: "\n").count == 670 && structures.split(separator: "\n").count == 68)
+    let folder = CLI.temporaryDirectory()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let mapping = try String(
+      contentsOf: CLI.repositoryRoot.appendingPathComponent("geodata/own-data/dinh-vu-cells-mapping.yaml"),
+      encoding: .utf8
+    ).replacingOccurrences(of: "power: CONG_SUAT_W", with: "power: CONG_SUAT")
+    try mapping.write(to: folder.appendingPathComponent("map.yaml"), atomically: true, encoding: .utf8)
+    let bad = try CLI.run(
+      [
+        "import", "sites", CLI.repositoryRoot.appendingPathComponent(export).path, "--mapping", "map.yaml", "--out",
+        "out",
+      ],
+      in: folder)
+    #expect(bad.status == 1)
+    #expect(
+      bad.standardError.contains("dinh-vu-cells-export.csv:1: no column 'CONG_SUAT' (mapped to 'power')"),
+      "\(bad.standardError)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
   }
 
   /// Whether two JSON values have the same structure, text and counts, with numbers that may

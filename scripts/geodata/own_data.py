@@ -13,6 +13,13 @@ committed synthetic Dinh Vu files, with GDAL's command-line tools (gdal-bin):
   coastal plain at 2–4 m (Dinh Vu is reclaimed land a few metres above sea level) with two
   made-up hills of 45 m and 30 m to the north-west and south-east, so that diffraction has
   something to do. Not a real DEM (geodata/README.md);
+- dinh-vu-cells-export.csv and dinh-vu-cells-mapping.yaml: every cell of the three carriers
+  on the Dinh Vu parks as a site database might export them — one row per cell, semicolons,
+  decimal commas, degrees-minutes-seconds to 0.0001", power in W, gain in dBd, carrier and band
+  codes, Vietnamese column names — and the mapping that reads it (`cosite import sites`);
+  dinh-vu-free-structures.csv: the structures no carrier is on yet (an export of cells cannot
+  hold them). The export's values convert back to the native files' exactly (DMS to 0.0001"
+  and W to 5 significant digits round to the native 10^-7 degrees and whole dBm);
 - scenarios/hai-phong-dinh-vu-own-data.yaml: the Dinh Vu scenario reading these files, with
   `layer:` and `fields:` where needed (also written by generate.py, from the same function).
   It describes the same parks as scenarios/hai-phong-dinh-vu.yaml, so its figures must be the
@@ -61,6 +68,7 @@ def main():
             "-f", "ESRI Shapefile", os.path.join(OUT, source.replace(".geojson", ".shp")),
             os.path.join(SOURCE, source), "-t_srs", "EPSG:9210", "-lco", "ENCODING=UTF-8")
     write_dem()
+    write_cells_export()
     native = open(os.path.join(ROOT, "scenarios", "hai-phong-dinh-vu.yaml"), encoding="utf-8").read()
     with open(os.path.join(ROOT, "scenarios", "hai-phong-dinh-vu-own-data.yaml"), "w", encoding="utf-8") as out:
         out.write(own_data_scenario(native))
@@ -103,6 +111,99 @@ def write_dem():
     os.remove(ascii_path)
 
 
+CARRIER_CODES = {"viettel": "VTL", "vnpt": "VNP", "mobifone": "MBF"}
+LAYER_CODES = {"lte1800": "L1800", "lte2100": "L2100", "nr2600": "N2600", "nr3700": "N3700", "nr3800": "N3800"}
+KIND_CODES = {"tower": "GF", "rooftop": "RT", "pole": "PL"}
+EXPORT_COLUMNS = [
+    "MA_TRAM", "NHA_MANG", "MA_CELL", "BANG_TAN", "KINH_DO", "VI_DO", "LOAI_TRAM", "DO_CAO_COT", "DO_CAO_NHA",
+    "CHU_SO_HUU", "VI_TRI_TRONG", "GIA_THUE", "PHUONG_VI", "TILT_CO", "TILT_DIEN", "GAIN_DBD", "DO_CAO_ANTEN",
+    "CONG_SUAT_W", "SUY_HAO_FEEDER",
+]
+
+
+def read_csv(path):
+    import csv
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def dms(value, positive, negative):
+    """Degrees-minutes-seconds to 0.0001 arc-second, as 106°45'08,5140"E."""
+    sign = negative if value < 0 else positive
+    tenths = round(abs(value) * 3600 * 10000)  # in 0.0001"
+    degrees, rest = divmod(tenths, 3600 * 10000)
+    minutes, seconds = divmod(rest, 60 * 10000)
+    return "%d°%02d'%s\"%s" % (degrees, minutes, ("%07.4f" % (seconds / 10000)).replace(".", ","), sign)
+
+
+def comma(value):
+    """A number as a spreadsheet set to Vietnamese conventions writes it: decimal comma."""
+    return value.replace(".", ",") if value else value
+
+
+def write_cells_export():
+    rows, free = [], []
+    for zone in ["deep-c-1", "deep-c-2", "nam-dinh-vu"]:
+        structures = {row["id"]: row for row in read_csv(os.path.join(SOURCE, f"{zone}-structures.csv"))}
+        sites = read_csv(os.path.join(SOURCE, f"{zone}-sites.csv"))
+        used = {site["structure"] for site in sites}
+        free += [row for row in structures.values() if row["id"] not in used]
+        for site in sites:
+            structure = structures[site["structure"]]
+            watts = 10 ** (float(site["power_dbm"]) / 10) / 1000
+            rows.append([
+                structure["id"], CARRIER_CODES[site["carrier"]], site["id"], LAYER_CODES[site["layer"]],
+                dms(float(structure["lon"]), "E", "W"), dms(float(structure["lat"]), "N", "S"),
+                KIND_CODES[structure["kind"]], comma(structure["height_m"]), comma(structure["building_height_m"]),
+                structure["owner"], structure["free_slots"], structure["rent_vnd_month"], site["azimuth_deg"],
+                comma(site["mechanical_tilt_deg"]), comma(site["electrical_tilt_deg"]),
+                comma("%.2f" % (float(site["antenna_gain_dbi"]) - 2.15)), comma(site["height_m"]),
+                comma("%.5g" % watts), comma(site["feeder_loss_db"]),
+            ])
+    with open(os.path.join(OUT, "dinh-vu-cells-export.csv"), "w", encoding="utf-8", newline="") as out:
+        out.write(";".join(EXPORT_COLUMNS) + "\r\n")
+        for row in rows:
+            out.write(";".join(row) + "\r\n")
+    header = list(free[0].keys())
+    with open(os.path.join(OUT, "dinh-vu-free-structures.csv"), "w", encoding="utf-8", newline="") as out:
+        out.write(",".join(header) + "\n")
+        for row in free:
+            out.write(",".join(row[key] for key in header) + "\n")
+    with open(os.path.join(OUT, "dinh-vu-cells-mapping.yaml"), "w", encoding="utf-8") as out:
+        out.write(MAPPING)
+
+
+MAPPING = """# Reads dinh-vu-cells-export.csv (a synthetic site database export, issue #20) with
+# `cosite import sites` or `sites: { file: …, mapping: … }` in a scenario (README,
+# "Importing a site database export"). The separator (;) and the decimal comma are detected.
+columns:
+  structure: MA_TRAM          # site (structure) id: rows of one site fold into one structure
+  carrier: NHA_MANG
+  sector: MA_CELL
+  layer: BANG_TAN
+  lon: KINH_DO                # degrees-minutes-seconds
+  lat: VI_DO
+  structure_kind: LOAI_TRAM
+  structure_height_m: DO_CAO_COT
+  building_height_m: DO_CAO_NHA
+  owner: CHU_SO_HUU
+  free_slots: VI_TRI_TRONG
+  rent_vnd_month: GIA_THUE
+  azimuth_deg: PHUONG_VI
+  mechanical_tilt_deg: TILT_CO
+  electrical_tilt_deg: TILT_DIEN
+  antenna_gain: GAIN_DBD
+  height_m: DO_CAO_ANTEN
+  power: CONG_SUAT_W
+  feeder_loss_db: SUY_HAO_FEEDER
+units: { power: W, antenna_gain: dBd }
+values:
+  carrier: { VTL: viettel, VNP: vnpt, MBF: mobifone }
+  layer: { L1800: lte1800, L2100: lte2100, N2600: nr2600, N3700: nr3700, N3800: nr3800 }
+  structure_kind: { GF: tower, RT: rooftop, PL: pole }
+"""
+
+
 def own_data_scenario(native):
     """The Dinh Vu scenario `native` with its zones read from the own-data samples."""
     head, rest = native.split("zones:\n", 1)
@@ -134,6 +235,13 @@ def own_data_scenario(native):
     outline: ../geodata/own-data/nam-dinh-vu-outline.shp
     parcels: {{ file: ../geodata/own-data/nam-dinh-vu.shp, fields: {{ building_class: building_c }} }}
 """
+    # Structures and sites: the cells export through its mapping, and the free structures.
+    head_rest, tail_rest = tail.split("\nstructures:\n", 1)
+    _, after_sites = tail_rest.split("\nsites:\n", 1)
+    after = after_sites[after_sites.index("\n\n"):] if "\n\n" in after_sites else ""
+    tail = (head_rest + "\nstructures: ../geodata/own-data/dinh-vu-free-structures.csv   # no carrier on them yet\n"
+            + "sites: { file: ../geodata/own-data/dinh-vu-cells-export.csv, mapping: ../geodata/own-data/dinh-vu-cells-mapping.yaml }\n"
+            + after)
     header = (
         "# Hai Phong — Dinh Vu parks read from a GeoPackage and Shapefiles in VN-2000 (sample of\n"
         "# issue #20). Written by scripts/geodata/own_data.py from scenarios/hai-phong-dinh-vu.yaml:\n"

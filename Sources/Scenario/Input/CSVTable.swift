@@ -38,8 +38,10 @@ public struct CSVTable: Sendable {
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  /// Parses `text`; a malformed record is reported with its line and skipped.
-  init(text: String, file: String, diagnostics: Diagnostics) {
+  /// Parses `text` with fields separated by `separator` (`,` by RFC 4180; `;`, tab or `|` in
+  /// exports from spreadsheets set to a decimal comma); a malformed record is reported with
+  /// its line and skipped.
+  init(text: String, file: String, diagnostics: Diagnostics, separator: Unicode.Scalar = ",") {
     var records: [Row] = []
     var field = ""
     var fields: [String] = []
@@ -84,7 +86,7 @@ public struct CSVTable: Sendable {
         inQuotes = true
         fieldWasQuoted = true
         field = ""
-      case ",":
+      case separator:
         fields.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
         field = ""
         fieldWasQuoted = false
@@ -102,6 +104,20 @@ public struct CSVTable: Sendable {
     if !field.isEmpty || !fields.isEmpty { endRecord() }
     header = records.first?.fields.map { $0.lowercased() } ?? []
     rows = Array(records.dropFirst())
+  }
+
+  /// The separator of `text`'s header line: whichever of `,`, `;`, tab and `|` occurs most
+  /// often outside quotes (`,` on a tie or when none does).
+  static func detectSeparator(_ text: String) -> Unicode.Scalar {
+    var counts: [Unicode.Scalar: Int] = [:]
+    var inQuotes = false
+    for scalar in text.unicodeScalars {
+      if scalar == "\"" { inQuotes.toggle() }
+      if scalar == "\n" || scalar == "\r", !inQuotes { break }
+      if !inQuotes, [",", ";", "\t", "|"].contains(scalar) { counts[scalar, default: 0] += 1 }
+    }
+    let best = counts.max { $0.value < $1.value || ($0.value == $1.value && $1.key == ",") }
+    return best.map(\.key) ?? ","
   }
 
   /// Index of a column by header name.

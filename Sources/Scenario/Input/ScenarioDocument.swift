@@ -15,6 +15,9 @@ struct FileReference {
   /// Cosite's property names → the file's field names (`fields:`), for files whose
   /// attributes have other names.
   var fields: [(cosite: String, file: String)] = []
+  /// A sites file that is an operator's cell export: the mapping file that reads it
+  /// (`SiteExportMapping`); it then gives the structures too.
+  var mapping: String? = nil
 }
 
 struct ZoneSpec {
@@ -95,7 +98,7 @@ struct ScenarioDocument {
     zones = reader.zones()
     carriers = reader.carriers()
     structures = reader.fileReferences("structures", withCRS: true)
-    sites = reader.fileReferences("sites", withCRS: false)
+    sites = reader.fileReferences("sites", withCRS: false, mapping: true)
     newBuilds = reader.fileReferences("new_builds", withCRS: true)
     if let costs = map.map("costs", allowed: CostsReader.keys) { self.costs = CostsReader.read(costs) }
     if let policy = map.map("owner_policy", allowed: nil) {

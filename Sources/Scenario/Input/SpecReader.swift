@@ -14,7 +14,7 @@ struct SpecReader {
   /// `fields` lists the property names a vector file's `fields:` may map (`file`, `crs`,
   /// `layer`, `fields` then allowed); nil for a file that is not a vector input.
   func fileReference(
-    _ key: String, withCRS: Bool, in parent: YAMLMap? = nil, fields: [String]? = nil
+    _ key: String, withCRS: Bool, in parent: YAMLMap? = nil, fields: [String]? = nil, mapping: Bool = false
   ) -> FileReference? {
     let parent = parent ?? map
     guard let node = parent.node(key) else { return nil }
@@ -22,7 +22,9 @@ struct SpecReader {
     if case .scalar(let scalar) = node {
       return FileReference(path: resolve(scalar.string), line: line, crs: nil)
     }
-    let allowed = (withCRS ? ["file", "crs"] : ["file"]) + (fields == nil ? [] : ["layer", "fields"])
+    let allowed =
+      (withCRS ? ["file", "crs"] : ["file"]) + (fields == nil ? [] : ["layer", "fields"])
+      + (mapping ? ["mapping"] : [])
     guard let spec = parent.map(key, allowed: allowed) else { return nil }
     guard let file = spec.string("file", required: true, expected: "a path relative to the scenario file") else {
       return nil
@@ -34,6 +36,9 @@ struct SpecReader {
       }
     }
     var reference = FileReference(path: resolve(file), line: spec.line(of: "file"), crs: crs)
+    if mapping {
+      reference.mapping = spec.string("mapping", expected: "a mapping file (cosite import sites)").map(resolve)
+    }
     if let names = fields {
       reference.layer = spec.string("layer", expected: "the name of a layer in the file")
       if let mapping = spec.map("fields", allowed: names, expected: "a mapping of Cosite's names to the file's fields")
@@ -48,10 +53,10 @@ struct SpecReader {
 
   /// `key: reference` or `key: [reference, …]`, each reference as `fileReference` reads it
   /// (a list lets a scenario combine, say, each province's structures and sites).
-  func fileReferences(_ key: String, withCRS: Bool) -> [FileReference] {
+  func fileReferences(_ key: String, withCRS: Bool, mapping: Bool = false) -> [FileReference] {
     guard let node = map.node(key) else { return [] }
     guard case .sequence(let items) = node else {
-      return fileReference(key, withCRS: withCRS).map { [$0] } ?? []
+      return fileReference(key, withCRS: withCRS, mapping: mapping).map { [$0] } ?? []
     }
     if items.isEmpty {
       diagnostics.report(map.file, .line(map.line(of: key)), "'\(key)' is empty: expected a file or a list of files")
@@ -67,7 +72,7 @@ struct SpecReader {
           .mapping(Node.Mapping([(Node(path), item)])), file: map.file, path: "", diagnostics: diagnostics,
           allowed: nil)
       else { return nil }
-      return fileReference(path, withCRS: withCRS, in: wrapper)
+      return fileReference(path, withCRS: withCRS, in: wrapper, mapping: mapping)
     }
   }
 

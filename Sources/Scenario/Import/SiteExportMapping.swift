@@ -1,0 +1,153 @@
+import Foundation
+import Geo
+import Yams
+
+/// How an operator's cell export maps onto Cosite's structures and sites (`cosite import
+/// sites FILE --mapping MAP.yaml`, or `sites: { file:, mapping: }` in a scenario): which
+/// column holds what, in which units, and how the export's codes translate.
+///
+/// ```yaml
+/// separator: ";"          # optional: detected from the header line (, ; tab |)
+/// decimal: ","            # optional: "," or "."; detected (a comma in a number is a decimal
+///                         # comma when the separator is not one)
+/// carrier: viettel        # every row's carrier, unless `columns.carrier` names a column
+/// crs: EPSG:9210          # with easting/northing columns (default WGS 84 lon/lat columns)
+/// columns: { structure: SITE_ID, sector: CELL_ID, layer: BAND, lon: LONG, lat: LAT, … }
+/// units: { power: W, antenna_gain: dBd }
+/// values: { layer: { L1800: lte1800 }, structure_kind: { GF: tower, RT: rooftop } }
+/// defaults: { structure_kind: tower, owner: viettel, free_slots: 0 }
+/// ```
+struct SiteExportMapping {
+  /// Cosite's fields, in the order the columns are read.
+  static let required = ["structure", "sector", "layer", "azimuth_deg", "height_m", "power"]
+  static let optional = [
+    "carrier", "lon", "lat", "easting", "northing", "structure_height_m", "structure_kind", "structure_name", "owner",
+    "free_slots", "building_height_m", "rent_vnd_month", "mechanical_tilt_deg", "electrical_tilt_deg", "antenna_gain",
+    "feeder_loss_db",
+  ]
+  /// Fields whose export codes `values` may translate.
+  static let coded = ["carrier", "layer", "structure_kind", "owner"]
+
+  enum PowerUnit: String, CaseIterable { case dBm, W }
+  enum GainUnit: String, CaseIterable { case dBi, dBd }
+
+  var separator: Unicode.Scalar?
+  /// Whether a comma in a number is a decimal comma; nil = detected.
+  var decimalComma: Bool?
+  var carrier: String?
+  var crs: CRS?
+  /// Cosite field → the export's column (lower-cased, as `CSVTable` keeps headers).
+  var columns: [String: String] = [:]
+  /// The export's column names as the mapping spells them (for messages).
+  var columnNames: [String: String] = [:]
+  var powerUnit = PowerUnit.dBm
+  var gainUnit = GainUnit.dBi
+  /// Field → export code → Cosite value.
+  var values: [String: [String: String]] = [:]
+  var defaults: [String: String] = [:]
+
+  /// Reads the mapping file at `path` (shown as `file`); issues go to `diagnostics`.
+  static func read(path: String, file: String, diagnostics: Diagnostics) -> SiteExportMapping? {
+    let text: String
+    switch InputFile.text(path) {
+    case .success(let read): text = read
+    case .failure(let problem):
+      diagnostics.report(file, problem.line.map(IssueLocation.line) ?? .file, problem.about("the mapping file"))
+      return nil
+    }
+    let root: Node
+    do {
+      guard let composed = try Yams.compose(yaml: text) else {
+        diagnostics.report(file, .file, "empty mapping: expected a YAML mapping with 'columns' (README)")
+        return nil
+      }
+      root = composed
+    } catch let error as YamlError {
+      diagnostics.report(file, LoadSession.location(of: error), LoadSession.problem(of: error))
+      return nil
+    } catch {
+      diagnostics.report(file, .file, "the YAML reader failed")
+      return nil
+    }
+    let keys = ["separator", "decimal", "carrier", "crs", "columns", "units", "values", "defaults"]
+    guard let map = YAMLMap(root, file: file, path: "", diagnostics: diagnostics, allowed: keys) else { return nil }
+    var mapping = SiteExportMapping()
+    if let separator = map.string("separator", expected: "one of , ; | or \\t") {
+      let scalar: Unicode.Scalar? = separator == "\\t" ? "\t" : separator.unicodeScalars.first
+      if separator.unicodeScalars.count == 1 || separator == "\\t", let scalar, [",", ";", "\t", "|"].contains(scalar) {
+        mapping.separator = scalar
+      } else {
+        diagnostics.report(file, .line(map.line(of: "separator")), "'separator': expected one of , ; | or \\t")
+      }
+    }
+    if let decimal = map.string("decimal", expected: "\",\" or \".\"") {
+      switch decimal {
+      case ",": mapping.decimalComma = true
+      case ".": mapping.decimalComma = false
+      default: diagnostics.report(file, .line(map.line(of: "decimal")), "'decimal': expected \",\" or \".\"")
+      }
+    }
+    mapping.carrier = map.string("carrier", expected: "a carrier id of the scenario")
+    if let text = map.string("crs", expected: "'EPSG:<code>'") {
+      do { mapping.crs = try CRS(parsing: text) } catch {
+        diagnostics.report(file, .line(map.line(of: "crs")), "'crs': \(error)")
+      }
+    }
+    if let columns = map.map("columns", allowed: required + optional, required: true) {
+      for field in columns.keys {
+        if let name = columns.string(field, required: true, expected: "the export's column name") {
+          mapping.columns[field] = name.lowercased()
+          mapping.columnNames[field] = name
+        }
+      }
+      for field in required where columns.node(field) == nil {
+        columns.missing(field, "the export's column holding it")
+      }
+      let positioned = ["lon", "lat"].allSatisfy { mapping.columns[$0] != nil }
+      let projected = ["easting", "northing"].allSatisfy { mapping.columns[$0] != nil }
+      if positioned == projected {
+        diagnostics.report(
+          file, .line(map.line(of: "columns")),
+          "'columns': expected either lon and lat (degrees or DMS) or easting and northing (metres in 'crs')")
+      }
+      if projected, mapping.crs == nil {
+        diagnostics.report(
+          file, .line(map.line(of: "columns")), "'crs' is missing: expected the CRS of easting/northing")
+      }
+      if mapping.columns["carrier"] == nil, mapping.carrier == nil {
+        diagnostics.report(
+          file, .line(map.line(of: "columns")), "expected 'carrier' (every row's) or 'columns.carrier'")
+      }
+    }
+    if let units = map.map("units", allowed: ["power", "antenna_gain"]) {
+      if let power = units.string("power", expected: "dBm or W") {
+        if let unit = PowerUnit(rawValue: power) {
+          mapping.powerUnit = unit
+        } else {
+          units.wrong("power", "dBm or W", got: units.node("power")!)
+        }
+      }
+      if let gain = units.string("antenna_gain", expected: "dBi or dBd") {
+        if let unit = GainUnit(rawValue: gain) {
+          mapping.gainUnit = unit
+        } else {
+          units.wrong("antenna_gain", "dBi or dBd", got: units.node("antenna_gain")!)
+        }
+      }
+    }
+    if let values = map.map("values", allowed: coded) {
+      for field in values.keys {
+        guard let codes = values.map(field, allowed: nil) else { continue }
+        mapping.values[field] = Dictionary(
+          codes.keys.compactMap { code in codes.string(code, required: true).map { (code, $0) } },
+          uniquingKeysWith: { first, _ in first })
+      }
+    }
+    if let defaults = map.map("defaults", allowed: ["structure_kind", "owner", "free_slots", "feeder_loss_db"]) {
+      for field in defaults.keys {
+        if let value = defaults.string(field, required: true) { mapping.defaults[field] = value }
+      }
+    }
+    return mapping
+  }
+}
