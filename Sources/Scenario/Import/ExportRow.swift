@@ -119,7 +119,7 @@ struct ExportRow {
   private func powerDBm() -> Double? {
     switch mapping.powerUnit {
     case .dBm: return number("power", "a transmit power in dBm", 0...70)
-    case .W: return number("power", "a transmit power in W", 0.001...10_000).map { 10 * log10($0 * 1000) }
+    case .watts: return number("power", "a transmit power in W", 0.001...10_000).map { 10 * log10($0 * 1000) }
     }
   }
 

@@ -28,7 +28,10 @@ struct SiteExportMapping {
   /// Fields whose export codes `values` may translate.
   static let coded = ["carrier", "layer", "structure_kind", "owner"]
 
-  enum PowerUnit: String, CaseIterable { case dBm, W }
+  enum PowerUnit: String, CaseIterable {
+    case dBm
+    case watts = "W"
+  }
   enum GainUnit: String, CaseIterable { case dBi, dBd }
 
   var separator: Unicode.Scalar?
