@@ -24,6 +24,9 @@ public struct ParcelRaster: Sendable {
   public let cellCount: [Int]
   /// Propagation class per parcel (its zone's): an index into `propagations`.
   public let classOfParcel: [UInt8]
+  /// Cells the land-cover raster leaves to the scenario's propagation (outside it, nodata, or
+  /// a code without a class); 0 without land cover.
+  public let landCoverUncoveredCells: Int
 
   /// The propagation of the zone a parcel lies in.
   public func propagation(ofParcel parcel: Int) -> Propagation { propagations[Int(classOfParcel[parcel])] }
@@ -54,6 +57,13 @@ public struct ParcelRaster: Sendable {
     }
     var index = [Int32](repeating: Self.none, count: grid.cellCount)
     var classes = [UInt8](repeating: 0, count: grid.cellCount)
+    // Land cover first; parcels of zones that name their own propagation then override it.
+    var landCoverUncovered = 0
+    if let cover = scenario.landCover {
+      (classes, landCoverUncovered) = LandCoverClasses.classes(
+        cover, grid: grid, crs: scenario.crs, propagations: &propagations, fallback: 0)
+    }
+    let ownsClass = scenario.zones.flatMap { zone in zone.parcels.map { _ in zone.propagation != nil } }
     // Row bands on `threads` workers: each band takes every parcel in order (the first keeps a
     // cell), so the raster does not depend on `threads`; cell counts are added in worker order.
     let pass = ParallelRows(rows: grid.rows, threads: threads)
@@ -61,7 +71,6 @@ public struct ParcelRaster: Sendable {
     let rings = parcels.map { $0.outline.polygons.flatMap(\.rings) }
     let bounds = parcels.map(\.outline.bounds)
     let parcelClasses = classOfParcel
-    let mixed = propagations.count > 1
     index.withUnsafeMutableBufferPointer { indexBuffer in
       classes.withUnsafeMutableBufferPointer { classBuffer in
         partialCounts.withUnsafeMutableBufferPointer { countBuffer in
@@ -79,7 +88,7 @@ public struct ParcelRaster: Sendable {
                   if cells[cell] == Self.none {
                     cells[cell] = Int32(parcelIndex)
                     counts[parcelIndex] += 1
-                    if mixed { cellClasses[cell] = parcelClasses[parcelIndex] }
+                    if ownsClass[parcelIndex] { cellClasses[cell] = parcelClasses[parcelIndex] }
                   }
                 }
               }
@@ -94,12 +103,25 @@ public struct ParcelRaster: Sendable {
       for parcel in partial.indices { counts[parcel] += partial[parcel] }
     }
     self.parcelIndex = index
+    // With land cover, a parcel of a zone without its own propagation takes the class most
+    // of its cells have (the lowest on a tie): its indoor σ and O2I spread follow it.
+    if scenario.landCover != nil {
+      var tally = [[Int]](repeating: [Int](repeating: 0, count: propagations.count), count: parcels.count)
+      for (cell, parcel) in index.enumerated() where parcel != Self.none && !ownsClass[Int(parcel)] {
+        tally[Int(parcel)][Int(classes[cell])] += 1
+      }
+      for parcel in parcels.indices where !ownsClass[parcel] && counts[parcel] > 0 {
+        let most = tally[parcel].max() ?? 0
+        classOfParcel[parcel] = UInt8(tally[parcel].firstIndex(of: most) ?? 0)
+      }
+    }
     self.propagationClass = classes
     self.propagations = propagations
     self.parcels = parcels
     self.zoneOfParcel = zoneOfParcel
     self.cellCount = counts
     self.classOfParcel = classOfParcel
+    self.landCoverUncoveredCells = landCoverUncovered
   }
 
   /// Calls `body` with the index of every cell whose centre is inside `shape` (scan lines

@@ -16,14 +16,14 @@ extension Propagation {
     case .nlos, .los:
       let state = lineOfSight == .los ? losModel : nlosModel
       let loss = state.pathLoss(link, environment: environment)
-      return (.gaussian(meanDB: loss.lossDB, sigmaDB: sigmaDB(state, link)), loss.outsideValidity)
+      return (.gaussian(meanDB: loss.lossDB + clutterLossDB, sigmaDB: sigmaDB(state, link)), loss.outsideValidity)
     case .probabilistic:
       let los = losModel.pathLoss(link, environment: environment)
       let nlos = nlosModel.pathLoss(link, environment: environment)
       let probability = model.losProbability(distance2DM: link.distance2DM, ueHeightM: link.ueHeightM) ?? 0
       let distribution = LossDistribution(
-        losProbability: probability, losMeanDB: los.lossDB, losSigmaDB: sigmaDB(losModel, link),
-        nlosMeanDB: nlos.lossDB, nlosSigmaDB: sigmaDB(nlosModel, link))
+        losProbability: probability, losMeanDB: los.lossDB + clutterLossDB, losSigmaDB: sigmaDB(losModel, link),
+        nlosMeanDB: nlos.lossDB + clutterLossDB, nlosSigmaDB: sigmaDB(nlosModel, link))
       return (distribution, los.outsideValidity.union(nlos.outsideValidity))
     }
   }

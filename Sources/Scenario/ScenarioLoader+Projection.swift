@@ -127,6 +127,7 @@ extension LoadSession {
     model.warnings = ScenarioIssue.ordered(diagnostics.warnings)
     model.siting = document.siting
     model.indoorSystems = document.indoorSystems
+    model.landCover = landCover
     return model
   }
 

@@ -37,6 +37,7 @@ final class LoadSession {
   var sectors: [SectorRecord] = []
   var antennaPatterns: [String: MSIPattern] = [:]
   var terrain: ElevationModel?
+  var landCover: LandCover?
   /// Whether reading the structures files reported problems (sectors' unknown structures follow).
   var structureFilesHaveProblems = false
 
@@ -175,6 +176,14 @@ final class LoadSession {
     }
     readOutlines()
     readAntennaPatterns()
+    if let reference = document.landCover {
+      let name = shown(reference.file.path)
+      if let problem = InputFile.check(reference.file.path) {
+        diagnostics.report(scenarioFile, .line(reference.file.line), problem.about(name))
+      } else {
+        landCover = LandCoverReader.load(reference, name: name, diagnostics: diagnostics)
+      }
+    }
     if let reference = document.terrain?.file {
       let name = shown(reference.path)
       if FileManager.default.fileExists(atPath: reference.path) {

@@ -111,7 +111,19 @@ import Testing
       "validate: a terrain raster with a height out of range", ["validate"],
       ["scenario.yaml": scenario + "\ncoverage:\n  terrain: { dem: dem.tif }"], bytes: ["dem.tif": badHeightTIFF],
       line: "dem.tif: pixel (column 1, row 0): height 99999.0: expected metres from −20,000 to 20,000"),
+    Failure(
+      "validate: a land-cover raster with a code that is not a whole number", ["validate"],
+      ["scenario.yaml": scenario + "\ncoverage:\n  land_cover: { raster: cover.tif }"],
+      bytes: ["cover.tif": badClassTIFF],
+      line: "cover.tif: pixel (column 2, row 1): value 40.5: expected a class code"),
   ]
+
+  /// A 3 × 2 land-cover GeoTIFF whose south-eastern cell holds 40.5 (rows from the south: index 2).
+  static let badClassTIFF: [UInt8] = Array(
+    try! GeoIO.cloudOptimizedGeoTIFF(
+      RasterImage(
+        columns: 3, rows: 2, originX: 684000, originY: 2304000, resolutionM: 100, crs: CRS(epsg: 32648),
+        bands: [RasterBand(values: .float32([50, 50, 40.5, 50, 50, 50]), noData: 255, description: "class")])))
 
   /// A 3 × 2 GeoTIFF in UTM 48N whose northern middle cell holds 99,999 m (RasterImage rows
   /// run from the south: index 4 is row 1 from the south, the northern one, column 1).

@@ -136,6 +136,75 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
   }
 
+  /// A land-cover raster over the fixture (0.001° cells in WGS 84, one class everywhere) as
+  /// a GeoTIFF in `directory`.
+  static func writeLandCover(code: Int32, to directory: URL) throws {
+    let columns = 100
+    let rows = 80
+    try GeoIO.cloudOptimizedGeoTIFF(
+      RasterImage(
+        columns: columns, rows: rows, originX: 106.70, originY: 20.80, resolutionM: 0.001, crs: .wgs84,
+        bands: [
+          RasterBand(values: .int32([Int32](repeating: code, count: columns * rows)), noData: 255, description: "class")
+        ])
+    ).write(to: directory.appendingPathComponent("cover.tif"))
+  }
+
+  /// The fixture run with `scenario` (and a land-cover raster of `code`, if given): its parcel figures.
+  static func parcelFigures(
+    _ scenario: String, sites: String = ScenarioFixture.validSites, code: Int32? = nil
+  ) throws
+    -> Data
+  {
+    let fixture = try ScenarioFixture(scenario: scenario, sites: sites)
+    defer { try? FileManager.default.removeItem(at: fixture.directory) }
+    if let code { try writeLandCover(code: code, to: fixture.directory) }
+    let out = fixture.directory.appendingPathComponent("out")
+    let run = try CLI.run(["run", fixture.scenarioPath, "--out", out.path])
+    #expect(run.status == 0, "\(run.standardError)")
+    return try Data(contentsOf: out.appendingPathComponent("parcel-coverage.csv"))
+  }
+
+  /// Land cover (#20) gives each cell its class's propagation, with the figures of what it
+  /// describes: ESA WorldCover's tree cover (10) everywhere equals the zone naming Erceg
+  /// terrain A itself (the default class table: README, *Land cover*); built-up (50) keeps
+  /// the scenario's model, so its figures are those of no land cover at all; and a class's
+  /// 10 dB clutter loss everywhere gives the downlink of every sector transmitting 10 dB less
+  /// (RSRP and SINR shift alike: the noise is the same in both runs, and each sector's reach
+  /// ends where its loss passes the same margin below its peak) — but not its uplink: the
+  /// phones' signal crosses the clutter too, so more of the parcels is uplink-limited.
+  @Test func landCoverClassesGiveTheFiguresOfWhatTheyDescribe() throws {
+    let base = ScenarioFixture.validScenario
+    let cover = "\ncoverage:\n  land_cover: { raster: cover.tif }"
+    let ercegA = try Self.parcelFigures(
+      base.replacingOccurrences(
+        of: "parcels: parcels.geojson", with: "parcels: parcels.geojson\n    propagation: { model: erceg-sui-a }"))
+    let trees = try Self.parcelFigures(base + cover, code: 10)
+    #expect(trees == ercegA, "tree cover differs from the zone's Erceg A")
+    let plain = try Self.parcelFigures(base)
+    let builtUp = try Self.parcelFigures(base + cover, code: 50)
+    #expect(builtUp == plain, "built-up land cover changed the default model's figures")
+    #expect(trees != plain, "the land cover changed nothing")
+    let lossy = try Self.parcelFigures(
+      base + "\ncoverage:\n  land_cover:\n    raster: cover.tif\n    classes: { 50: { clutter_loss_db: 10 } }", code: 50
+    )
+    let quieter = try Self.parcelFigures(
+      base,
+      sites: ScenarioFixture.validSites.replacingOccurrences(of: ",43\n", with: ",33\n")
+        .replacingOccurrences(of: ",43", with: ",33"))
+    // Identification, RSRP and SINR columns (through sinr_lt_0): the downlink.
+    func table(_ data: Data) -> [[String]] {
+      String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+    }
+    let header = table(lossy)[0]
+    let downlink = try #require(header.firstIndex(of: "sinr_lt_0")) + 1
+    let uplink = try #require(header.firstIndex(of: "uplink_limited_share"))
+    #expect(table(lossy).map { $0.prefix(downlink) } == table(quieter).map { $0.prefix(downlink) })
+    let limited = { (data: Data) in table(data).dropFirst().reduce(0.0) { $0 + (Double($1[uplink]) ?? .nan) } }
+    #expect(limited(lossy) > limited(quieter), "the clutter loss spared the uplink")
+    #expect(lossy != plain)
+  }
+
   /// Whether two JSON values have the same structure, text and counts, with numbers that may
   /// differ (the largest difference goes to `worst`).
   static func sameShape(_ a: Any, _ b: Any, worst: inout Double) -> Bool {

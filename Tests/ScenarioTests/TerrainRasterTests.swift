@@ -45,3 +45,42 @@ import Testing
       }, "\(diagnostics.issues)")
   }
 }
+
+/// Land cover from a class raster (#20): the bundled WorldCover-like sample over Dinh Vu.
+@Suite struct LandCoverRasterTests {
+  static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../geodata/own-data/dinh-vu-worldcover.tif").standardizedFileURL.path
+
+  static func load(
+    _ classes: [Int32: LandCoverClass] = LandCoverClass.worldCover(default: .standard)
+  )
+    -> (LandCover?, Diagnostics)
+  {
+    let diagnostics = Diagnostics()
+    let reference = LandCoverReference(
+      file: FileReference(path: sample, line: 1, crs: nil), classes: classes)
+    return (LandCoverReader.load(reference, name: "cover.tif", diagnostics: diagnostics), diagnostics)
+  }
+
+  /// Read in its own CRS at WorldCover's 1/12000° with the classes scripts/geodata/own_data.py
+  /// paints: built-up (50) in DEEP C I (106.758 E, 20.837 N, inside its outline), tree cover
+  /// (10) on the north-west hill (106.705 E, 20.855 N), water (80) south of the shore line at
+  /// 106.80 E, 20.76 N — off the raster, so nil — and at 106.83 E, 20.775 N (the shore is at
+  /// 20.80 + 0.14 × 0.06 / 0.15 − 0.05 = 20.806 N there), cropland (40) at 106.72 E, 20.85 N.
+  @Test func theBundledWorldCoverSampleIsReadInItsOwnCRS() throws {
+    let (loaded, diagnostics) = Self.load()
+    let cover = try #require(loaded)
+    #expect(diagnostics.issues.isEmpty, "\(diagnostics.issues)")
+    #expect(cover.crs == .wgs84 && cover.columns == 1800 && cover.rows == 1200)
+    #expect(abs(cover.cellSizeX - 1.0 / 12000) < 1e-12)
+    #expect(cover.code(at: Coordinate(lon: 106.758, lat: 20.837)) == 50)
+    #expect(cover.code(at: Coordinate(lon: 106.705, lat: 20.855)) == 10)
+    #expect(cover.code(at: Coordinate(lon: 106.83, lat: 20.775)) == 80)
+    #expect(cover.code(at: Coordinate(lon: 106.72, lat: 20.85)) == 40)
+    #expect(cover.code(at: Coordinate(lon: 106.80, lat: 20.76)) == nil)
+    // The default table: tree cover is Erceg terrain A, open land C, built-up the scenario's.
+    #expect(cover.classes[10]?.propagation.model == .ercegA)
+    #expect(cover.classes[40]?.propagation.model == .ercegC)
+    #expect(cover.classes[50]?.propagation == .standard)
+  }
+}

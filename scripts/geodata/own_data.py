@@ -20,6 +20,11 @@ committed synthetic Dinh Vu files, with GDAL's command-line tools (gdal-bin):
   dinh-vu-free-structures.csv: the structures no carrier is on yet (an export of cells cannot
   hold them). The export's values convert back to the native files' exactly (DMS to 0.0001"
   and W to 5 significant digits round to the native 10^-7 degrees and whole dBm);
+- dinh-vu-worldcover.tif: a synthetic land-cover map over the same extent in ESA WorldCover's
+  classes and layout (EPSG:4326, 1/12000° cells, Byte codes): cropland (40) inland, water
+  (80) to the south-east of a made-up shore line, mangroves (95) along it, tree cover (10) on
+  the north-west hill, and built-up land (50) burnt in from the parks' outlines (gdal_rasterize).
+  Not real land cover (geodata/README.md);
 - scenarios/hai-phong-dinh-vu-own-data.yaml: the Dinh Vu scenario reading these files, with
   `layer:` and `fields:` where needed (also written by generate.py, from the same function).
   It describes the same parks as scenarios/hai-phong-dinh-vu.yaml, so its figures must be the
@@ -68,6 +73,7 @@ def main():
             "-f", "ESRI Shapefile", os.path.join(OUT, source.replace(".geojson", ".shp")),
             os.path.join(SOURCE, source), "-t_srs", "EPSG:9210", "-lco", "ENCODING=UTF-8")
     write_dem()
+    write_land_cover()
     write_cells_export()
     native = open(os.path.join(ROOT, "scenarios", "hai-phong-dinh-vu.yaml"), encoding="utf-8").read()
     with open(os.path.join(ROOT, "scenarios", "hai-phong-dinh-vu-own-data.yaml"), "w", encoding="utf-8") as out:
@@ -109,6 +115,49 @@ def write_dem():
         ["gdal_translate", "-q", "-a_srs", "EPSG:4326", "-ot", "Int16", "-co", "COMPRESS=DEFLATE",
          "-co", "PREDICTOR=2", "-co", "TILED=YES", ascii_path, target], check=True)
     os.remove(ascii_path)
+
+
+WORLDCOVER_STEP = 1 / 12000  # ESA WorldCover's cell, degrees
+
+
+def land_class(lon, lat):
+    """The synthetic base map's class at a point (before the parks are burnt in): water south
+    of a straight made-up shore line, mangroves within 150 m inland of it, tree cover within
+    600 m of the north-west hill, cropland elsewhere."""
+    shore = 20.80 + (lon - 106.69) * (20.86 - 20.80) / (106.84 - 106.69) - 0.05  # N of it is land
+    above = (lat - shore) * 110_700.0  # metres north of the shore line
+    if above < 0:
+        return 80
+    if above < 150:
+        return 95
+    dx = (lon - HILLS[0][0]) * 104_100.0
+    dy = (lat - HILLS[0][1]) * 110_700.0
+    if dx * dx + dy * dy < 600 * 600:
+        return 10
+    return 40
+
+
+def write_land_cover():
+    columns = round((DEM_EAST - DEM_WEST) / WORLDCOVER_STEP)
+    rows = round((DEM_NORTH - DEM_SOUTH) / WORLDCOVER_STEP)
+    lines = [f"ncols {columns}", f"nrows {rows}", f"xllcorner {DEM_WEST}", f"yllcorner {DEM_SOUTH}",
+             f"cellsize {WORLDCOVER_STEP!r}", "nodata_value 0"]
+    for row in range(rows):
+        lat = DEM_SOUTH + (rows - row - 0.5) * WORLDCOVER_STEP
+        lines.append(" ".join(str(land_class(DEM_WEST + (column + 0.5) * WORLDCOVER_STEP, lat))
+                              for column in range(columns)))
+    base = os.path.join(OUT, "cover.asc")
+    plain = os.path.join(OUT, "cover.tif")
+    with open(base, "w") as handle:
+        handle.write("\n".join(lines) + "\n")
+    subprocess.run(["gdal_translate", "-q", "-a_srs", "EPSG:4326", "-ot", "Byte", base, plain], check=True)
+    for zone in ["deep-c-1", "deep-c-2", "nam-dinh-vu"]:
+        subprocess.run(["gdal_rasterize", "-q", "-burn", "50", os.path.join(SOURCE, f"{zone}-outline.geojson"), plain],
+                       check=True)
+    subprocess.run(["gdal_translate", "-q", "-co", "COMPRESS=DEFLATE", "-co", "TILED=YES", plain,
+                    os.path.join(OUT, "dinh-vu-worldcover.tif")], check=True)
+    os.remove(base)
+    os.remove(plain)
 
 
 CARRIER_CODES = {"viettel": "VTL", "vnpt": "VNP", "mobifone": "MBF"}

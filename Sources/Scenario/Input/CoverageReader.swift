@@ -12,10 +12,12 @@ enum CoverageReader {
     "model", "environment", "los", "shadow_sigma_db", "ue_height_m", "floor_dbm", "max_radius_m", "rsrp_bins_dbm",
     "sinr_bins_db", "load",
     "noise_figure_db", "service_classes", "target", "terrain", "diffraction", "drops", "traffic", "service_floor",
-    "uplink",
+    "uplink", "land_cover",
   ]
 
-  static func read(_ map: YAMLMap, reader: SpecReader, carrierIDs: [String]) -> (CoverageSettings, TerrainReference?) {
+  static func read(
+    _ map: YAMLMap, reader: SpecReader, carrierIDs: [String]
+  ) -> (CoverageSettings, TerrainReference?, LandCoverReference?) {
     var settings = CoverageSettings()
     if let propagation = propagation(map, defaultModel: settings.propagation.model) {
       settings.propagation = propagation
@@ -81,7 +83,10 @@ enum CoverageReader {
         spec.missing("dem", "a DEM file (.asc or SRTM .hgt)")
       }
     }
-    return (settings, terrain)
+    let landCover = map.map("land_cover", allowed: LandCoverReader.keys).flatMap {
+      LandCoverReader.read($0, reader: reader, base: settings.propagation)
+    }
+    return (settings, terrain, landCover)
   }
 
   /// The `diffraction` key: one of `DiffractionMethod`'s names, or nil (reported) otherwise.
@@ -119,7 +124,8 @@ enum CoverageReader {
       map.wrong("los", "a line-of-sight state (\(states))", got: node)
     }
     let sigma = map.number("shadow_sigma_db", expected: "a shadow-fading standard deviation in dB", range: 0...30)
-    let refinesDefault = modelText == nil && (lineOfSight != nil || sigma != nil)
+    let clutter = map.number("clutter_loss_db", expected: "a clutter loss in dB", range: 0...60)
+    let refinesDefault = modelText == nil && (lineOfSight != nil || sigma != nil || clutter != nil)
     guard let model = named ?? (refinesDefault ? defaultModel : nil) else {
       if lineOfSight != nil || sigma != nil, map.node("model") == nil {
         map.missing("model", "a propagation model (los and shadow_sigma_db belong to one)")
@@ -134,7 +140,8 @@ enum CoverageReader {
       return nil
     }
     return Propagation(
-      model: model, environment: environment ?? .urban, lineOfSight: lineOfSight, shadowSigmaDB: sigma)
+      model: model, environment: environment ?? .urban, lineOfSight: lineOfSight, shadowSigmaDB: sigma,
+      clutterLossDB: clutter ?? 0)
   }
 
   /// The `drops` section over `DropSettings` defaults.

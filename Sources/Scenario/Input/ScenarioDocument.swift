@@ -66,6 +66,7 @@ struct ScenarioDocument {
   var costs = CostParameters()
   var coverage = CoverageSettings()
   var terrain: TerrainReference?
+  var landCover: LandCoverReference?
 
   static let rootKeys = [
     "cosite", "name", "description", "crs", "grid", "repair_geometry", "building_classes", "zones", "carriers",
@@ -116,7 +117,7 @@ struct ScenarioDocument {
       // Every id the carriers list gives, valid carrier or not (so a broken one is not
       // reported again through the shares that name it).
       let carrierIDs = map.node("carriers")?.sequence?.compactMap { $0.mapping?["id"]?.string } ?? []
-      (self.coverage, terrain) = CoverageReader.read(coverage, reader: reader, carrierIDs: carrierIDs)
+      (self.coverage, terrain, landCover) = CoverageReader.read(coverage, reader: reader, carrierIDs: carrierIDs)
     }
   }
 

@@ -99,7 +99,9 @@ struct SpecReader {
       let area = zone.number("published_area_ha", expected: "an area in ha", range: 0...1_000_000)
       let parcels = fileReference("parcels", withCRS: true, in: zone, fields: ParcelsFile.propertyNames)
       let outline = fileReference("outline", withCRS: true, in: zone, fields: ["id"])
-      let propagation = zone.map("propagation", allowed: ["model", "environment", "los", "shadow_sigma_db"]).flatMap {
+      let propagation = zone.map(
+        "propagation", allowed: ["model", "environment", "los", "shadow_sigma_db", "clutter_loss_db"]
+      ).flatMap {
         spec in
         let propagation = CoverageReader.propagation(spec)
         if propagation == nil, spec.node("model") == nil { spec.missing("model", "a propagation model") }

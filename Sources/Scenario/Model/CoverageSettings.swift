@@ -20,11 +20,15 @@ public struct Propagation: Hashable, Sendable {
   /// Shadow-fading σ of both LOS states, dB; nil = the model's own (TR 38.901 Table 7.4.1-1,
   /// Erceg's per terrain) or `defaultEmpiricalSigmaDB` for a model that publishes none.
   public let shadowSigmaDB: Double?
+  /// Loss added at the cell for its clutter, dB (`clutter_loss_db`; 0 by default: the
+  /// empirical models already hold their environment's clutter). A land-cover class may set it.
+  public var clutterLossDB: Double = 0
 
   public init(
     model: PathLossModel, environment: Environment = .urban, lineOfSight: LineOfSight? = nil,
-    shadowSigmaDB: Double? = nil
+    shadowSigmaDB: Double? = nil, clutterLossDB: Double = 0
   ) {
+    self.clutterLossDB = clutterLossDB
     self.model = model
     self.environment = environment
     // A model named for its LOS member is LOS; every other model is one state, called NLOS.

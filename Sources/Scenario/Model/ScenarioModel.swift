@@ -60,6 +60,8 @@ public struct ScenarioModel: Sendable {
   public let coverage: CoverageSettings
   /// The terrain raster, when the scenario names one (flat earth otherwise).
   public let terrain: ElevationModel?
+  /// The land-cover raster and its classes, when the scenario names one.
+  public var landCover: LandCover?
   /// Antenna pattern files the sectors use, by their resolved path.
   public let antennaPatterns: [String: MSIPattern]
   /// Plausible mistakes found while loading (overlapping parcels, a structure far from every
@@ -125,6 +127,7 @@ public struct ScenarioModel: Sendable {
       plannedSites: plannedSites, ownerPolicy: ownerPolicy, sharing: sharing)
     copy.siting = siting
     copy.indoorSystems = indoorSystems
+    copy.landCover = landCover
     return copy
   }
 

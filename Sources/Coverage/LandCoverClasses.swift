@@ -1,0 +1,47 @@
+import Geo
+import Scenario
+
+/// Each grid cell's propagation class from the scenario's land-cover raster: the class of the
+/// raster cell its centre falls in (nearest: class codes are not interpolated), found by
+/// transforming the cell centres into the raster's CRS row by row (PROJ).
+enum LandCoverClasses {
+  /// Per cell, an index into `propagations` (appended to: the land cover's distinct
+  /// propagations after those already there); cells outside the raster, on nodata or on a
+  /// code without a class keep `fallback`. Also the count of such cells.
+  static func classes(
+    _ cover: LandCover, grid: CoverageGrid, crs: CRS, propagations: inout [Propagation], fallback: UInt8
+  ) -> (classes: [UInt8], uncovered: Int) {
+    var classes = [UInt8](repeating: fallback, count: grid.cellCount)
+    guard let transform = try? CoordinateTransform(from: crs, to: cover.crs) else {
+      return (classes, grid.cellCount)
+    }
+    // Each cell's code first (−1: none), then the codes present become classes, in code order:
+    // a class no cell has builds no loss table and warns of no model.
+    var codes = [Int32](repeating: -1, count: grid.cellCount)
+    var centres = [Coordinate](repeating: Coordinate(x: 0, y: 0), count: grid.columns)
+    for row in 0..<grid.rows {
+      for column in 0..<grid.columns { centres[column] = grid.centre(row: row, column: column) }
+      guard let projected = try? transform.forward(centres) else { continue }
+      for column in 0..<grid.columns {
+        if let code = cover.code(at: projected[column]), cover.classes[code] != nil {
+          codes[row * grid.columns + column] = code
+        }
+      }
+    }
+    var indexOfCode: [Int32: UInt8] = [:]
+    for code in Set(codes).subtracting([-1]).sorted() {
+      let propagation = cover.classes[code]!.propagation
+      if let existing = propagations.firstIndex(of: propagation) {
+        indexOfCode[code] = UInt8(min(existing, 255))
+      } else {
+        propagations.append(propagation)
+        indexOfCode[code] = UInt8(min(propagations.count - 1, 255))
+      }
+    }
+    var uncovered = 0
+    for (cell, code) in codes.enumerated() {
+      if let index = indexOfCode[code] { classes[cell] = index } else { uncovered += 1 }
+    }
+    return (classes, uncovered)
+  }
+}
