@@ -44,4 +44,23 @@ enum LandCoverClasses {
     }
     return (classes, uncovered)
   }
+
+  /// How many of the grid's border cell centres fall outside the raster (a raster and a grid
+  /// are both rectangles in their CRSs, and the projections between the CRSs Cosite reads are
+  /// smooth at these sizes, so the border decides); all of them when no transform exists.
+  static func borderCellsOutside(_ cover: LandCover, grid: CoverageGrid, crs: CRS) -> (count: Int, of: Int) {
+    var border: [Coordinate] = []
+    for column in 0..<grid.columns {
+      border.append(grid.centre(row: 0, column: column))
+      border.append(grid.centre(row: grid.rows - 1, column: column))
+    }
+    for row in 0..<grid.rows {
+      border.append(grid.centre(row: row, column: 0))
+      border.append(grid.centre(row: row, column: grid.columns - 1))
+    }
+    guard let transform = try? CoordinateTransform(from: crs, to: cover.crs),
+      let projected = try? transform.forward(border)
+    else { return (border.count, border.count) }
+    return (projected.filter { !cover.contains($0) }.count, border.count)
+  }
 }

@@ -60,6 +60,17 @@ public enum Preflight {
           issues.append(ScenarioIssue(file: dem.sourceName, location: .file, message: "\(error)"))
         }
       }
+      if let cover = scenario.landCover {
+        let outside = LandCoverClasses.borderCellsOutside(cover, grid: estimate.grid, crs: scenario.crs)
+        if outside.count > 0 {
+          issues.append(
+            ScenarioIssue(
+              file: cover.sourceName, location: .file,
+              message:
+                "the land cover does not cover the grid of zones \(estimate.zoneIDs.joined(separator: ", ")) (\(outside.count) of \(outside.of) cell centres on the grid's border fall outside it): expected a raster covering the zones plus 'grid.margin_m' (in the CRS it declares, or 'crs:' for it)"
+            ))
+        }
+      }
     }
     return issues
   }

@@ -116,7 +116,19 @@ import Testing
       ["scenario.yaml": scenario + "\ncoverage:\n  land_cover: { raster: cover.tif }"],
       bytes: ["cover.tif": badClassTIFF],
       line: "cover.tif: pixel (column 2, row 1): value 40.5: expected a class code"),
+    Failure(
+      "run: a land-cover raster that does not cover the grid", ["run"],
+      ["scenario.yaml": scenario + "\ncoverage:\n  land_cover: { raster: cover.tif }"], bytes: ["cover.tif": smallClassTIFF],
+      line: "cover.tif: the land cover does not cover the grid of zones z1"),
   ]
+
+  /// A 3 × 2 land-cover GeoTIFF of 100 m cells in UTM 48N: 300 m × 200 m, far smaller than
+  /// the fixture's grid.
+  static let smallClassTIFF: [UInt8] = Array(
+    try! GeoIO.cloudOptimizedGeoTIFF(
+      RasterImage(
+        columns: 3, rows: 2, originX: 684000, originY: 2304000, resolutionM: 100, crs: CRS(epsg: 32648),
+        bands: [RasterBand(values: .int32([50, 50, 40, 50, 50, 50]), noData: 255, description: "class")])))
 
   /// A 3 × 2 land-cover GeoTIFF whose south-eastern cell holds 40.5 (rows from the south: index 2).
   static let badClassTIFF: [UInt8] = Array(

@@ -37,13 +37,20 @@ public struct LandCover: Sendable {
     self.classes = classes
   }
 
+  /// Whether `point` (in `crs`) lies within the raster's extent.
+  public func contains(_ point: Coordinate) -> Bool {
+    let column = ((point.x - originX) / cellSizeX + 0.5).rounded(.down)
+    let row = ((originY - point.y) / cellSizeY + 0.5).rounded(.down)
+    return column >= 0 && row >= 0 && column < Double(columns) && row < Double(rows)
+  }
+
   /// The code of the raster cell containing `point` (in `crs`); nil outside the raster or
   /// on a nodata cell.
   public func code(at point: Coordinate) -> Int32? {
-    let column = ((point.x - originX) / cellSizeX + 0.5).rounded(.down)
-    let row = ((originY - point.y) / cellSizeY + 0.5).rounded(.down)
-    guard column >= 0, row >= 0, column < Double(columns), row < Double(rows) else { return nil }
-    let code = codes[Int(row) * columns + Int(column)]
+    guard contains(point) else { return nil }
+    let column = Int(((point.x - originX) / cellSizeX + 0.5).rounded(.down))
+    let row = Int(((originY - point.y) / cellSizeY + 0.5).rounded(.down))
+    let code = codes[row * columns + column]
     return code < 0 ? nil : code
   }
 }
