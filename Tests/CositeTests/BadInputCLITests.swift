@@ -118,7 +118,8 @@ import Testing
       line: "cover.tif: pixel (column 2, row 1): value 40.5: expected a class code"),
     Failure(
       "run: a land-cover raster that does not cover the grid", ["run"],
-      ["scenario.yaml": scenario + "\ncoverage:\n  land_cover: { raster: cover.tif }"], bytes: ["cover.tif": smallClassTIFF],
+      ["scenario.yaml": scenario + "\ncoverage:\n  land_cover: { raster: cover.tif }"],
+      bytes: ["cover.tif": smallClassTIFF],
       line: "cover.tif: the land cover does not cover the grid of zones z1"),
   ]
 
