@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-all_targets=(geojson csv dem-asc dem-hgt msi scenario scenario-parcels scenario-structures scenario-sites)
+all_targets=(geojson csv dem-asc dem-hgt msi site-export scenario scenario-parcels scenario-structures scenario-sites)
 seconds=10
 if [ $# -gt 0 ] && [[ $1 =~ ^[0-9]+$ ]]; then
   seconds=$1

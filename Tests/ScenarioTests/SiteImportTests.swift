@@ -101,6 +101,39 @@ import Testing
     }
   }
 
+  /// Rows that pass the export's own checks but that Cosite's structures reader refuses — a
+  /// building as high as its rooftop mast, a building under a tower — are reported on the
+  /// export's line that made the structure, and nothing converts.
+  @Test func convertedRowsAreCheckedByTheScenarioReaders() throws {
+    let mapping = """
+      carrier: viettel
+      columns:
+        { structure: SITE, sector: CELL, layer: BAND, lon: LON, lat: LAT, azimuth_deg: AZ, height_m: H, power: P,
+          structure_kind: KIND, building_height_m: BH }
+      values: { structure_kind: { RT: rooftop, GF: tower } }
+      """
+    let export = """
+      SITE,CELL,BAND,LON,LAT,AZ,H,P,KIND,BH
+      R1,C1,lte1800,106.75,20.83,0,18,43,RT,15
+      R2,C2,lte1800,106.76,20.83,0,18,43,RT,18
+      T1,C3,lte1800,106.77,20.83,0,30,43,GF,10
+      """
+    let fixture = try ScenarioFixture(extra: ["export.csv": export, "map.yaml": mapping])
+    let path = { (name: String) in fixture.directory.appendingPathComponent(name).path }
+    do {
+      _ = try SiteImport.convert(exportPath: path("export.csv"), mappingPath: path("map.yaml")) {
+        URL(fileURLWithPath: $0).lastPathComponent
+      }
+      Issue.record("converted: expected errors")
+    } catch let error as ScenarioError {
+      let lines = error.issues.map(\.description)
+      #expect(lines.count == 2, "\(lines)")
+      #expect(
+        lines.contains { $0.hasPrefix("export.csv:3: column 'building_height_m': the building (18 m) must be lower") })
+      #expect(lines.contains { $0.hasPrefix("export.csv:4: column 'building_height_m': only a rooftop") }, "\(lines)")
+    }
+  }
+
   /// A header that does not hold a mapped column names it, and hints at the separator when
   /// the whole header reads as one column.
   @Test func aMissingColumnIsNamedWithTheHeader() throws {

@@ -29,7 +29,46 @@ enum ReaderTargets {
       name: "msi",
       covers: "Radio: MSIPattern(text:), gains at a grid of angles, and the written text (.text) reads back equal",
       maxLength: 16_384, dictionary: "msi", setUp: {}, run: { msi($0.text) }),
+    FuzzTarget(
+      name: "site-export",
+      covers: "Scenario: SiteExport.read (an operator's cell export through a fixed mapping: detected separator, "
+        + "decimal commas, DMS by AngleText, rows folded into structures); a converted export must read back "
+        + "through StructuresFile and SectorsFile without an issue, row for row",
+      maxLength: 8_192, dictionary: "csv", setUp: {}, run: { siteExport($0.text) }),
   ]
+
+  // MARK: Site exports
+
+  static let exportMapping: SiteExportMapping = {
+    var mapping = SiteExportMapping()
+    mapping.carrier = "viettel"
+    let columns = [
+      "structure": "site", "sector": "cell", "layer": "band", "lon": "lon", "lat": "lat", "azimuth_deg": "az",
+      "height_m": "h", "power": "p", "structure_height_m": "sh", "structure_kind": "kind", "free_slots": "slots",
+      "building_height_m": "bh", "antenna_gain": "gain",
+    ]
+    mapping.columns = columns
+    mapping.columnNames = columns
+    mapping.values = ["layer": ["L18": "lte1800", "N37": "nr3700"], "structure_kind": ["GF": "tower", "RT": "rooftop"]]
+    mapping.gainUnit = .dBd
+    return mapping
+  }()
+
+  static func siteExport(_ text: String) {
+    let diagnostics = Diagnostics()
+    guard let export = SiteExport.read(text: text, file: "export", mapping: exportMapping, diagnostics: diagnostics)
+    else { return }
+    let structures = StructuresFile.read(text: export.structuresCSV, file: "s", crs: nil, diagnostics: diagnostics)
+    let sectors = SectorsFile.read(text: export.sitesCSV, file: "c", resolve: { $0 }, diagnostics: diagnostics)
+    // What the import writes Cosite must read — or SiteImport.checked must have said why.
+    let checks = Diagnostics()
+    let accepted = SiteImport.checked(export, file: "export", diagnostics: checks)
+    fuzzCheck(accepted == diagnostics.issues.isEmpty, "SiteImport.checked disagrees with the readers")
+    if accepted {
+      fuzzCheck(structures.count == export.structures.count, "structures lost in the round trip")
+      fuzzCheck(sectors.count == export.sectors.count, "sectors lost in the round trip")
+    }
+  }
 
   // MARK: GeoJSON
 

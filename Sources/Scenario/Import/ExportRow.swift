@@ -67,8 +67,11 @@ struct ExportRow {
     let azimuth = number("azimuth_deg", "an azimuth in degrees", 0...360)
     let height = number("height_m", "an antenna height in m", 1...300)
     let power = powerDBm()
-    let gain = number("antenna_gain", "an antenna gain in \(mapping.gainUnit.rawValue)", -10...40, required: false)
-      .map { mapping.gainUnit == .dBd ? $0 + SiteExport.dipoleGainDBi : $0 }
+    // The sites file's range is in dBi (−10…40); a gain in dBd is checked against it less 2.15.
+    let dBd = mapping.gainUnit == .dBd ? SiteExport.dipoleGainDBi : 0
+    let gain = number(
+      "antenna_gain", "an antenna gain in \(mapping.gainUnit.rawValue)", (-10 - dBd)...(40 - dBd), required: false
+    ).map { $0 + dBd }
     let mechanical = number("mechanical_tilt_deg", "a tilt in degrees", -30...45, required: false)
     let electrical = number("electrical_tilt_deg", "a tilt in degrees", -30...45, required: false)
     let feeder =
@@ -84,7 +87,7 @@ struct ExportRow {
     }
     let owner = code("owner", fallback: carrier)
     var freeSlots = mapping.defaults["free_slots"].flatMap(Int.init) ?? 0
-    if let slots = number("free_slots", "a whole count of free antenna positions", 0...100, required: false) {
+    if let slots = number("free_slots", "a whole count of free antenna positions", 0...50, required: false) {
       if slots == slots.rounded() {
         freeSlots = Int(slots)
       } else {

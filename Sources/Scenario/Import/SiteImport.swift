@@ -45,6 +45,35 @@ public enum SiteImport {
       text = nil
     }
     guard let mapping, let text, diagnostics.issues.count == before else { return nil }
-    return SiteExport.read(text: text, file: shown(exportPath), mapping: mapping, diagnostics: diagnostics)
+    let file = shown(exportPath)
+    guard let export = SiteExport.read(text: text, file: file, mapping: mapping, diagnostics: diagnostics) else {
+      return nil
+    }
+    return checked(export, file: file, diagnostics: diagnostics) ? export : nil
+  }
+
+  /// Whether Cosite's own readers take the converted CSVs as they are (a rooftop mast not
+  /// above its building, say, passes the export's row checks but not the structures file's):
+  /// their issues are reported on the export's line that made the row, so an import never
+  /// writes a file a scenario would refuse.
+  static func checked(_ export: SiteExport, file: String, diagnostics: Diagnostics) -> Bool {
+    let converted = Diagnostics()
+    _ = StructuresFile.read(text: export.structuresCSV, file: file, crs: nil, diagnostics: converted)
+    let structureIssues = converted.issues
+    let sectorCheck = Diagnostics()
+    _ = SectorsFile.read(text: export.sitesCSV, file: file, resolve: { $0 }, diagnostics: sectorCheck)
+    for (issues, lines) in [
+      (structureIssues, export.structures.map(\.line)), (sectorCheck.issues, export.sectors.map(\.line)),
+    ] {
+      for issue in issues {
+        // Line n of a converted file is its (n − 1)th row: the one the export's line made.
+        if case .line(let line) = issue.location, line >= 2, line - 2 < lines.count {
+          diagnostics.report(file, .line(lines[line - 2]), issue.message)
+        } else {
+          diagnostics.report(file, issue.location, issue.message)
+        }
+      }
+    }
+    return structureIssues.isEmpty && sectorCheck.issues.isEmpty
   }
 }
