@@ -6,15 +6,14 @@ import Scenario
 /// transforming the cell centres into the raster's CRS row by row (PROJ).
 enum LandCoverClasses {
   /// Per cell, an index into `propagations` (appended to: the land cover's distinct
-  /// propagations after those already there); cells outside the raster, on nodata or on a
-  /// code without a class keep `fallback`. Also the count of such cells.
+  /// propagations after those already there); cells outside the raster (`Preflight` refuses
+  /// a raster that leaves grid cells out), on nodata or on a code without a class keep
+  /// `fallback`.
   static func classes(
     _ cover: LandCover, grid: CoverageGrid, crs: CRS, propagations: inout [Propagation], fallback: UInt8
-  ) -> (classes: [UInt8], uncovered: Int) {
+  ) -> [UInt8] {
     var classes = [UInt8](repeating: fallback, count: grid.cellCount)
-    guard let transform = try? CoordinateTransform(from: crs, to: cover.crs) else {
-      return (classes, grid.cellCount)
-    }
+    guard let transform = try? CoordinateTransform(from: crs, to: cover.crs) else { return classes }
     // Each cell's code first (−1: none), then the codes present become classes, in code order:
     // a class no cell has builds no loss table and warns of no model.
     var codes = [Int32](repeating: -1, count: grid.cellCount)
@@ -38,11 +37,10 @@ enum LandCoverClasses {
         indexOfCode[code] = UInt8(min(propagations.count - 1, 255))
       }
     }
-    var uncovered = 0
     for (cell, code) in codes.enumerated() {
-      if let index = indexOfCode[code] { classes[cell] = index } else { uncovered += 1 }
+      if let index = indexOfCode[code] { classes[cell] = index }
     }
-    return (classes, uncovered)
+    return classes
   }
 
   /// How many of the grid's border cell centres fall outside the raster (a raster and a grid

@@ -24,9 +24,6 @@ public struct ParcelRaster: Sendable {
   public let cellCount: [Int]
   /// Propagation class per parcel (its zone's): an index into `propagations`.
   public let classOfParcel: [UInt8]
-  /// Cells the land-cover raster leaves to the scenario's propagation (outside it, nodata, or
-  /// a code without a class); 0 without land cover.
-  public let landCoverUncoveredCells: Int
 
   /// The propagation of the zone a parcel lies in.
   public func propagation(ofParcel parcel: Int) -> Propagation { propagations[Int(classOfParcel[parcel])] }
@@ -58,9 +55,8 @@ public struct ParcelRaster: Sendable {
     var index = [Int32](repeating: Self.none, count: grid.cellCount)
     var classes = [UInt8](repeating: 0, count: grid.cellCount)
     // Land cover first; parcels of zones that name their own propagation then override it.
-    var landCoverUncovered = 0
     if let cover = scenario.landCover {
-      (classes, landCoverUncovered) = LandCoverClasses.classes(
+      classes = LandCoverClasses.classes(
         cover, grid: grid, crs: scenario.crs, propagations: &propagations, fallback: 0)
     }
     let ownsClass = scenario.zones.flatMap { zone in zone.parcels.map { _ in zone.propagation != nil } }
@@ -103,16 +99,17 @@ public struct ParcelRaster: Sendable {
       for parcel in partial.indices { counts[parcel] += partial[parcel] }
     }
     self.parcelIndex = index
-    // With land cover, a parcel of a zone without its own propagation takes the class most
-    // of its cells have (the lowest on a tie): its indoor σ and O2I spread follow it.
+    // With land cover, a parcel of a zone without its own propagation takes the class of most
+    // of it (`LandCover.majorityClass`, as the drop mode and the candidates do): its indoor
+    // σ and O2I spread follow it.
     if scenario.landCover != nil {
-      var tally = [[Int]](repeating: [Int](repeating: 0, count: propagations.count), count: parcels.count)
-      for (cell, parcel) in index.enumerated() where parcel != Self.none && !ownsClass[Int(parcel)] {
-        tally[Int(parcel)][Int(classes[cell])] += 1
-      }
-      for parcel in parcels.indices where !ownsClass[parcel] && counts[parcel] > 0 {
-        let most = tally[parcel].max() ?? 0
-        classOfParcel[parcel] = UInt8(tally[parcel].firstIndex(of: most) ?? 0)
+      for (parcel, propagation) in scenario.propagationOfParcels.enumerated() where !ownsClass[parcel] {
+        if let existing = propagations.firstIndex(of: propagation) {
+          classOfParcel[parcel] = UInt8(min(existing, 255))
+        } else {
+          propagations.append(propagation)
+          classOfParcel[parcel] = UInt8(min(propagations.count - 1, 255))
+        }
       }
     }
     self.propagationClass = classes
@@ -121,7 +118,6 @@ public struct ParcelRaster: Sendable {
     self.zoneOfParcel = zoneOfParcel
     self.cellCount = counts
     self.classOfParcel = classOfParcel
-    self.landCoverUncoveredCells = landCoverUncovered
   }
 
   /// Calls `body` with the index of every cell whose centre is inside `shape` (scan lines

@@ -52,10 +52,16 @@ extension CoverageTarget {
 }
 
 extension ScenarioModel {
-  /// The propagation of each parcel's zone, in the order of `parcels`.
+  /// The propagation of each parcel, in the order of `parcels`: its zone's own, else the land
+  /// cover's class of most of it, else the scenario's.
   var propagationOfParcels: [Propagation] {
-    zones.flatMap { zone in
-      [Propagation](repeating: zone.propagation ?? coverage.propagation, count: zone.parcels.count)
+    var index = 0
+    return zones.flatMap { zone in
+      zone.parcels.map { _ in
+        defer { index += 1 }
+        let cover = index < landCoverOfParcels.count ? landCoverOfParcels[index]?.propagation : nil
+        return zone.propagation ?? cover ?? coverage.propagation
+      }
     }
   }
 }

@@ -32,8 +32,10 @@ extension GeoIO {
       let dataset = try GDALDataset.open(path, flags: GDAL_OF_VECTOR, log: log)
       defer { dataset.close() }
       let handle = dataset.openHandle
-      let names = (0..<GDALDatasetGetLayerCount(handle)).compactMap { index in
-        GDALDatasetGetLayer(handle, index).map { String(cString: OGR_L_GetName($0)) }
+      // Tables without geometry (QGIS's layer_styles, attribute tables) are not layers here.
+      let names = (0..<GDALDatasetGetLayerCount(handle)).compactMap { index -> String? in
+        guard let layer = GDALDatasetGetLayer(handle, index), OGR_L_GetGeomType(layer) != wkbNone else { return nil }
+        return String(cString: OGR_L_GetName(layer))
       }
       let chosen: String
       if let layer {
@@ -77,7 +79,10 @@ extension GeoIO {
       let name = String(cString: OGR_Fld_GetNameRef(definition))
       if OGR_F_IsFieldNull(feature, index) != 0 { return (name, .null) }
       switch OGR_Fld_GetType(definition) {
-      case OFTInteger, OFTInteger64: return (name, .number(Double(OGR_F_GetFieldAsInteger64(feature, index))))
+      case OFTInteger, OFTInteger64:
+        // Beyond ±2⁵³ a Double would round the id: such values go on as text.
+        let value = OGR_F_GetFieldAsInteger64(feature, index)
+        return abs(value) <= 1 << 53 ? (name, .number(Double(value))) : (name, .string(String(value)))
       case OFTReal: return (name, .number(OGR_F_GetFieldAsDouble(feature, index)))
       default: return (name, .string(String(cString: OGR_F_GetFieldAsString(feature, index))))
       }

@@ -60,6 +60,15 @@ extension GeoIO {
           GDT_Float32, 0, 0)
       }
       guard status == CE_None else { throw log.error("GDAL could not read band 1") }
+      // A band stored scaled (Int16 decimetres with scale 0.1) would read 10× too high.
+      var hasScale: Int32 = 0
+      var hasOffset: Int32 = 0
+      let scale = GDALGetRasterScale(band, &hasScale)
+      let offset = GDALGetRasterOffset(band, &hasOffset)
+      if (hasScale != 0 && scale != 1) || (hasOffset != 0 && offset != 0) {
+        throw GeoIOError(
+          "band 1 is stored with scale \(scale) and offset \(offset): expected plain values (gdal_translate -unscale)")
+      }
       var hasNoData: Int32 = 0
       let noData = GDALGetRasterNoDataValue(band, &hasNoData)
       if hasNoData != 0 {

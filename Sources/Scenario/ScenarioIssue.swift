@@ -29,7 +29,7 @@ extension IssueLocation {
     case .file: return -1
     case .line(let line): return line
     case .feature(let index, _): return index
-    case .pixel(let column, let row): return row << 24 | column
+    case .pixel(let column, let row): return row << 32 | column  // columns < 2³², rows < 2³¹
     }
   }
 }

@@ -128,6 +128,14 @@ extension LoadSession {
     model.siting = document.siting
     model.indoorSystems = document.indoorSystems
     model.landCover = landCover
+    if let landCover {
+      let toCover = landCover.crs == .wgs84 ? nil : try? CoordinateTransform(from: .wgs84, to: landCover.crs)
+      model.landCoverOfParcels = model.parcels.map { parcel in
+        landCover.majorityClass(of: parcel.outlineLonLat) { point in
+          landCover.crs == .wgs84 ? point : try? toCover?.forward(point)
+        }
+      }
+    }
     return model
   }
 

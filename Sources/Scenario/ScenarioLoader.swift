@@ -186,11 +186,11 @@ final class LoadSession {
     }
     if let reference = document.terrain?.file {
       let name = shown(reference.path)
-      if FileManager.default.fileExists(atPath: reference.path) {
+      if InputFile.check(reference.path)?.isMissing == true {
+        diagnostics.report(scenarioFile, .line(reference.line), "file not found: \(name)")
+      } else {
         terrain = DEMFile.read(path: reference.path, name: name, crs: reference.crs, diagnostics: diagnostics)
         terrain?.sourceName = name
-      } else {
-        diagnostics.report(scenarioFile, .line(reference.line), "file not found: \(name)")
       }
     }
   }

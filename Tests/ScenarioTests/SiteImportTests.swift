@@ -41,6 +41,8 @@ import Testing
       ("190°00'00\"E", .longitude, .outOfRange(180)),
       ("ninety", .latitude, .malformed),
       ("20,5", .latitude, .malformed),  // a decimal comma where the export uses points
+      ("-20.5N", .latitude, .malformed),  // a minus sign and a hemisphere letter contradict
+      ("-106W", .longitude, .malformed),
     ]
     for (text, axis, expected) in failures {
       #expect(AngleText.degrees(text, axis: axis, decimalComma: false) == .failure(expected), "\(text)")

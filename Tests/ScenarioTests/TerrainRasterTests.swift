@@ -1,5 +1,8 @@
 import Foundation
 import Geo
+import GeoIO
+import Radio
+import TestSupport
 import Testing
 
 @testable import Scenario
@@ -82,5 +85,43 @@ import Testing
     #expect(cover.classes[10]?.propagation.model == .ercegA)
     #expect(cover.classes[40]?.propagation.model == .ercegC)
     #expect(cover.classes[50]?.propagation == .standard)
+  }
+}
+
+/// A land-cover class's propagation is the scenario's with the class's keys over it.
+@Suite struct LandCoverClassTests {
+  /// Over a suburban Okumura–Hata base with σ 7 dB: a class giving only a clutter loss keeps
+  /// the model, environment and σ; one giving only an environment keeps the model and σ; one
+  /// naming a new model keeps the environment and clutter loss but takes the model's own σ;
+  /// a code the scenario does not list keeps WorldCover's default.
+  @Test func classesRefineTheScenarioPropagation() throws {
+    let scenario =
+      ScenarioFixture.validScenario + """
+
+        coverage:
+          model: okumura-hata
+          environment: suburban
+          shadow_sigma_db: 7
+          land_cover:
+            raster: cover.tif
+            classes:
+              50: { clutter_loss_db: 6 }
+              40: { environment: urban }
+              10: { model: erceg-sui-a }
+        """
+    let fixture = try ScenarioFixture(scenario: scenario)
+    try GeoIO.cloudOptimizedGeoTIFF(
+      RasterImage(
+        columns: 2, rows: 2, originX: 106.7, originY: 20.8, resolutionM: 0.1, crs: .wgs84,
+        bands: [RasterBand(values: .int32([50, 40, 10, 80]), noData: 255, description: "class")])
+    ).write(to: fixture.directory.appendingPathComponent("cover.tif"))
+    let classes = try #require(try ScenarioLoader.load(path: fixture.scenarioPath).landCover?.classes)
+    let hata = PathLossModel.okumuraHata
+    #expect(
+      classes[50]?.propagation
+        == Propagation(model: hata, environment: .suburban, shadowSigmaDB: 7, clutterLossDB: 6))
+    #expect(classes[40]?.propagation == Propagation(model: hata, environment: .urban, shadowSigmaDB: 7))
+    #expect(classes[10]?.propagation == Propagation(model: .ercegA, environment: .suburban))
+    #expect(classes[80]?.propagation == Propagation(model: .ercegC, environment: .suburban))
   }
 }

@@ -18,10 +18,8 @@ import Testing
       }))
 
   static func parcelsLayer(
-    _ name: String = "lots", crs: CRS = CRS(epsg: 32648), geometry: Geometry? = nil
-  )
-    -> VectorLayer
-  {
+    _ name: String = "lots", crs: CRS = CRS(epsg: 32648), geometry: Geometry? = nil, id: String = "M1"
+  ) -> VectorLayer {
     VectorLayer(
       name: name, geometryKind: geometry == nil ? .multiPolygon : .point, crs: crs,
       fields: [
@@ -31,7 +29,7 @@ import Testing
       features: [
         VectorFeature(
           geometry: geometry ?? .multiPolygon(MultiPolygon([rectangle])),
-          values: [.text("M1"), .text("factory"), .text("metal-clad"), .integer(250)])
+          values: [.text(id), .text("factory"), .text("metal-clad"), .integer(250)])
       ])
   }
 
@@ -69,11 +67,29 @@ import Testing
     #expect(abs(parcel.areaM2 - 20_000) < 0.01)
   }
 
+  /// A GeoPackage in WGS 84 (lon, lat, as GDAL hands them over whatever the EPSG axis order):
+  /// the fixture's own 0.01° × 0.01° parcel P1 (106.75–106.76 E, 20.83–20.84 N) gives the
+  /// area the GeoJSON fixture gives, to 1 m².
+  @Test func aGeoPackageInWGS84KeepsLonLatOrder() throws {
+    let square = try Polygon(
+      exterior: LinearRing(
+        [(106.75, 20.83), (106.76, 20.83), (106.76, 20.84), (106.75, 20.84), (106.75, 20.83)].map {
+          Coordinate(lon: $0.0, lat: $0.1)
+        }))
+    var layer = Self.parcelsLayer(crs: .wgs84, id: "P1")
+    layer.features[0].geometry = .multiPolygon(MultiPolygon([square]))
+    let fixture = try fixture([layer], reference: "{ file: parcels.gpkg, \(Self.fields) }")
+    let fromPackage = try ScenarioLoader.load(path: fixture.scenarioPath)
+    let fromGeoJSON = try ScenarioLoader.load(path: try ScenarioFixture().scenarioPath)
+    let expected = try #require(fromGeoJSON.parcels.first { $0.id == "P1" })
+    #expect(abs(fromPackage.parcels[0].areaM2 - expected.areaM2) < 1)
+  }
+
   /// Several layers: `layer` picks one; without it, or naming another, the error lists them.
   @Test func aLayerIsChosenByName() throws {
-    let layers = [Self.parcelsLayer("lots"), Self.parcelsLayer("roads")]
+    let layers = [Self.parcelsLayer("lots", id: "L1"), Self.parcelsLayer("roads", id: "R1")]
     let chosen = try fixture(layers, reference: "{ file: parcels.gpkg, layer: roads, \(Self.fields) }")
-    #expect(try ScenarioLoader.load(path: chosen.scenarioPath).parcels.count == 1)
+    #expect(try ScenarioLoader.load(path: chosen.scenarioPath).parcels.map(\.id) == ["R1"])
     let unnamed = failure(try fixture(layers, reference: "{ file: parcels.gpkg, \(Self.fields) }"))
     #expect(unnamed.contains("parcels.gpkg") && unnamed.contains("2 layers ('lots', 'roads')"), "\(unnamed)")
     let wrong = failure(try fixture(layers, reference: "{ file: parcels.gpkg, layer: lot, \(Self.fields) }"))

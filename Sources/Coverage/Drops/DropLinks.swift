@@ -81,8 +81,8 @@ struct DropLinks {
         frequencyMHz: frequencyMHz, bsHeightM: sector.heightM, ueHeightM: user.heightM, distance2DM: distance)
       let state = Self.state(model, link: link, outdoorDistanceM: max(distance - user.indoorDepthM, 0), draw: draw.los)
       let loss =
-        state.pathLoss(link, environment: model.environment).lossDB + model.sigmaDB(state, link) * draw.normal
-        + user.o2iLossDB
+        state.pathLoss(link, environment: model.environment).lossDB + model.clutterLossDB
+        + model.sigmaDB(state, link) * draw.normal + user.o2iLossDB
       let direction = bearingAndElevationDeg(
         eastM: east, northM: north, fromHeightM: sector.heightM, toHeightM: user.heightM)
       let gain = sector.antenna.gainDBi(

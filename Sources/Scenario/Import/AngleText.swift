@@ -15,19 +15,22 @@ enum AngleText {
   static func degrees(_ text: String, axis: Axis, decimalComma: Bool) -> Result<Double, AngleError> {
     var body = text.trimmingCharacters(in: .whitespaces).uppercased()
     var sign = 1.0
+    var lettered = false
     let (positive, negative) = axis.hemispheres
     // A hemisphere letter first or last; the other axis's letters are a mistake worth naming.
     for letter in [positive, negative, other(axis).hemispheres.positive, other(axis).hemispheres.negative] {
       if body.first == letter || body.last == letter {
         guard letter == positive || letter == negative else { return .failure(.wrongHemisphere(letter)) }
         if letter == negative { sign = -1 }
+        lettered = true
         body = String(body.first == letter ? body.dropFirst() : body.dropLast())
         break
       }
     }
     body = body.trimmingCharacters(in: .whitespaces)
     if body.hasPrefix("-") {
-      guard sign == 1 else { return .failure(.malformed) }
+      // A minus sign and a hemisphere letter contradict or repeat each other: -20.5N, -106W.
+      guard !lettered else { return .failure(.malformed) }
       sign = -1
       body.removeFirst()
     }

@@ -35,7 +35,8 @@ struct ExportRow {
       return nil
     }
     if let value = mapping.defaults[field] ?? fallback { return value }
-    report("\(column(field)) is empty: expected a value (or defaults.\(field) in the mapping)")
+    let hint = SiteExportMapping.defaultable.contains(field) ? " (or defaults.\(field) in the mapping)" : ""
+    report("\(column(field)) is empty: expected a value\(hint)")
     return nil
   }
 
@@ -165,6 +166,12 @@ struct ExportRow {
     if structure.kind != known.kind { problems.append("is a \(structure.kind), a \(known.kind) on line \(known.line)") }
     if structure.owner != known.owner {
       problems.append("is owned by \(structure.owner), by \(known.owner) on line \(known.line)")
+    }
+    if structure.freeSlots != known.freeSlots {
+      problems.append("has \(structure.freeSlots) free slots, \(known.freeSlots) on line \(known.line)")
+    }
+    if structure.buildingHeightM != known.buildingHeightM || structure.rentVNDPerMonth != known.rentVNDPerMonth {
+      problems.append("has another building height or rent than on line \(known.line)")
     }
     for problem in problems { report("structure \(Excerpt.quoted(structure.id)) \(problem)") }
     return problems.isEmpty

@@ -73,6 +73,15 @@ struct SiteExport {
     var structureIndex: [String: Int] = [:]
     var sectorLines: [String: Int] = [:]
     for row in table.rows {
+      // A separator inside an unquoted value (a decimal comma in a comma-separated file)
+      // would shift every later column: such a row is refused, as the scenario's CSVs are.
+      guard row.fields.count == table.header.count else {
+        diagnostics.report(
+          file, .line(row.line),
+          "\(row.fields.count) fields, the header has \(table.header.count): expected one value per column (quote values holding the separator)"
+        )
+        continue
+      }
       let reader = ExportRow(
         table: table, row: row, file: file, mapping: mapping, decimalComma: decimalComma, diagnostics: diagnostics)
       guard let parsed = reader.parse(toLonLat: toLonLat) else { continue }

@@ -25,6 +25,8 @@ struct SiteExportMapping {
     "free_slots", "building_height_m", "rent_vnd_month", "mechanical_tilt_deg", "electrical_tilt_deg", "antenna_gain",
     "feeder_loss_db",
   ]
+  /// Fields `defaults` may give for rows (or exports) without them.
+  static let defaultable = ["structure_kind", "owner", "free_slots", "feeder_loss_db"]
   /// Fields whose export codes `values` may translate.
   static let coded = ["carrier", "layer", "structure_kind", "owner"]
 
@@ -113,6 +115,10 @@ struct SiteExportMapping {
           file, .line(map.line(of: "columns")),
           "'columns': expected either lon and lat (degrees or DMS) or easting and northing (metres in 'crs')")
       }
+      if positioned, mapping.crs != nil {
+        diagnostics.report(
+          file, .line(map.line(of: "crs")), "'crs' is for easting/northing columns: lon and lat are WGS 84 degrees")
+      }
       if projected, mapping.crs == nil {
         diagnostics.report(
           file, .line(map.line(of: "columns")), "'crs' is missing: expected the CRS of easting/northing")
@@ -146,9 +152,23 @@ struct SiteExportMapping {
           uniquingKeysWith: { first, _ in first })
       }
     }
-    if let defaults = map.map("defaults", allowed: ["structure_kind", "owner", "free_slots", "feeder_loss_db"]) {
+    if let defaults = map.map("defaults", allowed: Self.defaultable) {
       for field in defaults.keys {
         if let value = defaults.string(field, required: true) { mapping.defaults[field] = value }
+      }
+      if let slots = mapping.defaults["free_slots"], !(Int(slots).map { (0...50).contains($0) } ?? false) {
+        diagnostics.report(
+          file, .line(defaults.line(of: "free_slots")), "'defaults.free_slots': expected a whole number from 0 to 50")
+      }
+      if let loss = mapping.defaults["feeder_loss_db"], !(Double(loss).map { (0...20).contains($0) } ?? false) {
+        diagnostics.report(
+          file, .line(defaults.line(of: "feeder_loss_db")),
+          "'defaults.feeder_loss_db': expected a loss in dB from 0 to 20 (with a decimal point)")
+      }
+      if let kind = mapping.defaults["structure_kind"], !["tower", "rooftop", "pole"].contains(kind) {
+        diagnostics.report(
+          file, .line(defaults.line(of: "structure_kind")), "'defaults.structure_kind': expected tower, rooftop or pole"
+        )
       }
     }
     return mapping

@@ -116,8 +116,13 @@ public struct CSVTable: Sendable {
       if scalar == "\n" || scalar == "\r", !inQuotes { break }
       if !inQuotes, [",", ";", "\t", "|"].contains(scalar) { counts[scalar, default: 0] += 1 }
     }
-    let best = counts.max { $0.value < $1.value || ($0.value == $1.value && $1.key == ",") }
-    return best.map(\.key) ?? ","
+    // A fixed order, so that a tie never depends on Dictionary's per-process hashing.
+    var best: Unicode.Scalar = ","
+    for candidate in [";", "\t", "|"] as [Unicode.Scalar] where counts[candidate, default: 0] > counts[best, default: 0]
+    {
+      best = candidate
+    }
+    return best
   }
 
   /// Index of a column by header name.

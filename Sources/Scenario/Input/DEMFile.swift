@@ -36,6 +36,11 @@ enum DEMFile {
   /// A raster through GDAL: band 1 as heights in metres (nodata as voids), in the CRS the
   /// file declares (or the scenario's `crs`; a contradiction is an error, as for vector files).
   static func readRaster(path: String, name: String, crs: CRS?, diagnostics: Diagnostics) -> ElevationModel? {
+    // A directory, a pipe (GDAL would wait on it forever) or an oversized file never reaches GDAL.
+    if let problem = InputFile.check(path) {
+      diagnostics.report(name, .file, problem.about("the terrain file"))
+      return nil
+    }
     let grid: InputGrid
     do {
       grid = try GeoIO.readGrid(atPath: path)
@@ -44,7 +49,7 @@ enum DEMFile {
       return nil
     }
     let resolved = FileCRS.resolve(
-      epsg: grid.epsg, name: grid.crsName, declared: crs, file: name, diagnostics: diagnostics)
+      epsg: grid.epsg, name: grid.crsName, declared: crs, file: name, diagnostics: diagnostics, requireDeclared: true)
     let heights = -20_000...20_000 as ClosedRange<Float>
     if let index = grid.values.firstIndex(where: { !$0.isNaN && !heights.contains($0) }) {
       diagnostics.report(

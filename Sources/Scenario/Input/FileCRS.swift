@@ -18,9 +18,17 @@ enum FileCRS {
     return agreed(named, "'crs' member names", declared: declared, file: file, diagnostics: diagnostics)
   }
 
-  /// A layer GDAL read: `epsg` as GDAL identified it, `name` as the file calls its CRS (nil
-  /// when the file declares none).
-  static func resolve(epsg: Int?, name: String?, declared: CRS?, file: String, diagnostics: Diagnostics) -> CRS? {
+  /// A layer or raster GDAL read: `epsg` as GDAL identified it, `name` as the file calls its
+  /// CRS (nil when the file declares none). A vector file without one is WGS 84 (as GeoJSON
+  /// is); a raster without one needs the scenario's word (`requireDeclared`): read as WGS 84
+  /// a projected DEM would only fail later, as "does not cover the grid".
+  static func resolve(
+    epsg: Int?, name: String?, declared: CRS?, file: String, diagnostics: Diagnostics, requireDeclared: Bool = false
+  ) -> CRS? {
+    if epsg == nil, name == nil, declared == nil, requireDeclared {
+      diagnostics.report(file, .file, "the raster declares no CRS: expected 'crs: EPSG:<code>' for it in the scenario")
+      return nil
+    }
     if let epsg {
       return agreed(CRS(epsg: epsg), "the file's CRS is", declared: declared, file: file, diagnostics: diagnostics)
     }

@@ -20,6 +20,11 @@ enum LandCoverReader {
   static func read(_ map: YAMLMap, reader: SpecReader, base: Propagation) -> LandCoverReference? {
     var classes = LandCoverClass.worldCover(default: base)
     if let table = map.map("classes", allowed: nil) {
+      // Cells carry their class in a byte, beside the scenario's and zones' own.
+      if table.keys.count > 200 {
+        map.diagnostics.report(map.file, .line(map.line(of: "classes")), "'classes': expected at most 200 classes")
+        return nil
+      }
       for key in table.keys {
         guard let code = Int32(key), (0...65_535).contains(code) else {
           map.diagnostics.report(
@@ -29,12 +34,9 @@ enum LandCoverReader {
         }
         guard let spec = table.map(key, allowed: classKeys) else { continue }
         let name = spec.string("name") ?? classes[code]?.name ?? "class \(code)"
-        let named = CoverageReader.propagation(spec, defaultModel: base.model)
-        var propagation = named ?? base
-        if named == nil, let clutter = spec.number("clutter_loss_db", expected: "a clutter loss in dB", range: 0...60) {
-          propagation.clutterLossDB = clutter
+        if let propagation = classPropagation(spec, base: base) {
+          classes[code] = LandCoverClass(name: name, propagation: propagation)
         }
-        classes[code] = LandCoverClass(name: name, propagation: propagation)
       }
     }
     guard let file = reader.fileReference("raster", withCRS: false, in: map) else {
@@ -50,6 +52,40 @@ enum LandCoverReader {
     return LandCoverReference(file: FileReference(path: file.path, line: file.line, crs: crs), classes: classes)
   }
 
+  /// A class's propagation: `base` (the scenario's) with the keys the class gives over it —
+  /// a new model keeps `base`'s environment and clutter loss but takes its own LOS state and
+  /// σ unless given; nil (reported) for a value that is not one.
+  static func classPropagation(_ spec: YAMLMap, base: Propagation) -> Propagation? {
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, _ what: String) -> T??
+    where T.RawValue == String {
+      guard let text = spec.string(key, expected: what) else { return .some(nil) }
+      guard let value = T(rawValue: text) else {
+        let names = T.allCases.map(\.rawValue).joined(separator: ", ")
+        if let node = spec.node(key) { spec.wrong(key, "\(what) (\(names))", got: node) }
+        return nil
+      }
+      return .some(value)
+    }
+    guard let model = choice("model", PathLossModel.self, "a propagation model"),
+      let environment = choice("environment", Environment.self, "a clutter environment"),
+      let lineOfSight = choice("los", LineOfSight.self, "a line-of-sight state")
+    else { return nil }
+    let sigma = spec.number("shadow_sigma_db", expected: "a shadow-fading standard deviation in dB", range: 0...30)
+    let clutter = spec.number("clutter_loss_db", expected: "a clutter loss in dB", range: 0...60)
+    let chosen = model ?? base.model
+    if let lineOfSight, lineOfSight != .nlos, chosen.lineOfSightVariant == nil {
+      spec.diagnostics.report(
+        spec.file, .line(spec.line(of: "los")),
+        "'\(YAMLMap.join(spec.path, "los"))': \(chosen.rawValue) has no line-of-sight state: expected nlos")
+      return nil
+    }
+    let sameModel = chosen == base.model
+    return Propagation(
+      model: chosen, environment: environment ?? base.environment,
+      lineOfSight: lineOfSight ?? (sameModel ? base.lineOfSight : nil),
+      shadowSigmaDB: sigma ?? (sameModel ? base.shadowSigmaDB : nil), clutterLossDB: clutter ?? base.clutterLossDB)
+  }
+
   /// The raster at `reference` (shown as `name`) as class codes in its own CRS.
   static func load(_ reference: LandCoverReference, name: String, diagnostics: Diagnostics) -> LandCover? {
     let grid: InputGrid
@@ -60,7 +96,8 @@ enum LandCoverReader {
       return nil
     }
     let crs = FileCRS.resolve(
-      epsg: grid.epsg, name: grid.crsName, declared: reference.file.crs, file: name, diagnostics: diagnostics)
+      epsg: grid.epsg, name: grid.crsName, declared: reference.file.crs, file: name, diagnostics: diagnostics,
+      requireDeclared: true)
     var codes = [Int32](repeating: -1, count: grid.values.count)
     for (index, value) in grid.values.enumerated() where !value.isNaN {
       guard value == value.rounded(), (0...65_535).contains(value) else {

@@ -55,6 +55,49 @@ public struct LandCover: Sendable {
   }
 }
 
+extension LandCover {
+  /// The class of most of a parcel: the codes under a lattice of up to 16 × 16 points over
+  /// its bounding box (those inside it, even–odd over all rings; its box centre when none
+  /// is), the most frequent one (the lowest code on a tie); nil when no point falls on a
+  /// classed cell. `toCover` maps WGS 84 lon, lat into the raster's CRS. One definition of a
+  /// parcel's class for its indoor spread, the busy hour's candidates and the drop mode.
+  public func majorityClass(of outlineLonLat: MultiPolygon, toCover: (Coordinate) -> Coordinate?) -> LandCoverClass? {
+    guard let bounds = outlineLonLat.bounds else { return nil }
+    let rings = outlineLonLat.polygons.flatMap(\.rings)
+    func inside(_ point: Coordinate) -> Bool {
+      var crossings = 0
+      for ring in rings {
+        for (a, b) in zip(ring.coordinates, ring.coordinates.dropFirst())
+        where (a.y > point.y) != (b.y > point.y) && point.x < a.x + (point.y - a.y) / (b.y - a.y) * (b.x - a.x) {
+          crossings += 1
+        }
+      }
+      return crossings % 2 == 1
+    }
+    let steps = 16
+    var points: [Coordinate] = []
+    for i in 0..<steps {
+      for j in 0..<steps {
+        let point = Coordinate(
+          x: bounds.min.x + (Double(i) + 0.5) / Double(steps) * (bounds.max.x - bounds.min.x),
+          y: bounds.min.y + (Double(j) + 0.5) / Double(steps) * (bounds.max.y - bounds.min.y))
+        if inside(point) { points.append(point) }
+      }
+    }
+    if points.isEmpty {
+      points = [Coordinate(x: (bounds.min.x + bounds.max.x) / 2, y: (bounds.min.y + bounds.max.y) / 2)]
+    }
+    var tally: [Int32: Int] = [:]
+    for point in points {
+      if let projected = toCover(point), let code = code(at: projected), classes[code] != nil {
+        tally[code, default: 0] += 1
+      }
+    }
+    let most = tally.values.max()
+    return tally.keys.sorted().first { tally[$0] == most }.flatMap { classes[$0] }
+  }
+}
+
 /// One land-cover class: its name and the propagation cells of it take.
 public struct LandCoverClass: Sendable, Hashable {
   public let name: String

@@ -62,6 +62,9 @@ public struct ScenarioModel: Sendable {
   public let terrain: ElevationModel?
   /// The land-cover raster and its classes, when the scenario names one.
   public var landCover: LandCover?
+  /// Per parcel (in `parcels` order), the land cover's class of most of it
+  /// (`LandCover.majorityClass`); empty without land cover.
+  public var landCoverOfParcels: [LandCoverClass?] = []
   /// Antenna pattern files the sectors use, by their resolved path.
   public let antennaPatterns: [String: MSIPattern]
   /// Plausible mistakes found while loading (overlapping parcels, a structure far from every
@@ -128,6 +131,7 @@ public struct ScenarioModel: Sendable {
     copy.siting = siting
     copy.indoorSystems = indoorSystems
     copy.landCover = landCover
+    copy.landCoverOfParcels = landCoverOfParcels
     return copy
   }
 
