@@ -32,7 +32,7 @@ public struct Recommender {
     public var timeLimitSeconds: Double? = 60
     /// Branch-and-bound nodes CBC may explore (`--node-limit`); nil = no limit. 1,000 nodes
     /// close every bundled macro-only plan and leave the indoor plans of Dinh Vu and Hai
-    /// Phong within 0.04–0.2 % of the optimum, where 18,000 nodes gain nothing more
+    /// Phong within 0.04–0.2 % of the optimum; 18,000 nodes moved the bound not at all
     /// (BENCHMARKS.md, *A reproducible limit for CBC*).
     public var nodeLimit: Int? = 1000
 
@@ -187,13 +187,4 @@ public struct Recommender {
       return byArea ? coverage.cellAreaM2 / 10_000 : scenario.parcels[index].demand / Double(cells)
     }
   }
-}
-
-/// The limit that stopped CBC before it proved a plan optimal (the raw value is the one
-/// `recommendations.json` writes).
-public enum SolverStop: String, Sendable {
-  /// `--time-limit-s`: how far CBC got depends on the machine's speed and load.
-  case timeLimit = "time_limit"
-  /// `--node-limit`: the same input stops at the same node, with the same plan, anywhere.
-  case nodeLimit = "node_limit"
 }

@@ -38,7 +38,7 @@ enum RecommendationMarkdown {
       lines.append(
         limit == .timeLimit
           ? "CBC stopped at its time limit (`--time-limit-s`): another machine, or this one under another load, may find a different plan within the same proven gap."
-          : "CBC stopped at its node limit (`--node-limit`): the same input gives the same plan on any machine."
+          : "CBC stopped at its node limit (`--node-limit`): the same input gives the same plan on any machine with the same CBC build."
       )
     }
     let shares = result.carriers.indices.map { position -> String in

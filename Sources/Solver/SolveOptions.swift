@@ -10,7 +10,7 @@ public struct SolveOptions: Sendable, Equatable {
   public var timeLimitSeconds: Double
   /// Branch-and-bound nodes CBC may explore (CBC `maxNodes`); nil for no limit. Unlike the
   /// time limit, a stop here is reproducible: the same program stops at the same node with
-  /// the same incumbent and bound on any machine. The root node (cuts, heuristics) counts as
+  /// the same incumbent and bound on any machine (with the same CBC build). The root node (cuts, heuristics) counts as
   /// none, so only the time limit bounds it.
   public var nodeLimit: Int?
   /// A known feasible solution, one value per column (integral on integer columns, within
