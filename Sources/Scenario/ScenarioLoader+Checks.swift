@@ -73,8 +73,8 @@ extension LoadSession {
     }
     checkParcels()
     diagnostics.foldFollowOns()
-    checkAcrossFiles(structures.map { ($0.id, $0.file, $0.line) }, what: "structure")
-    checkAcrossFiles(sectors.map { ($0.sector.id, $0.file, $0.line) }, what: "sector")
+    checkAcrossFiles(structures.map { ($0.id, $0.file, $0.place) }, what: "structure")
+    checkAcrossFiles(sectors.map { ($0.sector.id, $0.file, .line($0.line)) }, what: "sector")
     checkSectors()
     checkOwnerPolicy()
   }
@@ -95,17 +95,17 @@ extension LoadSession {
 
   /// Ids repeated in another file of the same list (repeats inside one file are reported
   /// by the file's reader).
-  private func checkAcrossFiles(_ rows: [(id: String, file: String, line: Int)], what: String) {
-    var first: [String: (file: String, line: Int)] = [:]
+  private func checkAcrossFiles(_ rows: [(id: String, file: String, place: IssueLocation)], what: String) {
+    var first: [String: (file: String, place: IssueLocation)] = [:]
     for row in rows {
       guard let earlier = first[row.id] else {
-        first[row.id] = (row.file, row.line)
+        first[row.id] = (row.file, row.place)
         continue
       }
       if earlier.file != row.file {
         diagnostics.report(
-          row.file, .line(row.line),
-          "\(what) id \(Excerpt.quoted(row.id)) is already used in \(earlier.file), line \(earlier.line)")
+          row.file, row.place,
+          "\(what) id \(Excerpt.quoted(row.id)) is already used in \(earlier.file), \(earlier.place.shortText)")
       }
     }
   }

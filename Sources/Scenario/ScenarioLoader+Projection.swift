@@ -34,14 +34,14 @@ extension LoadSession {
       guard !record.isLonLat else { return record.sourcePosition }
       guard let crs = record.crs else {
         diagnostics.report(
-          record.file, .line(record.line),
+          record.file, record.place,
           "position given as x/y or easting/northing, but the scenario names no 'crs' for this structures file")
         return record.sourcePosition
       }
       do {
         return try transform(from: crs, to: .wgs84).forward(record.sourcePosition)
       } catch {
-        diagnostics.report(record.file, .line(record.line), "\(error)")
+        diagnostics.report(record.file, record.place, "\(error)")
         return record.sourcePosition
       }
     }
@@ -112,7 +112,7 @@ extension LoadSession {
           maxAddedSectors: record.maxAddedSectors)
         if record.isPlanned { plannedSites.append(structure) } else { projectedStructures.append(structure) }
       } catch {
-        diagnostics.report(record.file, .line(record.line), "\(error)")
+        diagnostics.report(record.file, record.place, "\(error)")
       }
     }
     checkProjectedGeometry(zones)

@@ -127,20 +127,12 @@ final class LoadSession {
       return ParcelsFile.read(features: read.features, crs: read.crs, file: name, diagnostics: diagnostics)
     }
     let issuesBeforeStructures = diagnostics.issues.count
-    for reference in document.structures {
-      let name = shown(reference.path)
-      if let text = readText(reference.path, shownAs: name, line: reference.line) {
-        structures += StructuresFile.read(text: text, file: name, crs: reference.crs, diagnostics: diagnostics)
-      }
-    }
+    for reference in document.structures { structures += readStructures(reference) }
     for reference in document.newBuilds {
-      let name = shown(reference.path)
-      if let text = readText(reference.path, shownAs: name, line: reference.line) {
-        structures += StructuresFile.read(text: text, file: name, crs: reference.crs, diagnostics: diagnostics).map {
-          var planned = $0
-          planned.isPlanned = true
-          return planned
-        }
+      structures += readStructures(reference).map {
+        var planned = $0
+        planned.isPlanned = true
+        return planned
       }
     }
     // An operator's export read through its mapping gives structures and sites at once.

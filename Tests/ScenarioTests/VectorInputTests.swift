@@ -85,6 +85,49 @@ import Testing
     #expect(abs(fromPackage.parcels[0].areaM2 - expected.areaM2) < 1)
   }
 
+  /// Structures as points of a GeoPackage layer in WGS 84, attributes under a tower company's
+  /// names (mapped by `fields:`): the fixture's T1 and R1 at exactly the positions and values
+  /// of its CSV. A polygon where a point belongs, and a height the CSV reader refuses, are
+  /// reported on their features.
+  @Test func structuresComeFromPointLayers() throws {
+    func layer(_ extra: [VectorFeature] = []) -> VectorLayer {
+      VectorLayer(
+        name: "towers", geometryKind: .point, crs: .wgs84,
+        fields: [
+          VectorField(name: "ma_tram", type: .text), VectorField(name: "loai", type: .text),
+          VectorField(name: "cao", type: .real), VectorField(name: "chu", type: .text),
+          VectorField(name: "trong", type: .integer), VectorField(name: "thue", type: .real),
+        ],
+        features: [
+          VectorFeature(
+            geometry: .point(Coordinate(lon: 106.755, lat: 20.835)),
+            values: [.text("T1"), .text("tower"), .real(40), .text("towerco"), .integer(2), .real(15_000_000)]),
+          VectorFeature(
+            geometry: .point(Coordinate(lon: 106.757, lat: 20.836)),
+            values: [.text("R1"), .text("rooftop"), .real(18), .text("deep-c"), .integer(1), .null]),
+        ] + extra)
+    }
+    let reference =
+      "{ file: towers.gpkg, fields: { id: ma_tram, kind: loai, height_m: cao, owner: chu, free_slots: trong, rent_vnd_month: thue } }"
+    func fixture(_ layer: VectorLayer) throws -> ScenarioFixture {
+      let fixture = try ScenarioFixture(
+        scenario: ScenarioFixture.validScenario.replacingOccurrences(
+          of: "structures: structures.csv", with: "structures: \(reference)"))
+      try GeoIO.geoPackage([layer], styles: []).write(to: fixture.directory.appendingPathComponent("towers.gpkg"))
+      return fixture
+    }
+    let fromPoints = try ScenarioLoader.load(path: try fixture(layer()).scenarioPath)
+    let fromCSV = try ScenarioLoader.load(path: try ScenarioFixture().scenarioPath)
+    #expect(fromPoints.structures == fromCSV.structures)
+    let bad = layer([
+      VectorFeature(
+        geometry: .point(Coordinate(lon: 106.758, lat: 20.836)),
+        values: [.text("P9"), .text("pole"), .real(500), .text("towerco"), .integer(1), .null])
+    ])
+    let text = failure(try fixture(bad))
+    #expect(text.contains("towers.gpkg: feature index 2 (id 'P9'): column 'height_m'"), "\(text)")
+  }
+
   /// Several layers: `layer` picks one; without it, or naming another, the error lists them.
   @Test func aLayerIsChosenByName() throws {
     let layers = [Self.parcelsLayer("lots", id: "L1"), Self.parcelsLayer("roads", id: "R1")]

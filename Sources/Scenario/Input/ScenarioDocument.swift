@@ -98,9 +98,9 @@ struct ScenarioDocument {
     let reader = SpecReader(map: map, directory: directory)
     zones = reader.zones()
     carriers = reader.carriers()
-    structures = reader.fileReferences("structures", withCRS: true)
+    structures = reader.fileReferences("structures", withCRS: true, fields: StructuresFile.attributeNames)
     sites = reader.fileReferences("sites", withCRS: false, mapping: true)
-    newBuilds = reader.fileReferences("new_builds", withCRS: true)
+    newBuilds = reader.fileReferences("new_builds", withCRS: true, fields: StructuresFile.attributeNames)
     if let costs = map.map("costs", allowed: CostsReader.keys) { self.costs = CostsReader.read(costs) }
     if let policy = map.map("owner_policy", allowed: nil) {
       ownerPolicy = SharingReader.ownerPolicy(policy)

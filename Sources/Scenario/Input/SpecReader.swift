@@ -53,10 +53,10 @@ struct SpecReader {
 
   /// `key: reference` or `key: [reference, …]`, each reference as `fileReference` reads it
   /// (a list lets a scenario combine, say, each province's structures and sites).
-  func fileReferences(_ key: String, withCRS: Bool, mapping: Bool = false) -> [FileReference] {
+  func fileReferences(_ key: String, withCRS: Bool, mapping: Bool = false, fields: [String]? = nil) -> [FileReference] {
     guard let node = map.node(key) else { return [] }
     guard case .sequence(let items) = node else {
-      return fileReference(key, withCRS: withCRS, mapping: mapping).map { [$0] } ?? []
+      return fileReference(key, withCRS: withCRS, fields: fields, mapping: mapping).map { [$0] } ?? []
     }
     if items.isEmpty {
       diagnostics.report(map.file, .line(map.line(of: key)), "'\(key)' is empty: expected a file or a list of files")
@@ -72,7 +72,7 @@ struct SpecReader {
           .mapping(Node.Mapping([(Node(path), item)])), file: map.file, path: "", diagnostics: diagnostics,
           allowed: nil)
       else { return nil }
-      return fileReference(path, withCRS: withCRS, in: wrapper, mapping: mapping)
+      return fileReference(path, withCRS: withCRS, in: wrapper, fields: fields, mapping: mapping)
     }
   }
 

@@ -23,6 +23,11 @@ struct StructureRecord {
   let maxAddedSectors: Int?
   /// Read from a `new_builds` file: a place a new structure may be built, not one that stands.
   var isPlanned = false
+  /// Where it stands in its file when that is not a CSV line (a feature of a GeoPackage).
+  var location: IssueLocation? = nil
+
+  /// Where messages about it point: its feature, or its CSV line.
+  var place: IssueLocation { location ?? .line(line) }
 }
 
 /// Reads a structures CSV.
@@ -36,6 +41,11 @@ struct StructureRecord {
 /// `max_added_sectors` (the structural budget for new antennas, shared by all tenants).
 enum StructuresFile {
   static let required = ["id", "kind", "height_m", "owner", "free_slots"]
+  /// The columns a vector file's features carry as attributes (their point is the position).
+  static let attributeNames =
+    required + [
+      "name", "rent_vnd_month", "building_height_m", "min_mount_m", "max_mount_m", "max_added_sectors",
+    ]
   static let optional = [
     "name", "rent_vnd_month", "building_height_m", "min_mount_m", "max_mount_m", "max_added_sectors", "lon", "lat", "x",
     "y", "easting", "northing",

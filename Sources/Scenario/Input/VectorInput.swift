@@ -76,4 +76,66 @@ extension LoadSession {
     features = VectorInput.renamed(features, reference.fields)
     return (features, crs)
   }
+
+  /// The structures of a structures (or new builds) file: a CSV, or point features of any
+  /// vector file (attributes as the CSV's columns, mapped by `fields:`; the point is the
+  /// position, in the file's CRS). Features go through the CSV reader, so every check is the
+  /// same; its issues are reported on the feature.
+  func readStructures(_ reference: FileReference) -> [StructureRecord] {
+    let name = shown(reference.path)
+    let lower = reference.path.lowercased()
+    guard VectorInput.isGeoJSON(reference.path) || !(lower.hasSuffix(".csv") || lower.hasSuffix(".txt")) else {
+      guard let text = readText(reference.path, shownAs: name, line: reference.line) else { return [] }
+      return StructuresFile.read(text: text, file: name, crs: reference.crs, diagnostics: diagnostics)
+    }
+    guard let (features, crs) = readFeatures(reference, name: name) else { return [] }
+    let lonLat = crs == nil || crs == .wgs84
+    let columns = StructuresFile.attributeNames + (lonLat ? ["lon", "lat"] : ["easting", "northing"])
+    var lines = [columns.joined(separator: ",")]
+    var kept: [GeoJSONFeature] = []
+    for feature in features {
+      guard case .success(.point(let point)) = feature.geometry else {
+        let problem: String
+        switch feature.geometry {
+        case .failure(let error): problem = "\(error)"
+        case .success: problem = "expected a Point (the structure's position)"
+        }
+        diagnostics.report(
+          name, .feature(index: feature.index, id: feature.property("id")?.stringValue), "geometry: \(problem)")
+        continue
+      }
+      let values = StructuresFile.attributeNames.map { column -> String in
+        switch feature.property(column) {
+        case .string(let text): return text
+        case .number(let number): return JSONWriter.number(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        default: return ""
+        }
+      }
+      lines.append(
+        (values + [JSONWriter.number(point.x), JSONWriter.number(point.y)]).map(CSVTable.field).joined(separator: ","))
+      kept.append(feature)
+    }
+    // Line n of the table is the feature kept (n − 1)th: its issues go back to that feature.
+    let table = Diagnostics()
+    let records = StructuresFile.read(
+      text: lines.joined(separator: "\n") + "\n", file: name, crs: crs, diagnostics: table)
+    func place(_ line: Int) -> IssueLocation {
+      guard line >= 2, line - 2 < kept.count else { return .file }
+      let feature = kept[line - 2]
+      return .feature(index: feature.index, id: feature.property("id")?.stringValue)
+    }
+    for issue in table.issues {
+      if case .line(let line) = issue.location {
+        diagnostics.report(name, place(line), issue.message)
+      } else {
+        diagnostics.report(name, issue.location, issue.message)
+      }
+    }
+    return records.map { record in
+      var located = record
+      located.location = place(record.line)
+      return located
+    }
+  }
 }
