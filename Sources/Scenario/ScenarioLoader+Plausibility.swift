@@ -48,7 +48,7 @@ extension LoadSession {
       let distances = boxes.map { Self.distance(from: structure.position, to: $0) }
       guard let nearest = distances.min(), nearest > reachM else { continue }
       diagnostics.warn(
-        record.file, .line(record.line),
+        record.file, record.place,
         "structure \(Excerpt.quoted(structure.id)) is \(JSONWriter.fixed(nearest / 1000, decimals: 1)) km from the nearest zone, beyond 'coverage.max_radius_m' (\(JSONWriter.number(reachM)) m): it cannot serve any parcel; is its position (or the file's CRS) right?"
       )
     }

@@ -136,26 +136,31 @@ final class LoadSession {
       }
     }
     // An operator's export read through its mapping gives structures and sites at once.
-    var importedSites: [String: String] = [:]
+    // (`SiteImport.read` ran the converted rows through these readers already; later checks —
+    // ids repeated across files, unknown carriers — name the export's own line.)
+    var importedSites: [String: SiteExport] = [:]
     for reference in document.sites {
       guard let mappingPath = reference.mapping else { continue }
       let name = shown(reference.path)
       guard
         let export = SiteImport.read(reference.path, mappingPath: mappingPath, shown: shown, diagnostics: diagnostics)
       else { continue }
-      let imported = "\(name) (as imported)"
-      structures += StructuresFile.read(
-        text: export.structuresCSV, file: imported, crs: nil, diagnostics: diagnostics)
-      importedSites[reference.path] = export.sitesCSV
+      structures += StructuresFile.read(text: export.structuresCSV, file: name, crs: nil, diagnostics: diagnostics)
+        .map { record in
+          var located = record
+          located.location = .line(export.structures[record.line - 2].line)
+          return located
+        }
+      importedSites[reference.path] = export
     }
     structureFilesHaveProblems = diagnostics.issues.count > issuesBeforeStructures
     for reference in document.sites {
       let name = shown(reference.path)
       let base = URL(fileURLWithPath: reference.path).deletingLastPathComponent()
       if reference.mapping != nil {
-        if let text = importedSites[reference.path] {
-          sectors += SectorsFile.read(
-            text: text, file: "\(name) (as imported)", resolve: { $0 }, diagnostics: diagnostics)
+        if let export = importedSites[reference.path] {
+          sectors += SectorsFile.read(text: export.sitesCSV, file: name, resolve: { $0 }, diagnostics: diagnostics)
+            .map { SectorRecord(file: name, line: export.sectors[$0.line - 2].line, sector: $0.sector) }
         }
         continue
       }

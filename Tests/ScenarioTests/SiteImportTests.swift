@@ -136,6 +136,30 @@ import Testing
     }
   }
 
+  /// A scenario reading an export whose band code maps to a layer its carrier does not have:
+  /// the error names the export and the export's own line, not a converted table's.
+  @Test func laterChecksNameTheExportsLine() throws {
+    let mapping = """
+      carrier: viettel
+      columns: { structure: SITE, sector: CELL, layer: BAND, lon: LON, lat: LAT, azimuth_deg: AZ, height_m: H, power: P }
+      """
+    let export = """
+      SITE,CELL,BAND,LON,LAT,AZ,H,P
+      T9,C1,lte1800,106.755,20.835,0,30,43
+      T9,C2,lte2600,106.755,20.835,120,30,43
+      """
+    let scenario = ScenarioFixture.validScenario.replacingOccurrences(
+      of: "sites: sites.csv", with: "sites: { file: export.csv, mapping: map.yaml }")
+    let fixture = try ScenarioFixture(scenario: scenario, extra: ["export.csv": export, "map.yaml": mapping])
+    do {
+      _ = try ScenarioLoader.load(path: fixture.scenarioPath)
+      Issue.record("loaded: expected an unknown layer")
+    } catch {
+      #expect("\(error)".contains("export.csv:3:"), "\(error)")
+      #expect(!"\(error)".contains("as imported"), "\(error)")
+    }
+  }
+
   /// A header that does not hold a mapped column names it, and hints at the separator when
   /// the whole header reads as one column.
   @Test func aMissingColumnIsNamedWithTheHeader() throws {
