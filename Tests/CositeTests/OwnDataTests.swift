@@ -101,7 +101,8 @@ import Testing
   }
 
   /// `cosite import sites` on the bundled export writes Cosite's two CSVs (669 sectors on the
-  /// 67 structures carriers are on); with a mapping naming a column the export lacks it exits
+  /// 67 structures carriers are on: the rows and the distinct `structure` values of the three
+  /// native Dinh Vu sites files); with a mapping naming a column the export lacks it exits
   /// with status 1, says which, and writes nothing.
   @Test func importSitesWritesBothFilesOrNothing() throws {
     let out = CLI.temporaryDirectory()

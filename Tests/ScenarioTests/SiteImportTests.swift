@@ -81,26 +81,17 @@ import Testing
       T1;C5;L18;106°46'00"E;20°50'00"N;0;30;43
       T3;C1;L18;106°45'00"E;20°51'00"N;0;30;43
       """
-    let fixture = try ScenarioFixture(extra: ["export.csv": export, "map.yaml": mapping])
-    let path = { (name: String) in fixture.directory.appendingPathComponent(name).path }
-    do {
-      _ = try SiteImport.convert(exportPath: path("export.csv"), mappingPath: path("map.yaml")) {
-        URL(fileURLWithPath: $0).lastPathComponent
-      }
-      Issue.record("converted: expected errors")
-    } catch let error as ScenarioError {
-      let lines = error.issues.map(\.description)
-      let expected = [
-        "export.csv:3: column 'BAND': 'L09' is not in values.layer ('L18')",
-        "export.csv:4: column 'LAT': expected a latitude (hemisphere N or S), got '20°50\\'00\"E'",
-        "export.csv:5: column 'P': expected a transmit power in dBm (0 to 70), got 'forty'",
-        // 1′ of longitude at 20°50′ N: 111,320 / 60 × cos 20.8333° = 1,855.33 × 0.93462 = 1,734.0 m
-        "export.csv:6: structure 'T1' is 1734 m from where line 2 puts it",
-        "export.csv:7: sector 'C1' is also on line 2: expected one row per cell",
-      ]
-      for text in expected { #expect(lines.contains { $0.hasPrefix(text) }, "missing \(text) in \(lines)") }
-      #expect(lines.count == expected.count, "\(lines)")
-    }
+    let lines = try Self.conversionIssues(export: export, mapping: mapping)
+    let expected = [
+      "export.csv:3: column 'BAND': 'L09' is not in values.layer ('L18')",
+      "export.csv:4: column 'LAT': expected a latitude (hemisphere N or S), got '20°50\\'00\"E'",
+      "export.csv:5: column 'P': expected a transmit power in dBm (0 to 70), got 'forty'",
+      // 1′ of longitude at 20°50′ N: 111,320 / 60 × cos 20.8333° = 1,855.33 × 0.93462 = 1,734.0 m
+      "export.csv:6: structure 'T1' is 1734 m from where line 2 puts it",
+      "export.csv:7: sector 'C1' is also on line 2: expected one row per cell",
+    ]
+    for text in expected { #expect(lines.contains { $0.hasPrefix(text) }, "missing \(text) in \(lines)") }
+    #expect(lines.count == expected.count, "\(lines)")
   }
 
   /// Rows that pass the export's own checks but that Cosite's structures reader refuses — a
@@ -120,20 +111,11 @@ import Testing
       R2,C2,lte1800,106.76,20.83,0,18,43,RT,18
       T1,C3,lte1800,106.77,20.83,0,30,43,GF,10
       """
-    let fixture = try ScenarioFixture(extra: ["export.csv": export, "map.yaml": mapping])
-    let path = { (name: String) in fixture.directory.appendingPathComponent(name).path }
-    do {
-      _ = try SiteImport.convert(exportPath: path("export.csv"), mappingPath: path("map.yaml")) {
-        URL(fileURLWithPath: $0).lastPathComponent
-      }
-      Issue.record("converted: expected errors")
-    } catch let error as ScenarioError {
-      let lines = error.issues.map(\.description)
-      #expect(lines.count == 2, "\(lines)")
-      #expect(
-        lines.contains { $0.hasPrefix("export.csv:3: column 'building_height_m': the building (18 m) must be lower") })
-      #expect(lines.contains { $0.hasPrefix("export.csv:4: column 'building_height_m': only a rooftop") }, "\(lines)")
-    }
+    let lines = try Self.conversionIssues(export: export, mapping: mapping)
+    #expect(lines.count == 2, "\(lines)")
+    #expect(
+      lines.contains { $0.hasPrefix("export.csv:3: column 'building_height_m': the building (18 m) must be lower") })
+    #expect(lines.contains { $0.hasPrefix("export.csv:4: column 'building_height_m': only a rooftop") }, "\(lines)")
   }
 
   /// A scenario reading an export whose band code maps to a layer its carrier does not have:
@@ -180,6 +162,22 @@ import Testing
     } catch {
       #expect("\(error)".contains("export.csv:1: no column 'AZ' (mapped to 'azimuth_deg')"), "\(error)")
       #expect("\(error)".contains("is the file separated by another character?"), "\(error)")
+    }
+  }
+
+  /// What converting `export` through `mapping` reports, each issue as the planner reads it
+  /// (file names without their folder); records a test issue if it converts.
+  static func conversionIssues(export: String, mapping: String) throws -> [String] {
+    let fixture = try ScenarioFixture(extra: ["export.csv": export, "map.yaml": mapping])
+    let path = { (name: String) in fixture.directory.appendingPathComponent(name).path }
+    do {
+      _ = try SiteImport.convert(exportPath: path("export.csv"), mappingPath: path("map.yaml")) {
+        URL(fileURLWithPath: $0).lastPathComponent
+      }
+      Issue.record("converted: expected errors")
+      return []
+    } catch let error as ScenarioError {
+      return error.issues.map(\.description)
     }
   }
 }
