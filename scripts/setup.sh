@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Cosite needs on a Debian machine (GEOS, PROJ with its EPSG database, the
 # COIN-OR CBC MILP solver, GDAL for rasters/GeoPackage/KMZ, Leaflet for the offline HTML
-# report, pkg-config; python3 for the sample-data generator; headless Chromium to test the
+# report, pkg-config; python3 for the sample-data generator and GDAL's command-line tools
+# (gdal-bin) for scripts/geodata/own_data.py's samples; headless Chromium to test the
 # report), only where it is missing.
 set -euo pipefail
 
-packages=(libgeos-dev libproj-dev proj-data coinor-libcbc-dev libgdal-dev libjs-leaflet pkg-config python3)
+packages=(libgeos-dev libproj-dev proj-data coinor-libcbc-dev libgdal-dev gdal-bin libjs-leaflet pkg-config python3)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
