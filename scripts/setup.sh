@@ -3,7 +3,7 @@
 # COIN-OR CBC MILP solver, GDAL for rasters/GeoPackage/KMZ, Leaflet for the offline HTML
 # report, pkg-config; python3 for the sample-data generator and GDAL's command-line tools
 # (gdal-bin) for scripts/geodata/own_data.py's samples; headless Chromium to test the
-# report), only where it is missing.
+# report; PostgreSQL + PostGIS to test `cosite db`), only where it is missing.
 set -euo pipefail
 
 packages=(libgeos-dev libproj-dev proj-data coinor-libcbc-dev libgdal-dev gdal-bin libjs-leaflet pkg-config python3)
@@ -38,4 +38,16 @@ if ! command -v chromium >/dev/null 2>&1; then
   [ ${#missing[@]} -gt 0 ] || $sudo apt-get update -qq || true
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null \
     || echo "setup: warning: chromium could not be installed; the report.html test will skip" >&2
+fi
+
+# PostgreSQL + PostGIS (Debian's postgresql-postgis: the default PostgreSQL's PostGIS) for
+# `cosite db` and scenario inputs from PostGIS. Its tests start their own server on a local
+# socket and skip, saying so, where it cannot be installed, so a failure here is a warning.
+if ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
+  echo "setup: installing PostgreSQL + PostGIS (to test cosite db)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  [ ${#missing[@]} -gt 0 ] || $sudo apt-get update -qq || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql-postgis >/dev/null \
+    || echo "setup: warning: PostgreSQL + PostGIS could not be installed; the cosite db tests will skip" >&2
 fi

@@ -14,15 +14,17 @@ final class GDALDataset {
     self.handle = handle
   }
 
-  /// Opens `path` read-only with `GDALOpenEx` (`flags`: GDAL_OF_RASTER or GDAL_OF_VECTOR),
-  /// with only `drivers` allowed if any are given, and the driver's open options.
+  /// Opens `path` read-only (or for update) with `GDALOpenEx` (`flags`: GDAL_OF_RASTER or
+  /// GDAL_OF_VECTOR), with only `drivers` allowed if any are given, and the driver's open options.
   static func open(
-    _ path: String, flags: Int32, log: GDALErrorLog, drivers: [String] = [], options: [String] = []
+    _ path: String, flags: Int32, log: GDALErrorLog, drivers: [String] = [], options: [String] = [],
+    update: Bool = false
   ) throws -> GDALDataset {
     let opened = withCStringList(drivers) { driverList in
       withCStringList(options) { optionList in
         GDALOpenEx(
-          path, UInt32(flags | GDAL_OF_READONLY), drivers.isEmpty ? nil : constList(driverList),
+          path, UInt32(flags | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY)),
+          drivers.isEmpty ? nil : constList(driverList),
           options.isEmpty ? nil : constList(optionList), nil)
       }
     }

@@ -10,6 +10,8 @@ public enum IssueLocation: Hashable, Sendable {
   case feature(index: Int, id: String?)
   /// A cell of a raster (0-based column from the west, row from the north).
   case pixel(column: Int, row: Int)
+  /// A row (1-based) of a database table, in the order Cosite reads it (`PostGISSource`).
+  case row(Int)
 }
 
 extension IssueLocation {
@@ -20,6 +22,7 @@ extension IssueLocation {
     case .line(let line): return "line \(line)"
     case .feature(let index, _): return "feature \(index)"
     case .pixel(let column, let row): return "pixel (column \(column), row \(row))"
+    case .row(let row): return "row \(row)"
     }
   }
 
@@ -30,6 +33,7 @@ extension IssueLocation {
     case .line(let line): return line
     case .feature(let index, _): return index
     case .pixel(let column, let row): return row << 32 | column  // columns < 2³², rows < 2³¹
+    case .row(let row): return row
     }
   }
 }
@@ -56,6 +60,7 @@ public struct ScenarioIssue: Hashable, Sendable, CustomStringConvertible {
       let named = id.map { " (id \(Excerpt.quoted($0)))" } ?? ""
       return "\(file): feature index \(index)\(named): \(message)"
     case .pixel(let column, let row): return "\(file): pixel (column \(column), row \(row)): \(message)"
+    case .row(let row): return "\(file): row \(row): \(message)"
     }
   }
 }
@@ -162,7 +167,7 @@ extension ScenarioIssue {
 extension IssueLocation {
   /// Where a GeoJSON file's syntax error stands: the JSON reader names the line at the start
   /// of its message ("line 12: …"), which becomes the issue's line.
-  static func ofJSONError(_ error: Error) -> (location: IssueLocation, message: String) {
+  public static func ofJSONError(_ error: Error) -> (location: IssueLocation, message: String) {
     guard case GeometryError.unreadable(let format, let message) = error, message.hasPrefix("line ") else {
       return (.file, "\(error)")
     }

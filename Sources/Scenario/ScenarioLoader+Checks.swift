@@ -30,7 +30,7 @@ extension LoadSession {
   /// `repair_geometry: true` an invalid outline is repaired with GEOS MakeValid instead.
   func checkGeometry() {
     for (zoneIndex, zone) in document.zones.enumerated() {
-      let file = shown(zone.parcels.path)
+      let file = shown(zone.parcels)
       parcelsByZone[zoneIndex] = parcelsByZone[zoneIndex].compactMap { parcel in
         let location = IssueLocation.feature(index: parcel.index, id: parcel.id)
         do {
@@ -74,7 +74,7 @@ extension LoadSession {
     checkParcels()
     diagnostics.foldFollowOns()
     checkAcrossFiles(structures.map { ($0.id, $0.file, $0.place) }, what: "structure")
-    checkAcrossFiles(sectors.map { ($0.sector.id, $0.file, .line($0.line)) }, what: "sector")
+    checkAcrossFiles(sectors.map { ($0.sector.id, $0.file, $0.location) }, what: "sector")
     checkSectors()
     checkOwnerPolicy()
   }
@@ -114,7 +114,7 @@ extension LoadSession {
     var seen: Set<String> = []
     let classes = Set(document.buildingClasses.map(\.name))
     for (zone, parcels) in zip(document.zones, parcelsByZone) {
-      let file = shown(zone.parcels.path)
+      let file = shown(zone.parcels)
       for parcel in parcels {
         let location = IssueLocation.feature(index: parcel.index, id: parcel.id)
         if !seen.insert(parcel.id).inserted {
@@ -137,9 +137,9 @@ extension LoadSession {
       document.carriers.map { ($0.carrier.id, $0.invalidLayerIDs) }, uniquingKeysWith: { a, b in a.union(b) })
     for record in sectors {
       let sector = record.sector
-      func report(_ message: String) { diagnostics.report(record.file, .line(record.line), message) }
+      func report(_ message: String) { diagnostics.report(record.file, record.location, message) }
       func followOn(_ kind: String, _ message: String) {
-        diagnostics.reportFollowOn(record.file, .line(record.line), kind: kind, message)
+        diagnostics.reportFollowOn(record.file, record.location, kind: kind, message)
       }
       if let carrier = carriers[sector.carrierID] {
         if carrier.layer(sector.layerID) == nil, invalidLayers[carrier.id]?.contains(sector.layerID) != true {

@@ -7,7 +7,7 @@ extension LoadSession {
     outlineCRSByZone = document.zones.map { $0.outline?.crs }
     outlineByZone = document.zones.enumerated().map { zoneIndex, zone in
       guard let reference = zone.outline else { return nil }
-      let name = shown(reference.path)
+      let name = shown(reference)
       guard let (features, crs) = readFeatures(reference, name: name) else { return nil }
       outlineCRSByZone[zoneIndex] = crs
       if features.isEmpty { diagnostics.report(name, .file, "no features: expected the zone's outline polygon") }
@@ -46,17 +46,17 @@ extension LoadSession {
     do {
       outline = try toMetric(lonLat)
     } catch {
-      diagnostics.report(shown(reference.path), .file, "\(error)")
+      diagnostics.report(shown(reference), .file, "\(error)")
       return nil
     }
-    let parcelsFile = shown(zone.parcels.path)
+    let parcelsFile = shown(zone.parcels)
     for (parcel, record) in zip(parcels, parcelsByZone[zoneIndex]) {
       do {
         let outsideM2 = try engine.difference(.multiPolygon(parcel.outline), .multiPolygon(outline)).area
         if outsideM2 > 1 + 1e-6 * parcel.areaM2 {
           diagnostics.report(
             parcelsFile, .feature(index: record.index, id: record.id),
-            "parcel lies outside the outline of zone '\(zone.id)' (\(shown(reference.path))) by \(JSONWriter.number((outsideM2).rounded())) m²"
+            "parcel lies outside the outline of zone '\(zone.id)' (\(shown(reference))) by \(JSONWriter.number((outsideM2).rounded())) m²"
           )
         }
       } catch {

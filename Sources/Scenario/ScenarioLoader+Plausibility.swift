@@ -11,7 +11,7 @@ extension LoadSession {
   /// Parcels must keep an area and the inputs a plausible extent after projection.
   func checkProjectedGeometry(_ zones: [Zone]) {
     for (zoneIndex, (zone, records)) in zip(zones, parcelsByZone).enumerated() {
-      let file = shown(document.zones.first { $0.id == zone.id }?.parcels.path ?? "")
+      let file = document.zones.first { $0.id == zone.id }.map { shown($0.parcels) } ?? ""
       let declared = parcelCRSByZone[zoneIndex].map { "\($0)" } ?? "WGS84 lon, lat"
       for (parcel, record) in zip(zone.parcels, records) {
         let finite = parcel.outline.polygons.allSatisfy {
@@ -75,7 +75,7 @@ extension LoadSession {
     }
     var entries: [Entry] = []
     for (zoneIndex, zone) in zones.enumerated() {
-      let file = shown(document.zones[zoneIndex].parcels.path)
+      let file = shown(document.zones[zoneIndex].parcels)
       for (parcel, record) in zip(zone.parcels, parcelsByZone[zoneIndex]) {
         guard let box = parcel.outline.bounds else { continue }
         entries.append(Entry(parcel: parcel, record: record, file: file, box: box))

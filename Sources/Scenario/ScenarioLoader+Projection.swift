@@ -17,7 +17,7 @@ extension LoadSession {
     // 1. Everything to WGS84 lon, lat (the files may be in VN-2000 or UTM).
     var lonLatByZone: [[MultiPolygon]] = []
     for (zoneIndex, (zone, parcels)) in zip(document.zones, parcelsByZone).enumerated() {
-      let file = shown(zone.parcels.path)
+      let file = shown(zone.parcels)
       lonLatByZone.append(
         parcels.map { parcel in
           guard let crs = parcelCRSByZone[zoneIndex], crs != .wgs84 else { return parcel.outline }
@@ -54,7 +54,7 @@ extension LoadSession {
         let toLonLat = try transform(from: crs, to: .wgs84)
         return try outline.map { try toLonLat.forward($0) }
       } catch {
-        diagnostics.report(shown(reference.path), .file, "\(error)")
+        diagnostics.report(shown(reference), .file, "\(error)")
         return outline
       }
     }
@@ -77,7 +77,7 @@ extension LoadSession {
     // 3. Project parcels and structures; build the model.
     var zones: [Zone] = []
     for (zoneIndex, zone) in document.zones.enumerated() {
-      let file = shown(zone.parcels.path)
+      let file = shown(zone.parcels)
       var parcels: [Parcel] = []
       for (record, lonLat) in zip(parcelsByZone[zoneIndex], lonLatByZone[zoneIndex]) {
         do {

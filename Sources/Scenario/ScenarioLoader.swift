@@ -87,9 +87,16 @@ final class LoadSession {
     return model
   }
 
+  /// A referenced file (or PostGIS table) as the planner should see it.
+  func shown(_ reference: FileReference) -> String {
+    PostGISSource.isSource(reference.path)
+      ? PostGISSource.shown(reference.path, table: reference.layer) : shown(reference.path)
+  }
+
   /// The path of a referenced file as the planner should see it: relative to the working
   /// directory when below it.
   func shown(_ absolute: String) -> String {
+    if PostGISSource.isSource(absolute) { return PostGISSource.shown(absolute, table: nil) }
     let current = FileManager.default.currentDirectoryPath
     let prefix = current.hasSuffix("/") ? current : current + "/"
     return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
@@ -121,7 +128,7 @@ final class LoadSession {
   private func readReferencedFiles() {
     parcelCRSByZone = document.zones.map(\.parcels.crs)
     parcelsByZone = document.zones.enumerated().map { zoneIndex, zone in
-      let name = shown(zone.parcels.path)
+      let name = shown(zone.parcels)
       guard let read = readFeatures(zone.parcels, name: name) else { return [] }
       parcelCRSByZone[zoneIndex] = read.crs
       return ParcelsFile.read(features: read.features, crs: read.crs, file: name, diagnostics: diagnostics)
@@ -139,31 +146,56 @@ final class LoadSession {
     // (`SiteImport.read` ran the converted rows through these readers already; later checks —
     // ids repeated across files, unknown carriers — name the export's own line.)
     var importedSites: [String: SiteExport] = [:]
+    func key(_ reference: FileReference) -> String { reference.path + "\u{0}" + (reference.layer ?? "") }
     for reference in document.sites {
+      if PostGISSource.isSource(reference.path), reference.layer == nil {
+        diagnostics.report(
+          scenarioFile, .line(reference.line), "a PostGIS source needs 'layer': the table (or schema.table) to read")
+        continue
+      }
+      if !PostGISSource.isSource(reference.path), reference.layer != nil {
+        diagnostics.report(
+          scenarioFile, .line(reference.line),
+          "'layer' names the table of a PostGIS source (file: \"PG:…\"): a sites file has none")
+      }
       guard let mappingPath = reference.mapping else { continue }
-      let name = shown(reference.path)
+      let name = shown(reference)
+      let isTable = PostGISSource.isSource(reference.path)
       guard
-        let export = SiteImport.read(reference.path, mappingPath: mappingPath, shown: shown, diagnostics: diagnostics)
+        let export = SiteImport.read(
+          reference.path, table: reference.layer, mappingPath: mappingPath, shown: shown, file: name,
+          diagnostics: diagnostics)
       else { continue }
       structures += StructuresFile.read(text: export.structuresCSV, file: name, crs: nil, diagnostics: diagnostics)
         .map { record in
           var located = record
-          located.location = .line(export.structures[record.line - 2].line)
+          located.location = SiteImport.location(ofLine: export.structures[record.line - 2].line, table: isTable)
           return located
         }
-      importedSites[reference.path] = export
+      importedSites[key(reference)] = export
     }
     structureFilesHaveProblems = diagnostics.issues.count > issuesBeforeStructures
     for reference in document.sites {
-      let name = shown(reference.path)
-      let base = URL(fileURLWithPath: reference.path).deletingLastPathComponent()
+      let name = shown(reference)
+      let isTable = PostGISSource.isSource(reference.path)
       if reference.mapping != nil {
-        if let export = importedSites[reference.path] {
+        if let export = importedSites[key(reference)] {
           sectors += SectorsFile.read(text: export.sitesCSV, file: name, resolve: { $0 }, diagnostics: diagnostics)
-            .map { SectorRecord(file: name, line: export.sectors[$0.line - 2].line, sector: $0.sector) }
+            .map {
+              SectorRecord(
+                file: name,
+                location: SiteImport.location(
+                  ofLine: export.sectors[($0.location.lineNumber ?? 2) - 2].line, table: isTable),
+                sector: $0.sector)
+            }
         }
         continue
       }
+      if isTable {
+        if let table = reference.layer { sectors += readSectorsTable(reference.path, table: table, name: name) }
+        continue
+      }
+      let base = URL(fileURLWithPath: reference.path).deletingLastPathComponent()
       if let text = readText(reference.path, shownAs: name, line: reference.line) {
         sectors += SectorsFile.read(
           text: text, file: name,
@@ -182,7 +214,7 @@ final class LoadSession {
       }
     }
     if let reference = document.terrain?.file {
-      let name = shown(reference.path)
+      let name = shown(reference)
       if InputFile.check(reference.path)?.isMissing == true {
         diagnostics.report(scenarioFile, .line(reference.line), "file not found: \(name)")
       } else {

@@ -34,15 +34,36 @@ enum CLI {
     process.standardOutput = output
     process.standardError = error
     try process.run()
+    // Standard error is read on another thread: read one after the other, a command writing
+    // more than a pipe holds (64 KiB) to the second would wait for ever.
+    let errorData = LockedData()
+    let reader = Thread { errorData.set(error.fileHandleForReading.readDataToEndOfFile()) }
+    reader.start()
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    let errorBytes = errorData.wait()
     return Result(
       status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-      standardError: String(decoding: errorData, as: UTF8.self))
+      standardError: String(decoding: errorBytes, as: UTF8.self))
   }
 
   static func temporaryDirectory() -> URL {
     FileManager.default.temporaryDirectory.appendingPathComponent("cosite-e2e-\(UUID().uuidString)")
+  }
+}
+
+/// Bytes handed from one thread to another.
+final class LockedData: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var data = Data()
+
+  func set(_ value: Data) {
+    data = value
+    done.signal()
+  }
+
+  func wait() -> Data {
+    done.wait()
+    return data
   }
 }

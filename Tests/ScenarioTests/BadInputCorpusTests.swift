@@ -134,6 +134,7 @@ enum BadInputCorpus {
     case .line(let line): return "\(issue.file):\(line)"
     case .feature(let index, _): return "\(issue.file): feature index \(index)"
     case .pixel(let column, let row): return "\(issue.file): pixel (column \(column), row \(row))"
+    case .row(let row): return "\(issue.file): row \(row)"
     }
   }
 

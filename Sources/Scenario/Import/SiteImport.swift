@@ -20,7 +20,10 @@ public enum SiteImport {
     exportPath: String, mappingPath: String, shown: (String) -> String = { $0 }
   ) throws -> Result {
     let diagnostics = Diagnostics()
-    guard let export = read(exportPath, mappingPath: mappingPath, shown: shown, diagnostics: diagnostics) else {
+    guard
+      let export = read(
+        exportPath, mappingPath: mappingPath, shown: shown, file: shown(exportPath), diagnostics: diagnostics)
+    else {
       throw ScenarioError(issues: diagnostics.issues)
     }
     var carriers: [String] = []
@@ -30,26 +33,55 @@ public enum SiteImport {
       sectorCount: export.sectors.count, carriers: carriers)
   }
 
-  /// The export read through its mapping, or nil with the problems in `diagnostics`.
+  /// The export read through its mapping, or nil with the problems in `diagnostics`. A
+  /// PostGIS source (`PG:…`) is read from `table`, its rows in `PostGISSource`'s order, and
+  /// its problems are reported by row; `file` names the source in messages.
   static func read(
-    _ exportPath: String, mappingPath: String, shown: (String) -> String, diagnostics: Diagnostics
+    _ exportPath: String, table: String? = nil, mappingPath: String, shown: (String) -> String, file: String,
+    diagnostics: Diagnostics
   ) -> SiteExport? {
     let before = diagnostics.issues.count
-    let mapping = SiteExportMapping.read(path: mappingPath, file: shown(mappingPath), diagnostics: diagnostics)
-    let text: String?
-    switch InputFile.text(exportPath) {
-    case .success(let read): text = read
-    case .failure(let problem):
-      diagnostics.report(
-        shown(exportPath), problem.line.map(IssueLocation.line) ?? .file, problem.about("the site export"))
-      text = nil
+    var mapping = SiteExportMapping.read(path: mappingPath, file: shown(mappingPath), diagnostics: diagnostics)
+    let isTable = PostGISSource.isSource(exportPath)
+    var text: String?
+    if isTable {
+      do {
+        text = try PostGISSource.rowsAsCSV(exportPath, table: table ?? "")
+      } catch {
+        diagnostics.report(file, .file, "\(error)")
+      }
+      // The rows come as a comma-separated table (values holding a comma quoted): in a
+      // column a comma cannot separate anything, so it is a decimal comma unless the
+      // mapping says otherwise (numeric columns print with a point either way).
+      let decimalComma = mapping?.decimalComma ?? true
+      mapping?.separator = ","
+      mapping?.decimalComma = decimalComma
+    } else {
+      switch InputFile.text(exportPath) {
+      case .success(let read): text = read
+      case .failure(let problem):
+        diagnostics.report(file, problem.line.map(IssueLocation.line) ?? .file, problem.about("the site export"))
+      }
     }
     guard let mapping, let text, diagnostics.issues.count == before else { return nil }
-    let file = shown(exportPath)
-    guard let export = SiteExport.read(text: text, file: file, mapping: mapping, diagnostics: diagnostics) else {
-      return nil
+    let found = Diagnostics()
+    let export = SiteExport.read(text: text, file: file, mapping: mapping, diagnostics: found)
+    let accepted = export.map { checked($0, file: file, diagnostics: found) } ?? false
+    for issue in found.issues {
+      guard isTable, case .line(let line) = issue.location else {
+        diagnostics.report(issue.file, issue.location, issue.message)
+        continue
+      }
+      diagnostics.report(issue.file, location(ofLine: line, table: true), issue.message)
     }
-    return checked(export, file: file, diagnostics: diagnostics) ? export : nil
+    return accepted ? export : nil
+  }
+
+  /// Where line `line` of an export's text is: itself in a file; in a table read as text
+  /// (`PostGISSource.rowsAsCSV`), line 1 is the columns and line n the row n − 1.
+  static func location(ofLine line: Int, table: Bool) -> IssueLocation {
+    guard table else { return .line(line) }
+    return line <= 1 ? .file : .row(line - 1)
   }
 
   /// Whether Cosite's own readers take the converted CSVs as they are (a rooftop mast not

@@ -5,7 +5,8 @@ import Geo
 struct SectorRecord {
   /// The file as shown to the planner.
   let file: String
-  let line: Int
+  /// Where the sector's row is: a line of a CSV, a row of a database table.
+  let location: IssueLocation
   let sector: Sector
 }
 
@@ -68,7 +69,7 @@ enum SectorsFile {
         mechanicalTiltDeg: mechanical, electricalTiltDeg: electrical, antennaGainDBi: gain,
         antennaPatternPath: pattern, powerDBm: power, heightM: height, feederLossDB: feeder,
         antennaType: antennaType)
-      return SectorRecord(file: file, line: record.line, sector: sector)
+      return SectorRecord(file: file, location: .line(record.line), sector: sector)
     }
   }
 

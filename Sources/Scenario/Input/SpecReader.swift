@@ -24,7 +24,7 @@ struct SpecReader {
     }
     let allowed =
       (withCRS ? ["file", "crs"] : ["file"]) + (fields == nil ? [] : ["layer", "fields"])
-      + (mapping ? ["mapping"] : [])
+      + (mapping ? ["mapping", "layer"] : [])
     guard let spec = parent.map(key, allowed: allowed) else { return nil }
     guard let file = spec.string("file", required: true, expected: "a path relative to the scenario file") else {
       return nil
@@ -38,6 +38,7 @@ struct SpecReader {
     var reference = FileReference(path: resolve(file), line: spec.line(of: "file"), crs: crs)
     if mapping {
       reference.mapping = spec.string("mapping", expected: "a mapping file (cosite import sites)").map(resolve)
+      reference.layer = spec.string("layer", expected: "the table of a PostGIS source")
     }
     if let names = fields {
       reference.layer = spec.string("layer", expected: "the name of a layer in the file")
@@ -77,6 +78,7 @@ struct SpecReader {
   }
 
   func resolve(_ path: String) -> String {
+    if PostGISSource.isSource(path) { return path }
     let url =
       path.hasPrefix("/")
       ? URL(fileURLWithPath: path)

@@ -33,12 +33,28 @@ extension LoadSession {
   /// The features of `reference` (shown to the planner as `name`) and the CRS they are in;
   /// nil when the file cannot be read (the issue is reported).
   func readFeatures(_ reference: FileReference, name: String) -> (features: [GeoJSONFeature], crs: CRS?)? {
+    if PostGISSource.isSource(reference.path) {
+      guard let table = reference.layer else {
+        diagnostics.report(
+          scenarioFile, .line(reference.line), "a PostGIS source needs 'layer': the table (or schema.table) to read")
+        return nil
+      }
+      do {
+        let read = try GeoIO.readFeatures(atPath: PostGISSource.gdalName(reference.path), layer: table)
+        let crs = FileCRS.resolve(
+          epsg: read.epsg, name: read.crsName, declared: reference.crs, file: name, diagnostics: diagnostics)
+        return (mapped(read.features, reference, name: name), crs)
+      } catch {
+        diagnostics.report(name, .file, "\(error)")
+        return nil
+      }
+    }
     if reference.layer != nil, VectorInput.isGeoJSON(reference.path) {
       diagnostics.report(
         scenarioFile, .line(reference.line), "'layer' is for files of several layers (GeoPackage): a GeoJSON has one")
     }
-    var features: [GeoJSONFeature]
-    var crs: CRS?
+    let features: [GeoJSONFeature]
+    let crs: CRS?
     if VectorInput.isGeoJSON(reference.path) {
       guard let text = readText(reference.path, shownAs: name, line: reference.line) else { return nil }
       do {
@@ -66,6 +82,11 @@ extension LoadSession {
         return nil
       }
     }
+    return (mapped(features, reference, name: name), crs)
+  }
+
+  /// `features` with the reference's `fields:` applied; a mapped field no feature has is reported.
+  private func mapped(_ features: [GeoJSONFeature], _ reference: FileReference, name: String) -> [GeoJSONFeature] {
     let fileFields = Set(features.flatMap { $0.properties.map(\.0) })
     for field in reference.fields where !features.isEmpty && !fileFields.contains(field.file) {
       diagnostics.report(
@@ -73,8 +94,7 @@ extension LoadSession {
         "no feature has the field \(Excerpt.quoted(field.file)) that 'fields' maps to '\(field.cosite)' (fields: \(fileFields.sorted().map { Excerpt.quoted($0) }.joined(separator: ", ")))"
       )
     }
-    features = VectorInput.renamed(features, reference.fields)
-    return (features, crs)
+    return VectorInput.renamed(features, reference.fields)
   }
 
   /// The structures of a structures (or new builds) file: a CSV, or point features of any
@@ -82,9 +102,12 @@ extension LoadSession {
   /// position, in the file's CRS). Features go through the CSV reader, so every check is the
   /// same; its issues are reported on the feature.
   func readStructures(_ reference: FileReference) -> [StructureRecord] {
-    let name = shown(reference.path)
+    let name = shown(reference)
     let lower = reference.path.lowercased()
-    guard VectorInput.isGeoJSON(reference.path) || !(lower.hasSuffix(".csv") || lower.hasSuffix(".txt")) else {
+    guard
+      PostGISSource.isSource(reference.path) || VectorInput.isGeoJSON(reference.path)
+        || !(lower.hasSuffix(".csv") || lower.hasSuffix(".txt"))
+    else {
       guard let text = readText(reference.path, shownAs: name, line: reference.line) else { return [] }
       return StructuresFile.read(text: text, file: name, crs: reference.crs, diagnostics: diagnostics)
     }

@@ -1,0 +1,59 @@
+import Foundation
+import Geo
+import GeoIO
+import Report
+import Scenario
+
+/// `cosite db import`: a run stored by `cosite db export` back as its files — the CSV tables,
+/// GeoJSON maps, JSON and Markdown documents, byte for byte as the run wrote them —
+/// written as one set into `--out`.
+public enum ResultImport {
+  /// Reads run `runID` from `schema` and writes its files into `outputDirectory`; returns
+  /// the names written.
+  public static func importRun(
+    dsn: String, runID: String, schema: String = "cosite", outputDirectory: URL
+  ) throws
+    -> [String]
+  {
+    try ResultExport.checkName(runID, what: "run id")
+    try ResultExport.checkName(schema, what: "schema")
+    try OutputDestination.check(outputDirectory)
+    let connection = try DatabaseError.naming(PostGISConnection.hidingPassword(dsn)) {
+      try PostGISConnection.open(dsn: dsn)
+    }
+    var outputs = OutputSet()
+    try DatabaseError.naming(connection.shownDSN) {
+      // One snapshot: a concurrent export or --replace cannot show a half-changed run.
+      try connection.transaction {
+        try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        let s = PostGISConnection.identifier(schema)
+        let run = PostGISConnection.literal(runID)
+        let tableExists = try connection.query(
+          "SELECT to_regclass(\(PostGISConnection.literal("\(s).run_files")))::text")
+        guard tableExists.first?.values.first.flatMap({ $0 }) != nil else {
+          throw DatabaseError(
+            "no Cosite tables in schema '\(schema)' (expected a database written by cosite db export)")
+        }
+        let files = try connection.query(
+          "SELECT file, table_name, kind, array_to_json(columns)::text FROM \(s).run_files WHERE run_id = \(run) ORDER BY file"
+        )
+        guard !files.isEmpty else {
+          let runs = try connection.query("SELECT run_id FROM \(s).runs ORDER BY run_id").compactMap { $0.values[0] }
+          throw DatabaseError(
+            "no run '\(runID)' in \(schema).runs: expected one of \(runs.isEmpty ? "(none)" : runs.joined(separator: ", "))"
+          )
+        }
+        let reader = TableReader(connection: connection, schema: schema, runID: runID)
+        for row in files {
+          guard let file = row.values[0], let table = row.values[1], let kindName = row.values[2],
+            let kind = ResultTables.Kind(rawValue: kindName)
+          else { throw DatabaseError("\(schema).run_files: a row of run '\(runID)' lacks its file, table or kind") }
+          let columns = try row.values[3].map { try TableReader.strings(JSONParser.parse($0)) } ?? []
+          outputs.add(file, bytes: try reader.bytes(of: file, table: table, kind: kind, columns: columns))
+        }
+      }
+    }
+    try outputs.write(to: outputDirectory)
+    return outputs.names
+  }
+}
