@@ -14,21 +14,24 @@ final class GDALDataset {
     self.handle = handle
   }
 
-  /// Opens `path` read-only (or for update) with `GDALOpenEx` (`flags`: GDAL_OF_RASTER or
-  /// GDAL_OF_VECTOR), with only `drivers` allowed if any are given, and the driver's open options.
+  /// Opens `path` read-only with `GDALOpenEx` (`flags`: GDAL_OF_RASTER or GDAL_OF_VECTOR),
+  /// with only `drivers` allowed if any are given, and the driver's open options. A `PG:`
+  /// connection is named in errors with its password hidden.
   static func open(
-    _ path: String, flags: Int32, log: GDALErrorLog, drivers: [String] = [], options: [String] = [],
-    update: Bool = false
+    _ path: String, flags: Int32, log: GDALErrorLog, drivers: [String] = [], options: [String] = []
   ) throws -> GDALDataset {
     let opened = withCStringList(drivers) { driverList in
       withCStringList(options) { optionList in
         GDALOpenEx(
-          path, UInt32(flags | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY)),
+          path, UInt32(flags | GDAL_OF_READONLY),
           drivers.isEmpty ? nil : constList(driverList),
           options.isEmpty ? nil : constList(optionList), nil)
       }
     }
-    guard let opened else { throw log.error("GDAL could not open \(path)") }
+    guard let opened else {
+      let shown = path.hasPrefix("PG:") ? PostGISConnection.hidingPassword(path) : path
+      throw GeoIOError("GDAL could not open \(shown)", gdalMessage: log.failureMessage.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
     return GDALDataset(opened)
   }
 

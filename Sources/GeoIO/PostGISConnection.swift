@@ -24,8 +24,9 @@ public final class PostGISConnection {
   }
 
   /// Connects to the database `dsn` names: libpq's `key=value` form (`host=/tmp dbname=x`)
-  /// or a `postgresql://` URI, as `psql` and `ogr2ogr PG:` take them.
-  public static func open(dsn: String, connectTimeoutS: Int = 10) throws -> PostGISConnection {
+  /// or a `postgresql://` URI, as `psql` takes them, with or without GDAL's `PG:` before it.
+  public static func open(dsn given: String, connectTimeoutS: Int = 10) throws -> PostGISConnection {
+    let dsn = given.hasPrefix("PG:") ? String(given.dropFirst(3)) : given
     guard !dsn.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw GeoIOError("empty connection string: expected e.g. 'host=/var/run/postgresql dbname=cosite'")
     }
@@ -49,7 +50,7 @@ public final class PostGISConnection {
   /// `dsn` with libpq's `connect_timeout` added when it has none.
   public static func withConnectTimeout(_ dsn: String, seconds: Int = 10) -> String {
     let trimmed = dsn.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.contains("connect_timeout") else { return trimmed }
+    guard trimmed.range(of: #"(^|[\s?&])connect_timeout\s*="#, options: .regularExpression) == nil else { return trimmed }
     if trimmed.hasPrefix("postgresql://") || trimmed.hasPrefix("postgres://") {
       return trimmed + (trimmed.contains("?") ? "&" : "?") + "connect_timeout=\(seconds)"
     }
@@ -116,8 +117,9 @@ public final class PostGISConnection {
     return value
   }
 
-  /// `text` as an SQL string literal (standard_conforming_strings, on by default since
-  /// PostgreSQL 9.1: quotes doubled, backslashes literal). NUL cannot be stored in text.
+  /// `text` as an SQL string literal: quotes doubled, backslashes literal — GDAL's driver sets
+  /// `standard_conforming_strings = ON` on connecting (ogrpgdatasource.cpp), as PostgreSQL
+  /// does by default since 9.1. NUL cannot be stored in text.
   public static func literal(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
   }
@@ -127,16 +129,12 @@ public final class PostGISConnection {
     "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  /// `dsn` with its password (`password=…` or a URI's `user:password@`) replaced by `…`.
+  /// `dsn` with every password (`password=…`, libpq taking the last; a URI's
+  /// `user:password@` or `?password=`) replaced by `…`.
   public static func hidingPassword(_ dsn: String) -> String {
-    var shown = dsn
-    if let range = shown.range(of: #"password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)"#, options: .regularExpression) {
-      shown.replaceSubrange(range, with: "password=…")
-    }
-    if let range = shown.range(of: #"://[^:/@]+:[^@/]*@"#, options: .regularExpression) {
-      let user = shown[range].dropFirst(3).prefix { $0 != ":" }
-      shown.replaceSubrange(range, with: "://\(user):…@")
-    }
+    var shown = dsn.replacingOccurrences(
+      of: #"password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s&]+)"#, with: "password=…", options: .regularExpression)
+    shown = shown.replacingOccurrences(of: #"://([^:/@]*):[^@/]*@"#, with: "://$1:…@", options: .regularExpression)
     return shown
   }
 

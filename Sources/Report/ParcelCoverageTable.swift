@@ -150,8 +150,8 @@ enum ParcelCoverageTable {
 }
 
 /// RFC 4180 quoting of one CSV field.
-enum CSVField {
-  static func quoted(_ text: String) -> String {
+public enum CSVField {
+  public static func quoted(_ text: String) -> String {
     var bytes: [UInt8] = []
     append(text, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)

@@ -15,6 +15,12 @@ public enum IssueLocation: Hashable, Sendable {
 }
 
 extension IssueLocation {
+  /// The line of a `.line` location.
+  var lineNumber: Int? {
+    if case .line(let line) = self { return line }
+    return nil
+  }
+
   /// "line 12" or "feature 3", for lists of places.
   var shortText: String {
     switch self {
@@ -97,6 +103,13 @@ final class Diagnostics {
 
   func warn(_ file: String, _ location: IssueLocation, _ message: String) {
     warnings.append(ScenarioIssue(file: file, location: location, message: message))
+  }
+
+  /// Takes over `other`'s issues and warnings, each moved by `relocate` (a line of a table
+  /// read as text → its row, say).
+  func forward(_ other: Diagnostics, relocate: (IssueLocation) -> IssueLocation) {
+    for issue in other.issues { report(issue.file, relocate(issue.location), issue.message) }
+    for warning in other.warnings { warn(warning.file, relocate(warning.location), warning.message) }
   }
 
   /// Issues of one kind that may follow from a single cause (55 sectors naming structures of a

@@ -145,12 +145,11 @@ final class LoadSession {
     // An operator's export read through its mapping gives structures and sites at once.
     // (`SiteImport.read` ran the converted rows through these readers already; later checks —
     // ids repeated across files, unknown carriers — name the export's own line.)
-    var importedSites: [String: SiteExport] = [:]
+    var importedSites: [String: SiteImport.Imported] = [:]
     func key(_ reference: FileReference) -> String { reference.path + "\u{0}" + (reference.layer ?? "") }
     for reference in document.sites {
       if PostGISSource.isSource(reference.path), reference.layer == nil {
-        diagnostics.report(
-          scenarioFile, .line(reference.line), "a PostGIS source needs 'layer': the table (or schema.table) to read")
+        diagnostics.report(scenarioFile, .line(reference.line), PostGISSource.needsLayer)
         continue
       }
       if !PostGISSource.isSource(reference.path), reference.layer != nil {
@@ -160,38 +159,40 @@ final class LoadSession {
       }
       guard let mappingPath = reference.mapping else { continue }
       let name = shown(reference)
-      let isTable = PostGISSource.isSource(reference.path)
       guard
-        let export = SiteImport.read(
+        let imported = SiteImport.read(
           reference.path, table: reference.layer, mappingPath: mappingPath, shown: shown, file: name,
           diagnostics: diagnostics)
       else { continue }
+      let export = imported.export
+      // Record k of the converted table is the k-th structure (a name may span lines).
+      let ordinals = CSVTable.recordOrdinals(export.structuresCSV)
       structures += StructuresFile.read(text: export.structuresCSV, file: name, crs: nil, diagnostics: diagnostics)
         .map { record in
           var located = record
-          located.location = SiteImport.location(ofLine: export.structures[record.line - 2].line, table: isTable)
+          located.location = ordinals[record.line].map { imported.locate(export.structures[$0].line) } ?? .file
           return located
         }
-      importedSites[key(reference)] = export
+      importedSites[key(reference)] = imported
     }
     structureFilesHaveProblems = diagnostics.issues.count > issuesBeforeStructures
     for reference in document.sites {
       let name = shown(reference)
-      let isTable = PostGISSource.isSource(reference.path)
       if reference.mapping != nil {
-        if let export = importedSites[key(reference)] {
+        if let imported = importedSites[key(reference)] {
+          let export = imported.export
+          let ordinals = CSVTable.recordOrdinals(export.sitesCSV)
           sectors += SectorsFile.read(text: export.sitesCSV, file: name, resolve: { $0 }, diagnostics: diagnostics)
-            .map {
-              SectorRecord(
-                file: name,
-                location: SiteImport.location(
-                  ofLine: export.sectors[($0.location.lineNumber ?? 2) - 2].line, table: isTable),
-                sector: $0.sector)
+            .map { record in
+              let ordinal = record.location.lineNumber.flatMap { ordinals[$0] }
+              return SectorRecord(
+                file: name, location: ordinal.map { imported.locate(export.sectors[$0].line) } ?? .file,
+                sector: record.sector)
             }
         }
         continue
       }
-      if isTable {
+      if PostGISSource.isSource(reference.path) {
         if let table = reference.layer { sectors += readSectorsTable(reference.path, table: table, name: name) }
         continue
       }

@@ -34,15 +34,20 @@ final class PostGISServer {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     if asRoot { try FileManager.default.setAttributes([.ownerAccountName: "postgres"], ofItemAtPath: directory.path) }
     let data = directory.appendingPathComponent("data").path
-    try run(
-      "initdb", ["-D", data, "--auth=trust", "-U", "cosite", "--no-sync", "-E", "UTF8", "--locale=C"])
-    try run(
-      "pg_ctl",
-      [
-        "-D", data, "-l", directory.appendingPathComponent("log").path, "-w", "-o",
-        "-k \(directory.path) -c listen_addresses= -c fsync=off", "start",
-      ])
-    try psql("CREATE EXTENSION postgis")
+    do {
+      try run(
+        "initdb", ["-D", data, "--auth=trust", "-U", "cosite", "--no-sync", "-E", "UTF8", "--locale=C"])
+      try run(
+        "pg_ctl",
+        [
+          "-D", data, "-l", directory.appendingPathComponent("log").path, "-w", "-o",
+          "-k \(directory.path) -c listen_addresses= -c fsync=off", "start",
+        ])
+      try psql("CREATE EXTENSION postgis")
+    } catch {
+      stop()  // no server or directory left behind by a failed start
+      throw error
+    }
   }
 
   /// Runs SQL with `psql` (stops at the first error).

@@ -8,7 +8,7 @@ import GeoIO
 /// precision` (PostgreSQL ≥ 12 prints the shortest text that reads back as the same double,
 /// as Cosite writes them), `text`, `boolean`, or `json` (stored verbatim) for arrays,
 /// objects and mixed types.
-enum ColumnType: String, Equatable {
+enum ColumnType: String {
   case numeric
   case text
   case double = "double precision"
@@ -20,8 +20,8 @@ enum ColumnType: String, Equatable {
     values.allSatisfy { $0.isEmpty || isPlainDecimal($0) } ? .numeric : .text
   }
 
-  /// The type of a property holding `values` (nulls aside).
-  static func ofJSON(_ values: some Sequence<JSONValue>) -> ColumnType {
+  /// The type of a property holding `values` (nulls aside); nil when every value is null.
+  static func ofJSON(_ values: some Sequence<JSONValue>) -> ColumnType? {
     var found: ColumnType?
     for value in values {
       let type: ColumnType
@@ -35,7 +35,7 @@ enum ColumnType: String, Equatable {
       if let seen = found, seen != type { return .json }
       found = type
     }
-    return found ?? .text
+    return found
   }
 
   /// The type holding values of both (a column already in the table, and this file's).

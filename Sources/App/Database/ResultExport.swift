@@ -28,6 +28,11 @@ public enum ResultExport {
     var skipped: [String] = []
     for name in names {
       guard let (table, kind) = ResultTables.destination(of: name) else {
+        guard ResultTables.staysFile(name) else {
+          throw DatabaseError(
+            "\(directory.appendingPathComponent(name).path): no table for this file (expected the outputs of cosite run, recommend or compare; docs/POSTGIS.md lists them)"
+          )
+        }
         skipped.append(name)
         continue
       }
@@ -37,9 +42,7 @@ public enum ResultExport {
       throw DatabaseError(
         "\(directory.path): no CSV, GeoJSON, JSON or Markdown output to store (expected a cosite output directory)")
     }
-    let connection = try DatabaseError.naming(PostGISConnection.hidingPassword(dsn)) {
-      try PostGISConnection.open(dsn: dsn)
-    }
+    let connection = try ResultTables.connect(dsn)
     var rows: [String: Int] = [:]
     try DatabaseError.naming(connection.shownDSN) {
       try connection.transaction {
@@ -47,6 +50,7 @@ public enum ResultExport {
         let run = PostGISConnection.literal(runID)
         // One export at a time: two creating the same table or column would collide.
         try connection.execute("SELECT pg_advisory_xact_lock(hashtext('cosite db export'))")
+        try ResultTables.prepareSession(connection)
         try connection.execute(ResultTables.fixedTablesDDL(schema: schema))
         let existing = try connection.query("SELECT run_id FROM \(s).runs WHERE run_id = \(run)")
         if !existing.isEmpty {

@@ -2,7 +2,9 @@ import Foundation
 import Geo
 import Scenario
 
-/// One file of an output set, read and checked before anything is sent to the database.
+/// One file of an output set, read and checked before anything is sent to the database:
+/// parsed, and rendered again as `cosite db import` will write it, so a file that would not
+/// come back byte for byte is refused (naming its first differing line) instead of stored.
 struct StoredFile {
   enum Content {
     case table(CSVTable)
@@ -22,6 +24,15 @@ struct StoredFile {
     }
   }
 
+  /// Rows the file puts in its table (records, features; 1 for a document).
+  var rowCount: Int {
+    switch content {
+    case .table(let csv): return csv.rows.count
+    case .features(let features): return features.count
+    case .document: return 1
+    }
+  }
+
   /// The file's columns in order: the CSV header, or every property key in first-seen order.
   var columns: [String] {
     switch content {
@@ -33,8 +44,8 @@ struct StoredFile {
     }
   }
 
-  /// Each column's type as this file's values need it.
-  var columnTypes: [ColumnType] {
+  /// Each column's type as this file's values need it (nil: no value to go by, all null).
+  var columnTypes: [ColumnType?] {
     switch content {
     case .table(let csv):
       return csv.header.indices.map { column in ColumnType.ofCSV(csv.rows.lazy.map { $0.fields[column] }) }
@@ -52,18 +63,26 @@ struct StoredFile {
       throw DatabaseError("\(path): cannot read the file")
     }
     guard let text = String(data: data, encoding: .utf8) else { throw DatabaseError("\(path): not UTF-8 text") }
+    // PostgreSQL's text cannot hold U+0000 (and GDAL would cut the SQL there).
+    if text.contains("\u{0}") || (kind != .document && text.contains("\\u0000")) {
+      throw DatabaseError("\(path): a NUL character (U+0000): PostgreSQL text cannot hold it")
+    }
+    let file: StoredFile
+    let rendered: [UInt8]
     switch kind {
     case .document:
-      guard !text.contains("\u{0}") else { throw DatabaseError("\(path): NUL byte: expected text") }
+      if name.hasSuffix(".json") {
+        do { _ = try JSONParser.parse(text) } catch { throw DatabaseError("\(path): \(error)") }
+      }
       return StoredFile(name: name, table: table, content: .document(text))
     case .table:
-      let csv = try CSVTable.parse(text, file: path)
+      let csv = try CSVTable.parseVerbatim(text, file: path)
       if let short = csv.rows.first(where: { $0.fields.count != csv.header.count }) {
         throw DatabaseError(
           "\(path):\(short.line): \(short.fields.count) fields: expected \(csv.header.count), as in the header")
       }
-      try checkNames(csv.header, reserved: ResultTables.tableKeys, path: path)
-      return StoredFile(name: name, table: table, content: .table(csv))
+      file = StoredFile(name: name, table: table, content: .table(csv))
+      rendered = ResultText.csv(header: csv.header, rows: csv.rows.map(\.fields))
     case .features:
       let document: (features: [GeoJSONFeature], crsName: String?)
       do {
@@ -72,28 +91,45 @@ struct StoredFile {
         let (location, message) = IssueLocation.ofJSONError(error)
         throw DatabaseError(ScenarioIssue(file: path, location: location, message: message).description)
       }
+      var features: [OutputFeature] = []
       for feature in document.features {
-        if case .failure(let problem) = feature.geometry {
-          throw DatabaseError("\(path): feature index \(feature.index): geometry: \(problem)")
+        guard case .success(let geometry) = feature.geometry else {
+          if case .failure(let problem) = feature.geometry {
+            throw DatabaseError("\(path): feature index \(feature.index): geometry: \(problem)")
+          }
+          continue
         }
+        features.append(OutputFeature(geometry: geometry, properties: feature.properties))
       }
-      let file = StoredFile(name: name, table: table, content: .features(document.features))
-      try checkNames(file.columns, reserved: ResultTables.featureKeys, path: path)
-      return file
+      file = StoredFile(name: name, table: table, content: .features(document.features))
+      rendered = ResultText.geoJSON(features)
     }
+    let reserved = kind == .table ? ResultTables.tableKeys : ResultTables.featureKeys
+    try checkNames(file.columns, reserved: reserved, path: path)
+    if let line = ResultText.firstDifferingLine(rendered, data) {
+      throw DatabaseError(
+        "\(path):\(line): not as Cosite writes this file (quoting, spacing, number or coordinate format): it would not read back byte for byte"
+      )
+    }
+    return file
   }
 
   /// Column names must fit PostgreSQL's identifiers (63 bytes: longer ones are cut, and two
-  /// could become one) and not be the table's own key columns.
+  /// could become one), be distinct, and not be the table's key columns or PostgreSQL's
+  /// system columns.
   private static func checkNames(_ names: [String], reserved: [String], path: String) throws {
+    let system = ["tableoid", "xmin", "cmin", "xmax", "cmax", "ctid"]
+    var seen: Set<String> = []
     for name in names {
-      if reserved.contains(name) {
+      if reserved.contains(name) || system.contains(name) {
         throw DatabaseError(
-          "\(path): column '\(name)' is one of the table's key columns (\(reserved.joined(separator: ", ")))")
+          "\(path): column '\(name)' is one of the table's key columns (\(reserved.joined(separator: ", "))) or a PostgreSQL system column"
+        )
       }
       if name.utf8.count > 63 || name.isEmpty {
         throw DatabaseError("\(path): column '\(name)': expected a name of 1 to 63 bytes (PostgreSQL's identifiers)")
       }
+      guard seen.insert(name).inserted else { throw DatabaseError("\(path): column '\(name)' is given twice") }
     }
   }
 }

@@ -10,7 +10,12 @@ struct TableReader {
   let schema: String
   let runID: String
 
-  func bytes(of file: String, table: String, kind: ResultTables.Kind, columns: [String]) throws -> [UInt8] {
+  /// The file's bytes; `rowCount` is what the export stored (a table rewritten by a
+  /// concurrent export's ALTER can look empty to an older snapshot: PostgreSQL docs, "MVCC
+  /// Caveats" — then this refuses instead of writing a short file).
+  func bytes(of file: String, table: String, kind: ResultTables.Kind, columns: [String], rowCount: Int) throws
+    -> [UInt8]
+  {
     let s = PostGISConnection.identifier(schema)
     let qualified = "\(s).\(PostGISConnection.identifier(table))"
     let filter = "run_id = \(PostGISConnection.literal(runID)) AND file = \(PostGISConnection.literal(file))"
@@ -24,22 +29,22 @@ struct TableReader {
     case .table:
       let rows = try connection.query(
         "SELECT \(selected.joined(separator: ",")) FROM \(qualified) WHERE \(filter) ORDER BY row_index")
-      var lines = [columns.map(CSVTable.field).joined(separator: ",")]
-      for row in rows { lines.append(row.values.map { CSVTable.field($0 ?? "") }.joined(separator: ",")) }
-      return Array((lines.joined(separator: "\n") + "\n").utf8)
+      try checkCount(rows.count, rowCount, file)
+      return ResultText.csv(header: columns, rows: rows.map { $0.values.map { $0 ?? "" } })
     case .features:
-      let types = try columnTypes(table: table)
+      let types = try ResultTables.columnTypes(connection, schema: schema, table: table)
       let rows = try connection.query(
         "SELECT \((["array_to_json(property_keys)::text AS keys"] + selected + ["geom"]).joined(separator: ",")) FROM \(qualified) WHERE \(filter) ORDER BY feature_index"
       )
-      let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+      try checkCount(rows.count, rowCount, file)
+      let position = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
       let features = try rows.enumerated().map { index, row -> OutputFeature in
         guard case .success(let geometry)? = row.geometry else {
           throw DatabaseError("\(schema).\(table): feature \(index) of \(file) has no readable geometry")
         }
         let keys = try row.values[0].map { try Self.strings(JSONParser.parse($0)) } ?? []
         let properties = try keys.map { key -> (String, JSONValue) in
-          guard let column = position[key], let type = types[key] else {
+          guard let column = position[key], let type = types[key], column + 1 < row.values.count else {
             throw DatabaseError(
               "\(schema).\(table): feature \(index) of \(file) has property '\(key)' but no such column")
           }
@@ -47,21 +52,16 @@ struct TableReader {
         }
         return OutputFeature(geometry: geometry, properties: properties)
       }
-      return GeoJSON.featureCollectionBytes(features)
+      return ResultText.geoJSON(features)
     }
   }
 
-  /// The type of each column of `table`.
-  private func columnTypes(table: String) throws -> [String: ColumnType] {
-    let rows = try connection.query(
-      "SELECT column_name::text, data_type::text FROM information_schema.columns WHERE table_schema = \(PostGISConnection.literal(schema)) AND table_name = \(PostGISConnection.literal(table))"
-    )
-    var types: [String: ColumnType] = [:]
-    for row in rows {
-      guard let name = row.values[0], let type = row.values[1] else { continue }
-      types[name] = ColumnType(rawValue: type) ?? .text
+  private func checkCount(_ found: Int, _ stored: Int, _ file: String) throws {
+    guard found == stored else {
+      throw DatabaseError(
+        "\(file): \(found) rows in the table, \(stored) stored by the export (a concurrent export changed the table?): try again"
+      )
     }
-    return types
   }
 
   private func missing(_ file: String, table: String) -> DatabaseError {

@@ -23,7 +23,7 @@ struct TableWriter {
     let arrayOfColumns =
       columns.isEmpty ? "NULL" : "ARRAY[\(columns.map(PostGISConnection.literal).joined(separator: ","))]::text[]"
     try connection.execute(
-      "INSERT INTO \(s).run_files (run_id, file, table_name, kind, columns) VALUES (\(run), \(name), \(PostGISConnection.literal(file.table)), \(PostGISConnection.literal(file.kind.rawValue)), \(arrayOfColumns))"
+      "INSERT INTO \(s).run_files (run_id, file, table_name, kind, columns, row_count) VALUES (\(run), \(name), \(PostGISConnection.literal(file.table)), \(PostGISConnection.literal(file.kind.rawValue)), \(arrayOfColumns), \(file.rowCount))"
     )
     if case .document(let text) = file.content {
       try connection.execute(
@@ -73,23 +73,17 @@ struct TableWriter {
   }
 
   /// Adds missing columns and widens existing ones; returns the type each column has now.
-  private func ensureColumns(table: String, columns: [String], types: [ColumnType]) throws -> [ColumnType] {
-    let existing = try connection.query(
-      "SELECT column_name::text, data_type::text FROM information_schema.columns WHERE table_schema = \(PostGISConnection.literal(schema)) AND table_name = \(PostGISConnection.literal(table))"
-    )
-    var known: [String: ColumnType] = [:]
-    for row in existing {
-      guard let name = row.values[0], let typeName = row.values[1] else { continue }
-      // A type Cosite does not make (a planner's own change) is widened like text.
-      known[name] = ColumnType(rawValue: typeName) ?? .text
-    }
+  private func ensureColumns(table: String, columns: [String], types: [ColumnType?]) throws -> [ColumnType] {
+    let known = try ResultTables.columnTypes(connection, schema: schema, table: table)
     let qualified = "\(PostGISConnection.identifier(schema)).\(PostGISConnection.identifier(table))"
     return try zip(columns, types).map { column, type in
       let quoted = PostGISConnection.identifier(column)
       guard let current = known[column] else {
-        try connection.execute("ALTER TABLE \(qualified) ADD COLUMN \(quoted) \(type.rawValue)")
-        return type
+        let added = type ?? .text
+        try connection.execute("ALTER TABLE \(qualified) ADD COLUMN \(quoted) \(added.rawValue)")
+        return added
       }
+      guard let type else { return current }  // no value to type (every one null): as it is
       let widened = current.widened(with: type)
       if widened != current {
         try connection.execute(

@@ -20,9 +20,18 @@ public enum SiteImport {
     exportPath: String, mappingPath: String, shown: (String) -> String = { $0 }
   ) throws -> Result {
     let diagnostics = Diagnostics()
+    guard !PostGISSource.isSource(exportPath) else {
+      throw ScenarioError(issues: [
+        ScenarioIssue(
+          file: PostGISSource.shown(exportPath, table: nil), location: .file,
+          message:
+            "cosite import sites reads a file: a scenario reads a PostGIS table itself (sites: { file: \"PG:…\", layer: TABLE, mapping: MAP })"
+        )
+      ])
+    }
     guard
       let export = read(
-        exportPath, mappingPath: mappingPath, shown: shown, file: shown(exportPath), diagnostics: diagnostics)
+        exportPath, mappingPath: mappingPath, shown: shown, file: shown(exportPath), diagnostics: diagnostics)?.export
     else {
       throw ScenarioError(issues: diagnostics.issues)
     }
@@ -33,20 +42,29 @@ public enum SiteImport {
       sectorCount: export.sectors.count, carriers: carriers)
   }
 
+  /// An export read, and where each line of its text is (a line of the file itself; for a
+  /// table, its row).
+  struct Imported {
+    let export: SiteExport
+    let locate: (Int) -> IssueLocation
+  }
+
   /// The export read through its mapping, or nil with the problems in `diagnostics`. A
   /// PostGIS source (`PG:…`) is read from `table`, its rows in `PostGISSource`'s order, and
   /// its problems are reported by row; `file` names the source in messages.
   static func read(
     _ exportPath: String, table: String? = nil, mappingPath: String, shown: (String) -> String, file: String,
     diagnostics: Diagnostics
-  ) -> SiteExport? {
+  ) -> Imported? {
     let before = diagnostics.issues.count
     var mapping = SiteExportMapping.read(path: mappingPath, file: shown(mappingPath), diagnostics: diagnostics)
-    let isTable = PostGISSource.isSource(exportPath)
     var text: String?
-    if isTable {
+    var locate: (Int) -> IssueLocation = { .line($0) }
+    if PostGISSource.isSource(exportPath) {
       do {
-        text = try PostGISSource.rowsAsCSV(exportPath, table: table ?? "")
+        let read = try PostGISSource.rowsAsCSV(exportPath, table: table ?? "")
+        text = read.text
+        locate = read.location(ofLine:)
       } catch {
         diagnostics.report(file, .file, "\(error)")
       }
@@ -67,21 +85,9 @@ public enum SiteImport {
     let found = Diagnostics()
     let export = SiteExport.read(text: text, file: file, mapping: mapping, diagnostics: found)
     let accepted = export.map { checked($0, file: file, diagnostics: found) } ?? false
-    for issue in found.issues {
-      guard isTable, case .line(let line) = issue.location else {
-        diagnostics.report(issue.file, issue.location, issue.message)
-        continue
-      }
-      diagnostics.report(issue.file, location(ofLine: line, table: true), issue.message)
-    }
-    return accepted ? export : nil
-  }
-
-  /// Where line `line` of an export's text is: itself in a file; in a table read as text
-  /// (`PostGISSource.rowsAsCSV`), line 1 is the columns and line n the row n − 1.
-  static func location(ofLine line: Int, table: Bool) -> IssueLocation {
-    guard table else { return .line(line) }
-    return line <= 1 ? .file : .row(line - 1)
+    diagnostics.forward(found) { $0.lineNumber.map(locate) ?? $0 }
+    guard accepted, let export else { return nil }
+    return Imported(export: export, locate: locate)
   }
 
   /// Whether Cosite's own readers take the converted CSVs as they are (a rooftop mast not
@@ -94,13 +100,15 @@ public enum SiteImport {
     let structureIssues = converted.issues
     let sectorCheck = Diagnostics()
     _ = SectorsFile.read(text: export.sitesCSV, file: file, resolve: { $0 }, diagnostics: sectorCheck)
-    for (issues, lines) in [
-      (structureIssues, export.structures.map(\.line)), (sectorCheck.issues, export.sectors.map(\.line)),
+    for (issues, lines, text) in [
+      (structureIssues, export.structures.map(\.line), export.structuresCSV),
+      (sectorCheck.issues, export.sectors.map(\.line), export.sitesCSV),
     ] {
+      // Record k of a converted file is the k-th row: the one the export's line made.
+      let ordinals = CSVTable.recordOrdinals(text)
       for issue in issues {
-        // Line n of a converted file is its (n − 1)th row: the one the export's line made.
-        if case .line(let line) = issue.location, line >= 2, line - 2 < lines.count {
-          diagnostics.report(file, .line(lines[line - 2]), issue.message)
+        if let ordinal = issue.location.lineNumber.flatMap({ ordinals[$0] }), ordinal < lines.count {
+          diagnostics.report(file, .line(lines[ordinal]), issue.message)
         } else {
           diagnostics.report(file, issue.location, issue.message)
         }

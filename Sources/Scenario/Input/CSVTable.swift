@@ -21,6 +21,15 @@ public struct CSVTable: Sendable {
     return table
   }
 
+  /// Parses `text` as written: header names keep their case and unquoted fields their
+  /// spaces (for reading Cosite's own outputs back, `cosite db export`).
+  public static func parseVerbatim(_ text: String, file: String) throws -> CSVTable {
+    let diagnostics = Diagnostics()
+    let table = CSVTable(text: text, file: file, diagnostics: diagnostics, verbatim: true)
+    guard diagnostics.isEmpty else { throw ScenarioError(issues: diagnostics.issues) }
+    return table
+  }
+
   /// Throws a `ScenarioError` at line 1 unless the header holds exactly `columns`, in any order.
   public func requireExactHeader(_ columns: [String], file: String) throws {
     let missing = columns.filter { column($0) == nil }
@@ -32,16 +41,28 @@ public struct CSVTable: Sendable {
     ])
   }
 
+  /// Line (1-based) where each record of `text` starts → the record's 0-based index (the
+  /// header not counted): a quoted field may span lines, so record k is not line k + 2.
+  static func recordOrdinals(_ text: String) -> [Int: Int] {
+    let table = CSVTable(text: text, file: "", diagnostics: Diagnostics())
+    return Dictionary(table.rows.enumerated().map { ($1.line, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// A field as CSV text, quoted when it holds a comma, quote or line break.
   public static func field(_ value: String) -> String {
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+    guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return value
+    }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
   /// Parses `text` with fields separated by `separator` (`,` by RFC 4180; `;`, tab or `|` in
   /// exports from spreadsheets set to a decimal comma); a malformed record is reported with
   /// its line and skipped.
-  init(text: String, file: String, diagnostics: Diagnostics, separator: Unicode.Scalar = ",") {
+  init(
+    text: String, file: String, diagnostics: Diagnostics, separator: Unicode.Scalar = ",", verbatim: Bool = false
+  ) {
+    let trimmed: (String) -> String = verbatim ? { $0 } : { $0.trimmingCharacters(in: .whitespaces) }
     var records: [Row] = []
     var field = ""
     var fields: [String] = []
@@ -54,7 +75,7 @@ public struct CSVTable: Sendable {
     var pending = iterator.next()
     if pending == "\u{FEFF}" { pending = iterator.next() }  // byte order mark
     func endRecord() {
-      fields.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
+      fields.append(fieldWasQuoted ? field : trimmed(field))
       if !(fields.count == 1 && fields[0].isEmpty) { records.append(Row(line: recordLine, fields: fields)) }
       fields = []
       field = ""
@@ -82,12 +103,12 @@ public struct CSVTable: Sendable {
         continue
       }
       switch scalar {
-      case "\"" where field.trimmingCharacters(in: .whitespaces).isEmpty:
+      case "\"" where verbatim ? field.isEmpty : field.trimmingCharacters(in: .whitespaces).isEmpty:
         inQuotes = true
         fieldWasQuoted = true
         field = ""
       case separator:
-        fields.append(fieldWasQuoted ? field : field.trimmingCharacters(in: .whitespaces))
+        fields.append(fieldWasQuoted ? field : trimmed(field))
         field = ""
         fieldWasQuoted = false
       case "\r" where pending == "\n":
@@ -102,7 +123,7 @@ public struct CSVTable: Sendable {
     }
     if inQuotes { diagnostics.report(file, .line(recordLine), "unterminated quoted field") }
     if !field.isEmpty || !fields.isEmpty { endRecord() }
-    header = records.first?.fields.map { $0.lowercased() } ?? []
+    header = records.first?.fields.map { verbatim ? $0 : $0.lowercased() } ?? []
     rows = Array(records.dropFirst())
   }
 

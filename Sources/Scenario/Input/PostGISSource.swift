@@ -8,6 +8,7 @@ import GeoIO
 /// outlines and structures are read as GDAL layers (a geometry column), sites as rows.
 enum PostGISSource {
   static let prefix = "PG:"
+  static let needsLayer = "a PostGIS source needs 'layer': the table (or schema.table) to read"
 
   static func isSource(_ path: String) -> Bool { path.hasPrefix(prefix) }
 
@@ -26,38 +27,59 @@ enum PostGISSource {
     prefix + PostGISConnection.withConnectTimeout(dsn(path))
   }
 
+  /// A table as CSV text, and the row (1-based) each record's first line holds.
+  struct TableText {
+    let text: String
+    /// Line of the text → row of the table; line 1 is the columns. A value holding a line
+    /// break spans several lines, so rows are found by this map, not by arithmetic.
+    let rowOfLine: [Int: Int]
+
+    /// Where line `line` of the text is in the table.
+    func location(ofLine line: Int) -> IssueLocation {
+      rowOfLine[line].map(IssueLocation.row) ?? .file
+    }
+  }
+
   /// The rows of `table` as CSV text (header: the table's columns in order), so a table
-  /// shaped like a sites CSV or an operator's export goes through the same readers. Rows in
-  /// the order of the table's primary key (GDAL's `ogc_fid` when `ogr2ogr` loaded it: the
-  /// file's order), else of their JSON text (`to_json(row)`), so always the same;
-  /// `row N` in messages counts in that order. GDAL's feature-id columns (`ogc_fid`, `fid`)
-  /// and geometry columns are left out; numbers as PostgreSQL prints them, NULL as an empty
-  /// field, arrays as their JSON text. An empty table is an error.
-  static func rowsAsCSV(_ path: String, table: String) throws -> String {
+  /// shaped like a sites CSV or an operator's export goes through the same readers. Every
+  /// column as PostgreSQL prints it (`::text`: a bigint keeps its digits), NULL as an empty
+  /// field; geometry and geography columns and GDAL's feature-id columns (`ogc_fid`, `fid`)
+  /// are left out. Rows in the order of the table's primary key (GDAL's `ogc_fid` when
+  /// `ogr2ogr` loaded it: the file's order), else of their values, so always the same;
+  /// `row N` in messages counts in that order. An empty table is an error.
+  static func rowsAsCSV(_ path: String, table: String) throws -> TableText {
     let connection = try PostGISConnection.open(dsn: dsn(path))
     let relation = try tableName(table)
-    let key = try connection.query(
-      "SELECT a.attname::text FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = \(PostGISConnection.literal(relation))::regclass AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)"
-    ).compactMap { $0.values.first ?? nil }
-    let order =
-      key.isEmpty ? "to_json(t)::text" : key.map { "t.\(PostGISConnection.identifier($0))" }.joined(separator: ",")
-    let rows = try connection.query("SELECT to_json(t)::text AS row FROM \(relation) t ORDER BY \(order)")
-    var header: [String]?
-    var lines: [String] = []
-    for row in rows {
-      guard let text = row.values.first ?? nil, case .object(let all) = try JSONParser.parse(text) else { continue }
-      let members = all.filter { name, value in
-        if case .object = value { return false }  // a geometry, as PostGIS's GeoJSON
-        return name != "ogc_fid" && name != "fid"
-      }
-      if header == nil {
-        header = members.map(\.0)
-        lines.append(members.map { CSVTable.field($0.0) }.joined(separator: ","))
-      }
-      lines.append(members.map { CSVTable.field(cell($0.1)) }.joined(separator: ","))
+    let regclass = "\(PostGISConnection.literal(relation))::regclass"
+    let columns = try connection.query(
+      "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = \(regclass) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"
+    ).compactMap { row -> String? in
+      guard let name = row.values.first ?? nil, let type = row.values.last ?? nil else { return nil }
+      let spatial = type.hasPrefix("geometry") || type.hasPrefix("geography")
+      return spatial || name == "ogc_fid" || name == "fid" ? nil : name
     }
-    guard header != nil else { throw GeoIOError("the table has no rows: expected one row per sector") }
-    return lines.joined(separator: "\n") + "\n"
+    guard !columns.isEmpty else { throw GeoIOError("the table has no columns besides its geometry and id") }
+    let key = try connection.query(
+      "SELECT a.attname::text FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = \(regclass) AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)"
+    ).compactMap { $0.values.first ?? nil }
+    let selected = columns.enumerated().map { "t.\(PostGISConnection.identifier($1))::text AS c\($0)" }
+    let order =
+      key.isEmpty
+      ? columns.indices.map { "c\($0)" }.joined(separator: ",")
+      : key.map { "t.\(PostGISConnection.identifier($0))" }.joined(separator: ",")
+    let rows = try connection.query(
+      "SELECT \(selected.joined(separator: ",")) FROM \(relation) t ORDER BY \(order)")
+    guard !rows.isEmpty else { throw GeoIOError("the table has no rows: expected one row per sector") }
+    var lines = [columns.map(CSVTable.field).joined(separator: ",")]
+    var rowOfLine: [Int: Int] = [:]
+    var line = 2
+    for (index, row) in rows.enumerated() {
+      let rendered = row.values.map { CSVTable.field($0 ?? "") }.joined(separator: ",")
+      rowOfLine[line] = index + 1
+      line += 1 + rendered.unicodeScalars.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+      lines.append(rendered)
+    }
+    return TableText(text: lines.joined(separator: "\n") + "\n", rowOfLine: rowOfLine)
   }
 
   /// `table` or `schema.table` as a quoted SQL name.
@@ -67,50 +89,5 @@ enum PostGISSource {
       throw GeoIOError("'\(table)': expected a table name, or schema.table")
     }
     return parts.map(PostGISConnection.identifier).joined(separator: ".")
-  }
-
-  private static func cell(_ value: JSONValue) -> String {
-    switch value {
-    case .null: return ""
-    case .string(let text): return text
-    case .number(let number): return JSONWriter.number(number)
-    case .bool(let flag): return flag ? "true" : "false"
-    case .array, .object: return JSONWriter.text(value)
-    }
-  }
-}
-
-extension LoadSession {
-  /// The sectors of a PostGIS table shaped like a sites CSV (same columns), its problems
-  /// reported by row; antenna pattern paths are relative to the scenario.
-  func readSectorsTable(_ path: String, table: String, name: String) -> [SectorRecord] {
-    let text: String
-    do {
-      text = try PostGISSource.rowsAsCSV(path, table: table)
-    } catch {
-      diagnostics.report(name, .file, "\(error)")
-      return []
-    }
-    let base = URL(fileURLWithPath: directory, isDirectory: true)
-    let found = Diagnostics()
-    let records = SectorsFile.read(
-      text: text, file: name, resolve: { URL(fileURLWithPath: $0, relativeTo: base).standardizedFileURL.path },
-      diagnostics: found)
-    for issue in found.issues {
-      let location = issue.location.lineNumber.map { SiteImport.location(ofLine: $0, table: true) } ?? issue.location
-      diagnostics.report(issue.file, location, issue.message)
-    }
-    return records.map { record in
-      let location = record.location.lineNumber.map { SiteImport.location(ofLine: $0, table: true) } ?? record.location
-      return SectorRecord(file: record.file, location: location, sector: record.sector)
-    }
-  }
-}
-
-extension IssueLocation {
-  /// The line of a `.line` location.
-  var lineNumber: Int? {
-    if case .line(let line) = self { return line }
-    return nil
   }
 }

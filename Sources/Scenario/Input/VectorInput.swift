@@ -35,8 +35,7 @@ extension LoadSession {
   func readFeatures(_ reference: FileReference, name: String) -> (features: [GeoJSONFeature], crs: CRS?)? {
     if PostGISSource.isSource(reference.path) {
       guard let table = reference.layer else {
-        diagnostics.report(
-          scenarioFile, .line(reference.line), "a PostGIS source needs 'layer': the table (or schema.table) to read")
+        diagnostics.report(scenarioFile, .line(reference.line), PostGISSource.needsLayer)
         return nil
       }
       do {
