@@ -30,7 +30,8 @@ final class GDALDataset {
     }
     guard let opened else {
       let shown = path.hasPrefix("PG:") ? PostGISConnection.hidingPassword(path) : path
-      throw GeoIOError("GDAL could not open \(shown)", gdalMessage: log.failureMessage.trimmingCharacters(in: .whitespacesAndNewlines))
+      throw GeoIOError(
+        "GDAL could not open \(shown)", gdalMessage: log.failureMessage.trimmingCharacters(in: .whitespacesAndNewlines))
     }
     return GDALDataset(opened)
   }

@@ -50,7 +50,9 @@ public final class PostGISConnection {
   /// `dsn` with libpq's `connect_timeout` added when it has none.
   public static func withConnectTimeout(_ dsn: String, seconds: Int = 10) -> String {
     let trimmed = dsn.trimmingCharacters(in: .whitespaces)
-    guard trimmed.range(of: #"(^|[\s?&])connect_timeout\s*="#, options: .regularExpression) == nil else { return trimmed }
+    guard trimmed.range(of: #"(^|[\s?&])connect_timeout\s*="#, options: .regularExpression) == nil else {
+      return trimmed
+    }
     if trimmed.hasPrefix("postgresql://") || trimmed.hasPrefix("postgres://") {
       return trimmed + (trimmed.contains("?") ? "&" : "?") + "connect_timeout=\(seconds)"
     }

@@ -114,7 +114,8 @@ import Testing
       #expect(result.status == 1)
       #expect(seconds < 15, "\(dsn): \(seconds) s")
       #expect(result.standardError.contains("cannot connect to PostgreSQL"), "\(result.standardError)")
-      #expect(result.standardError.contains("…") && !result.standardError.contains("hunter2"), "\(result.standardError)")
+      #expect(
+        result.standardError.contains("…") && !result.standardError.contains("hunter2"), "\(result.standardError)")
       #expect(!FileManager.default.fileExists(atPath: out.path))
     }
   }
@@ -134,7 +135,9 @@ import Testing
     try "rank,carrier\n1,viettel\n2,\"vnpt\"\n".write(to: table, atomically: true, encoding: .utf8)
     let quoted = try CLI.run(["db", "export", directory.path, "--dsn", server.dsn, "--run-id", "q"])
     #expect(quoted.status == 1)
-    #expect(quoted.standardError.contains("cheap-rent-recommendations.csv:3: not as Cosite writes"), "\(quoted.standardError)")
+    #expect(
+      quoted.standardError.contains("cheap-rent-recommendations.csv:3: not as Cosite writes"), "\(quoted.standardError)"
+    )
     try "rank,carrier\n1,viettel\n2,vnpt\n".write(to: table, atomically: true, encoding: .utf8)
     try "x\n".write(to: directory.appendingPathComponent("notes.csv"), atomically: true, encoding: .utf8)
     let unknown = try CLI.run(["db", "export", directory.path, "--dsn", server.dsn, "--run-id", "q"])

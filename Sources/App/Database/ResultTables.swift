@@ -62,7 +62,8 @@ enum ResultTables {
 
   /// The type of each column of `schema.table` (a type Cosite does not make — a planner's
   /// own change — counts as text, which widens like text).
-  static func columnTypes(_ connection: PostGISConnection, schema: String, table: String) throws -> [String: ColumnType] {
+  static func columnTypes(_ connection: PostGISConnection, schema: String, table: String) throws -> [String: ColumnType]
+  {
     let rows = try connection.query(
       "SELECT column_name::text, data_type::text FROM information_schema.columns WHERE table_schema = \(PostGISConnection.literal(schema)) AND table_name = \(PostGISConnection.literal(table))"
     )

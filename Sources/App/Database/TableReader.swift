@@ -13,7 +13,9 @@ struct TableReader {
   /// The file's bytes; `rowCount` is what the export stored (a table rewritten by a
   /// concurrent export's ALTER can look empty to an older snapshot: PostgreSQL docs, "MVCC
   /// Caveats" — then this refuses instead of writing a short file).
-  func bytes(of file: String, table: String, kind: ResultTables.Kind, columns: [String], rowCount: Int) throws
+  func bytes(
+    of file: String, table: String, kind: ResultTables.Kind, columns: [String], rowCount: Int
+  ) throws
     -> [UInt8]
   {
     let s = PostGISConnection.identifier(schema)

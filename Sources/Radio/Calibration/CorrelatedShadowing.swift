@@ -64,7 +64,9 @@ public enum LocalMean {
   /// Consecutive windows of `windowM` along the route (`alongM`: each sample's distance along
   /// it, non-decreasing); a window with fewer than `minimumSamples` samples is dropped (too few
   /// to average Rayleigh fading: Lee asks for 36).
-  public static func windows(alongM: [Double], levelsDBm: [Double], windowM: Double, minimumSamples: Int = 36)
+  public static func windows(
+    alongM: [Double], levelsDBm: [Double], windowM: Double, minimumSamples: Int = 36
+  )
     -> [Window]
   {
     precondition(alongM.count == levelsDBm.count && windowM > 0, "one position per level and a positive window")

@@ -33,7 +33,8 @@ public struct LinearFit: Sendable, Equatable {
       case .tooFewSamples(let samples, let terms):
         return "\(samples) samples for \(terms) terms: expected more samples than terms"
       case .collinear(let term):
-        return "term \(term + 1) is a combination of the others (e.g. every sample at one distance): expected samples that vary it"
+        return
+          "term \(term + 1) is a combination of the others (e.g. every sample at one distance): expected samples that vary it"
       case .invalidRow(let index):
         return "sample \(index + 1): expected one finite value per term and a finite target"
       }
