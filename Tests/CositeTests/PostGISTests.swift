@@ -151,6 +151,57 @@ import Testing
         == ["cheap-rent-recommendations.csv\tviettel", "cheap-rent-recommendations.csv\tvnpt"])
   }
 
+  /// Runs sharing a table need not agree on types: a later run whose CSV column holds text
+  /// where an earlier one held numbers widens it to text, a property that was a number and
+  /// is now a string widens it to json, a new column is added — and every run still reads
+  /// back byte for byte (what the widening promises: the text is unchanged).
+  @Test(.enabled(if: PostGISServer.binaries != nil, "\(PostGISServer.skipReason)"))
+  func widenedColumnsReadBackUnchanged() throws {
+    let server = try PostGISServer()
+    defer { server.stop() }
+    let runs: [(id: String, csv: String, geoJSON: String)] = [
+      (
+        "first", "rank,carrier,cost_vnd\n1,viettel,10.50\n2,vnpt,7\n",
+        #"{"type":"FeatureCollection","features":["# + "\n"
+          + #"{"type":"Feature","properties":{"rank":1,"ok":true},"geometry":{"type":"Point","coordinates":[106.7,20.8]}}"#
+          + "\n]}\n"
+      ),
+      (
+        "second", "rank,carrier,cost_vnd,note\n1,mobifone,n/a,\"shared, passive\"\n",
+        #"{"type":"FeatureCollection","features":["# + "\n"
+          + #"{"type":"Feature","properties":{"rank":"first","ok":null,"tags":["a","b"]},"geometry":{"type":"Point","coordinates":[106.71,20.81]}}"#
+          + "\n]}\n"
+      ),
+    ]
+    var directories: [URL] = []
+    defer { for directory in directories { try? FileManager.default.removeItem(at: directory) } }
+    for run in runs {
+      let directory = CLI.temporaryDirectory()
+      directories.append(directory)
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      try run.csv.write(to: directory.appendingPathComponent("recommendations.csv"), atomically: true, encoding: .utf8)
+      try run.geoJSON.write(
+        to: directory.appendingPathComponent("recommended-stations.geojson"), atomically: true, encoding: .utf8)
+      let stored = try CLI.run(["db", "export", directory.path, "--dsn", server.dsn, "--run-id", run.id])
+      #expect(stored.status == 0, "\(stored.standardError)")
+    }
+    #expect(
+      try server.query(
+        "SELECT column_name || ':' || data_type FROM information_schema.columns WHERE table_schema = 'cosite' AND table_name IN ('recommendations', 'recommended_stations') AND column_name IN ('cost_vnd', 'note', 'rank', 'ok', 'tags') ORDER BY table_name, column_name"
+      ) == ["cost_vnd:text", "note:text", "rank:numeric", "ok:boolean", "rank:json", "tags:json"])
+    for (run, directory) in zip(runs, directories) {
+      let back = CLI.temporaryDirectory()
+      defer { try? FileManager.default.removeItem(at: back) }
+      let read = try CLI.run(["db", "import", "--dsn", server.dsn, "--run-id", run.id, "--out", back.path])
+      #expect(read.status == 0, "\(read.standardError)")
+      for name in ["recommendations.csv", "recommended-stations.geojson"] {
+        let original = try Data(contentsOf: directory.appendingPathComponent(name))
+        let copy = try? Data(contentsOf: back.appendingPathComponent(name))
+        #expect(copy == original, "\(run.id): \(name) differs")
+      }
+    }
+  }
+
   /// Runs `cosite` with `--out` a new directory, which it returns.
   static func cosite(_ arguments: [String]) throws -> URL {
     let out = CLI.temporaryDirectory()
