@@ -29,9 +29,11 @@ final class GDALDataset {
       }
     }
     guard let opened else {
-      let shown = path.hasPrefix("PG:") ? PostGISConnection.hidingPassword(path) : path
+      let message = log.failureMessage.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard path.hasPrefix("PG:") else { throw GeoIOError("GDAL could not open \(path)", gdalMessage: message) }
       throw GeoIOError(
-        "GDAL could not open \(shown)", gdalMessage: log.failureMessage.trimmingCharacters(in: .whitespacesAndNewlines))
+        "GDAL could not open \(PostGISConnection.hidingPassword(path))",
+        gdalMessage: PostGISConnection.hidingPassword(message))
     }
     return GDALDataset(opened)
   }

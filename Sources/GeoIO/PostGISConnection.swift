@@ -39,9 +39,10 @@ public final class PostGISConnection {
             GDALOpenEx("PG:" + connection, UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE), constList(drivers), nil, nil)
           })
       else {
+        // libpq quotes pieces of a malformed connection string in its messages: scrubbed too.
         throw GeoIOError(
           "cannot connect to PostgreSQL",
-          gdalMessage: log.failureMessage.trimmingCharacters(in: .whitespacesAndNewlines))
+          gdalMessage: hidingPassword(log.failureMessage.trimmingCharacters(in: .whitespacesAndNewlines)))
       }
       return PostGISConnection(dataset: GDALDataset(handle), shownDSN: hidingPassword(dsn))
     }
@@ -134,9 +135,13 @@ public final class PostGISConnection {
   /// `dsn` with every password (`password=…`, libpq taking the last; a URI's
   /// `user:password@` or `?password=`) replaced by `…`.
   public static func hidingPassword(_ dsn: String) -> String {
+    // key=value: a quoted value, or one ending at unescaped whitespace (libpq's rules).
     var shown = dsn.replacingOccurrences(
-      of: #"password\s*=\s*('(?:[^'\\]|\\.)*'|[^\s&]+)"#, with: "password=…", options: .regularExpression)
+      of: #"(^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|(?:\\.|[^\s\\])+)"#, with: "$1password=…",
+      options: .regularExpression)
+    // A URI: user:password@ and ?password= / &password= in its query.
     shown = shown.replacingOccurrences(of: #"://([^:/@]*):[^@/]*@"#, with: "://$1:…@", options: .regularExpression)
+    shown = shown.replacingOccurrences(of: #"([?&])password=[^&]*"#, with: "$1password=…", options: .regularExpression)
     return shown
   }
 

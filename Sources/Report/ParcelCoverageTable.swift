@@ -157,11 +157,14 @@ public enum CSVField {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends `text`, in double quotes (its quotes doubled) when it holds a comma, a quote or
-  /// a line feed.
+  /// Appends `text`, in double quotes (its quotes doubled) when it holds a comma, a quote, a
+  /// line feed or a carriage return (a reader ends a record at either).
   static func append(_ text: String, to bytes: inout [UInt8]) {
     let utf8 = text.utf8
-    guard utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") })
+    guard
+      utf8.contains(where: {
+        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+      })
     else {
       bytes.append(contentsOf: utf8)
       return

@@ -167,12 +167,19 @@ final class LoadSession {
       let export = imported.export
       // Record k of the converted table is the k-th structure (a name may span lines).
       let ordinals = CSVTable.recordOrdinals(export.structuresCSV)
-      structures += StructuresFile.read(text: export.structuresCSV, file: name, crs: nil, diagnostics: diagnostics)
+      func place(_ line: Int) -> IssueLocation {
+        ordinals[line].map { imported.locate(export.structures[$0].line) } ?? .file
+      }
+      // (SiteImport.read reported the converted rows' issues already; their warnings go to
+      // the export's own line or row here.)
+      let converted = Diagnostics()
+      structures += StructuresFile.read(text: export.structuresCSV, file: name, crs: nil, diagnostics: converted)
         .map { record in
           var located = record
-          located.location = ordinals[record.line].map { imported.locate(export.structures[$0].line) } ?? .file
+          located.location = place(record.line)
           return located
         }
+      diagnostics.forward(converted) { $0.lineNumber.map(place) ?? $0 }
       importedSites[key(reference)] = imported
     }
     structureFilesHaveProblems = diagnostics.issues.count > issuesBeforeStructures
@@ -182,13 +189,15 @@ final class LoadSession {
         if let imported = importedSites[key(reference)] {
           let export = imported.export
           let ordinals = CSVTable.recordOrdinals(export.sitesCSV)
-          sectors += SectorsFile.read(text: export.sitesCSV, file: name, resolve: { $0 }, diagnostics: diagnostics)
+          func place(_ line: Int) -> IssueLocation {
+            ordinals[line].map { imported.locate(export.sectors[$0].line) } ?? .file
+          }
+          let converted = Diagnostics()
+          sectors += SectorsFile.read(text: export.sitesCSV, file: name, resolve: { $0 }, diagnostics: converted)
             .map { record in
-              let ordinal = record.location.lineNumber.flatMap { ordinals[$0] }
-              return SectorRecord(
-                file: name, location: ordinal.map { imported.locate(export.sectors[$0].line) } ?? .file,
-                sector: record.sector)
+              SectorRecord(file: name, location: record.location.lineNumber.map(place) ?? .file, sector: record.sector)
             }
+          diagnostics.forward(converted) { $0.lineNumber.map(place) ?? $0 }
         }
         continue
       }

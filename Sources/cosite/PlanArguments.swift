@@ -63,7 +63,10 @@ struct PlanArguments: ParsableArguments {
   @Option(
     name: .customLong("node-limit"),
     help: "Branch-and-bound nodes CBC may explore per plan; a stop here is reproducible; 0 = no limit (default 1000).")
-  var nodeLimit = 1000
+  var nodeLimit: Int?
+
+  /// CBC's default node limit (BENCHMARKS.md, *A reproducible limit for CBC*).
+  static let defaultNodeLimit = 1000
 
   /// `--target` as a share in (0, 1].
   var targetShare: Double? {
@@ -77,8 +80,11 @@ struct PlanArguments: ParsableArguments {
     try checkThreads(threadsOption)
     try checkMaxCells(maxCells)
     guard timeLimitS >= 0, timeLimitS <= 86_400 else { throw ValidationError("--time-limit-s must be 0 to 86400") }
-    guard (0...Int(Int32.max)).contains(nodeLimit) else {
+    guard (0...Int(Int32.max)).contains(nodeLimit ?? Self.defaultNodeLimit) else {
       throw ValidationError("--node-limit must be 0 (no limit) to \(Int32.max)")
+    }
+    guard nodeLimit == nil || timeLimitS > 0 else {
+      throw ValidationError("--node-limit limits CBC, which --time-limit-s 0 turns off: give one or the other")
     }
     guard depth >= 0 && depth <= 3 else { throw ValidationError("--depth must be 0 to 3") }
     guard ["workers", "area"].contains(weight) else { throw ValidationError("--weight must be workers or area") }
@@ -110,7 +116,8 @@ struct PlanArguments: ParsableArguments {
     request.threads = threads
     request.maxCells = maxCells
     request.timeLimitSeconds = timeLimitS > 0 ? timeLimitS : nil
-    request.nodeLimit = nodeLimit > 0 ? nodeLimit : nil
+    let nodes = nodeLimit ?? Self.defaultNodeLimit
+    request.nodeLimit = nodes > 0 ? nodes : nil
     return request
   }
 }

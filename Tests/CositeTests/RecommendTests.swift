@@ -160,6 +160,10 @@ import Testing
     #expect(both.status != 0 && both.standardError.contains("give --budget-vnd or --target, not both"))
     let share = try CLI.run(["compare", "scenarios/phu-tho.yaml", "--target", "150%", "--out", out.path])
     #expect(share.status != 0 && share.standardError.contains("--target must be a share"))
+    let noSolver = try CLI.run([
+      "recommend", "scenarios/phu-tho.yaml", "--time-limit-s", "0", "--node-limit", "500", "--out", out.path,
+    ])
+    #expect(noSolver.status != 0 && noSolver.standardError.contains("--node-limit limits CBC, which --time-limit-s 0"))
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 }

@@ -72,6 +72,13 @@ import Testing
     #expect(abs(variance / 64 - 1) < 0.04)
     #expect(abs(lag1 / variance - exp(-0.2)) < 0.01)
     #expect(abs(CorrelatedShadowing.decorrelationM(correlation: 0.82, atDistanceM: 100) - 503.9) < 0.1)
+    // By hand, σ = 8, d_c = 50: s₀ = σ z₀ = 8 (its step ignored); after 50 m, ρ = 1/e and
+    // z = 0: s₁ = 8/e; after 0 m, ρ = 1: s₂ = s₁ whatever z (√(1 − ρ²) = 0); after 100 m back
+    // (a negative step counts by its length), ρ = e⁻², z = 1: s₃ = e⁻²·8/e + 8·√(1 − e⁻⁴).
+    let short = CorrelatedShadowing(sigmaDB: 8, decorrelationM: 50).values(
+      stepsM: [1e9, 50, 0, -100], normals: [1, 0, 2, 1])
+    let expected = [8, 8 / M_E, 8 / M_E, exp(-2) * 8 / M_E + 8 * (1 - exp(-4)).squareRoot()]
+    for (found, value) in zip(short, expected) { #expect(abs(found - value) < 1e-12) }
   }
 
   /// Lee's window at 1800 MHz is 40 λ = 6.66 m; equal levels average to themselves; a

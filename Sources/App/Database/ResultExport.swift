@@ -23,7 +23,7 @@ public enum ResultExport {
   ) throws -> Summary {
     try checkName(runID, what: "run id")
     try checkName(schema, what: "schema")
-    let names = try outputFiles(directory)
+    let (names, folders) = try outputFiles(directory)
     var files: [StoredFile] = []
     var skipped: [String] = []
     for name in names {
@@ -38,6 +38,7 @@ public enum ResultExport {
       }
       files.append(try StoredFile.read(name, table: table, kind: kind, directory: directory))
     }
+    skipped += folders
     guard !files.isEmpty else {
       throw DatabaseError(
         "\(directory.path): no CSV, GeoJSON, JSON or Markdown output to store (expected a cosite output directory)")
@@ -74,21 +75,25 @@ public enum ResultExport {
       skipped: skipped)
   }
 
-  /// The regular files at the top of an output directory, by name.
-  private static func outputFiles(_ directory: URL) throws -> [String] {
+  /// The regular files at the top of an output directory, and its folders (`rasters/`: they
+  /// stay files, and are listed as such), by name.
+  private static func outputFiles(_ directory: URL) throws -> (files: [String], folders: [String]) {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
     else {
       throw DatabaseError(
         "\(directory.path): not found: expected the --out directory of a cosite run, recommend or compare")
     }
-    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-    return names.filter { name in
+    var files: [String] = []
+    var folders: [String] = []
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() where !name.hasPrefix(".")
+    {
       var isFolder: ObjCBool = false
-      return !name.hasPrefix(".")
-        && FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isFolder)
-        && !isFolder.boolValue
-    }.sorted()
+      guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isFolder)
+      else { continue }
+      if isFolder.boolValue { folders.append(name + "/") } else { files.append(name) }
+    }
+    return (files, folders)
   }
 
   /// A run id or schema name: 1 to 63 bytes (PostgreSQL identifiers), no control characters.

@@ -86,7 +86,8 @@ enum ResultTables {
   static func prepareSession(_ connection: PostGISConnection) throws {
     let version = try connection.query("SELECT current_setting('server_version_num')").first?.values.first ?? nil
     guard let number = version.flatMap({ Int($0) }), number >= 120_000 else {
-      throw DatabaseError("PostgreSQL \(version ?? "?") is too old: expected 12 or later (shortest exact float output)")
+      let major = version.flatMap { Int($0) }.map { "\($0 / 10_000)" } ?? "?"
+      throw DatabaseError("PostgreSQL \(major) is too old: expected 12 or later (shortest exact float output)")
     }
     try connection.execute("SET LOCAL extra_float_digits = 1")
   }

@@ -22,7 +22,8 @@ public struct CorrelatedShadowing: Sendable {
 
   /// d_c from a correlation `rho` measured at `distanceM` (Gudmundson's form a^(Δx/D)).
   public static func decorrelationM(correlation rho: Double, atDistanceM distanceM: Double) -> Double {
-    distanceM / -log(rho)
+    precondition(rho > 0 && rho < 1 && distanceM > 0, "a correlation strictly between 0 and 1 at a positive distance")
+    return distanceM / -log(rho)
   }
 
   /// The shadowing at each sample of a route, `stepsM[k]` the distance from sample k − 1 to k

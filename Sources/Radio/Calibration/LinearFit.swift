@@ -27,6 +27,8 @@ public struct LinearFit: Sendable, Equatable {
     case collinear(term: Int)
     /// A row with another number of values than the first, or a value that is not finite.
     case invalidRow(index: Int)
+    /// Not one target per row.
+    case mismatchedCounts(rows: Int, targets: Int)
 
     public var description: String {
       switch self {
@@ -37,6 +39,8 @@ public struct LinearFit: Sendable, Equatable {
           "term \(term + 1) is a combination of the others (e.g. every sample at one distance): expected samples that vary it"
       case .invalidRow(let index):
         return "sample \(index + 1): expected one finite value per term and a finite target"
+      case .mismatchedCounts(let rows, let targets):
+        return "\(rows) rows of terms and \(targets) targets: expected one target per row"
       }
     }
   }
@@ -44,7 +48,8 @@ public struct LinearFit: Sendable, Equatable {
   /// Fits `targets` to `rows` (one row of regressors per sample, the same count in each).
   public static func fit(rows: [[Double]], targets: [Double]) throws -> LinearFit {
     let terms = rows.first?.count ?? 0
-    guard rows.count == targets.count, terms > 0 else { throw Problem.tooFewSamples(samples: rows.count, terms: terms) }
+    guard rows.count == targets.count else { throw Problem.mismatchedCounts(rows: rows.count, targets: targets.count) }
+    guard terms > 0 else { throw Problem.tooFewSamples(samples: rows.count, terms: terms) }
     for (index, row) in rows.enumerated()
     where row.count != terms || !row.allSatisfy(\.isFinite) || !targets[index].isFinite {
       throw Problem.invalidRow(index: index)

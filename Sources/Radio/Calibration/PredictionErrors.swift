@@ -40,7 +40,11 @@ public struct PredictionErrors: Sendable, Equatable {
       predictedSquares += (p - meanPredicted) * (p - meanPredicted)
       measuredSquares += (m - meanMeasured) * (m - meanMeasured)
     }
+    // A constant series has no correlation (tested exactly: its mean's rounding would leave a
+    // sum of squares of ~1e-33 and a meaningless r).
+    let constant = { (values: [Double]) in values.allSatisfy { $0 == values[0] } }
     correlation =
-      predictedSquares > 0 && measuredSquares > 0 ? covariance / (predictedSquares * measuredSquares).squareRoot() : nil
+      constant(predicted) || constant(measured)
+      ? nil : covariance / (predictedSquares * measuredSquares).squareRoot()
   }
 }

@@ -53,7 +53,16 @@ public struct CSVTable: Sendable {
     guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
       return value
     }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    // Scalar by scalar: a quote followed by a combining mark is one Character, which a
+    // Character-level replacement would not double.
+    var quoted = String.UnicodeScalarView()
+    quoted.append("\"")
+    for scalar in value.unicodeScalars {
+      quoted.append(scalar)
+      if scalar == "\"" { quoted.append(scalar) }
+    }
+    quoted.append("\"")
+    return String(quoted)
   }
 
   /// Parses `text` with fields separated by `separator` (`,` by RFC 4180; `;`, tab or `|` in

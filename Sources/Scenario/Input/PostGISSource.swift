@@ -45,17 +45,18 @@ enum PostGISSource {
   /// column as PostgreSQL prints it (`::text`: a bigint keeps its digits), NULL as an empty
   /// field; geometry and geography columns and GDAL's feature-id columns (`ogc_fid`, `fid`)
   /// are left out. Rows in the order of the table's primary key (GDAL's `ogc_fid` when
-  /// `ogr2ogr` loaded it: the file's order), else of their values, so always the same;
+  /// `ogr2ogr` loaded it: the file's order), else of their values as text (the database's
+  /// collation), so always the same;
   /// `row N` in messages counts in that order. An empty table is an error.
   static func rowsAsCSV(_ path: String, table: String) throws -> TableText {
     let connection = try PostGISConnection.open(dsn: dsn(path))
     let relation = try tableName(table)
     let regclass = "\(PostGISConnection.literal(relation))::regclass"
     let columns = try connection.query(
-      "SELECT a.attname::text, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = \(regclass) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"
+      "SELECT a.attname::text, ty.typname::text FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid WHERE a.attrelid = \(regclass) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"
     ).compactMap { row -> String? in
       guard let name = row.values.first ?? nil, let type = row.values.last ?? nil else { return nil }
-      let spatial = type.hasPrefix("geometry") || type.hasPrefix("geography")
+      let spatial = type == "geometry" || type == "geography"  // whatever schema PostGIS is in
       return spatial || name == "ogc_fid" || name == "fid" ? nil : name
     }
     guard !columns.isEmpty else { throw GeoIOError("the table has no columns besides its geometry and id") }
