@@ -34,7 +34,7 @@ public enum ResultImport {
             "no Cosite tables in schema '\(schema)' (expected a database written by cosite db export)")
         }
         let files = try connection.query(
-          "SELECT file, table_name, kind, array_to_json(columns)::text, row_count::text FROM \(s).run_files WHERE run_id = \(run) ORDER BY file"
+          "SELECT file, table_name, kind, array_to_json(columns)::text, to_jsonb(f) ->> 'row_count' FROM \(s).run_files f WHERE run_id = \(run) ORDER BY file"
         )
         guard !files.isEmpty else {
           let runs = try connection.query("SELECT run_id FROM \(s).runs ORDER BY run_id").compactMap { $0.values[0] }
@@ -45,10 +45,12 @@ public enum ResultImport {
         let reader = TableReader(connection: connection, schema: schema, runID: runID)
         for row in files {
           guard row.values.count == 5, let file = row.values[0], let table = row.values[1],
-            let kindName = row.values[2], let kind = ResultTables.Kind(rawValue: kindName),
-            let rowCount = row.values[4].flatMap({ Int($0) })
+            let kindName = row.values[2], let kind = ResultTables.Kind(rawValue: kindName)
           else { throw DatabaseError("\(schema).run_files: a row of run '\(runID)' lacks its file, table or kind") }
           let columns = try row.values[3].map { try TableReader.strings(JSONParser.parse($0)) } ?? []
+          // nil for runs stored before counts were kept (read through to_jsonb, the query
+          // works on a schema without the column too).
+          let rowCount = row.values[4].flatMap { Int($0) }
           outputs.add(
             file, bytes: try reader.bytes(of: file, table: table, kind: kind, columns: columns, rowCount: rowCount))
         }

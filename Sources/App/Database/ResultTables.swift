@@ -104,6 +104,8 @@ enum ResultTables {
         run_id text NOT NULL REFERENCES \(s).runs ON DELETE CASCADE, file text NOT NULL,
         table_name text NOT NULL, kind text NOT NULL, columns text[], row_count integer NOT NULL,
         PRIMARY KEY (run_id, file));
+      -- Schemas written before row counts were kept gain the column (NULL for their runs).
+      ALTER TABLE \(s).run_files ADD COLUMN IF NOT EXISTS row_count integer;
       CREATE TABLE IF NOT EXISTS \(s).documents (
         run_id text NOT NULL REFERENCES \(s).runs ON DELETE CASCADE, file text NOT NULL,
         content text NOT NULL, PRIMARY KEY (run_id, file));
