@@ -75,6 +75,16 @@ import Testing
     let b = try Data(contentsOf: native.appendingPathComponent("parcel-coverage.csv"))
     #expect(a == b, "parcel-coverage.csv differs")
     #expect(a.count > 10_000)
+
+    // Rows are named by record, not by line: with a two-line value in an unmapped column of
+    // row 2, a bad azimuth on row 5 is still named row 5.
+    try server.psql(
+      "ALTER TABLE carrier.cells ADD COLUMN note text; UPDATE carrier.cells SET note = E'two\\nlines' WHERE row_id = 2; UPDATE carrier.cells SET \"PHUONG_VI\" = 'north' WHERE row_id = 5"
+    )
+    let bad = try CLI.run(["validate", path.path])
+    #expect(bad.status == 1)
+    #expect(bad.standardError.contains("row 5: column 'PHUONG_VI'"), "\(bad.standardError)")
+    #expect(!bad.standardError.contains("row 6"), "\(bad.standardError)")
   }
 
   /// A sites table in Cosite's own columns (loaded from the native sites CSV), and a bad row
