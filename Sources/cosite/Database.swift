@@ -23,14 +23,7 @@ struct DatabaseExport: ParsableCommand {
   @Argument(help: "The --out directory of cosite run, recommend or compare.")
   var results: String
 
-  @Option(help: "libpq connection string, e.g. 'host=/var/run/postgresql dbname=cosite' or a postgresql:// URI.")
-  var dsn: String
-
-  @Option(name: .customLong("run-id"), help: "Name of the run in the tables (1–63 bytes).")
-  var runID: String
-
-  @Option(help: "Schema of Cosite's tables (created if missing).")
-  var schema = "cosite"
+  @OptionGroup var database: DatabaseOptions
 
   @Flag(help: "Replace a run already stored under the same id (in the same transaction).")
   var replace = false
@@ -38,10 +31,11 @@ struct DatabaseExport: ParsableCommand {
   func run() throws {
     let summary = try reportingScenarioErrors {
       try ResultExport.export(
-        directory: URL(fileURLWithPath: results), dsn: dsn, runID: runID, schema: schema, replace: replace)
+        directory: URL(fileURLWithPath: results), dsn: database.dsn, runID: database.runID, schema: database.schema,
+        replace: replace)
     }
-    print("stored run '\(runID)': \(summary.fileCount) files in \(schema)")
-    for (table, rows) in summary.rowsByTable { print("  \(schema).\(table): \(rows) rows") }
+    print("stored run '\(database.runID)': \(summary.fileCount) files in \(database.schema)")
+    for (table, rows) in summary.rowsByTable { print("  \(database.schema).\(table): \(rows) rows") }
     if !summary.skipped.isEmpty {
       print("not stored (rasters, GeoPackage, KMZ and HTML stay files): \(summary.skipped.joined(separator: ", "))")
     }
@@ -53,22 +47,28 @@ struct DatabaseImport: ParsableCommand {
     commandName: "import",
     abstract: "A run stored by `cosite db export` → its CSV, GeoJSON, JSON and Markdown files, as the run wrote them.")
 
-  @Option(help: "libpq connection string, e.g. 'host=/var/run/postgresql dbname=cosite' or a postgresql:// URI.")
-  var dsn: String
-
-  @Option(name: .customLong("run-id"), help: "The run to read.")
-  var runID: String
-
-  @Option(help: "Schema of Cosite's tables.")
-  var schema = "cosite"
+  @OptionGroup var database: DatabaseOptions
 
   @Option(name: .customLong("out"), help: "Directory for the files (written as one set).")
   var out: String
 
   func run() throws {
     let names = try reportingScenarioErrors {
-      try ResultImport.importRun(dsn: dsn, runID: runID, schema: schema, outputDirectory: URL(fileURLWithPath: out))
+      try ResultImport.importRun(
+        dsn: database.dsn, runID: database.runID, schema: database.schema, outputDirectory: URL(fileURLWithPath: out))
     }
-    print("read run '\(runID)': \(names.count) files into \(out)")
+    print("read run '\(database.runID)': \(names.count) files into \(out)")
   }
+}
+
+/// The options both directions share: the database, the run and the schema.
+struct DatabaseOptions: ParsableArguments {
+  @Option(help: "libpq connection string, e.g. 'host=/var/run/postgresql dbname=cosite' or a postgresql:// URI.")
+  var dsn: String
+
+  @Option(name: .customLong("run-id"), help: "The run's name in the tables (1–63 bytes).")
+  var runID: String
+
+  @Option(help: "Schema of Cosite's tables (created by export if missing).")
+  var schema = "cosite"
 }
