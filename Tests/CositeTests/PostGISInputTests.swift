@@ -64,9 +64,8 @@ import Testing
     #expect(
       !text.contains("own-data/dinh-vu-vn2000") && !text.contains(".shp") && !text.contains("export.csv")
         && !text.contains("free-structures.csv"))
-    let path = CLI.repositoryRoot.appendingPathComponent("scenarios/.postgis-\(UUID().uuidString.prefix(8)).yaml")
-    try text.write(to: path, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(at: path) }
+    let path = try Self.writeScenario(text)
+    defer { try? FileManager.default.removeItem(at: path.deletingLastPathComponent()) }
 
     let fromDatabase = try PostGISTests.cosite(["run", path.path])
     let native = try PostGISTests.cosite(["run", "scenarios/hai-phong-dinh-vu.yaml"])
@@ -104,9 +103,8 @@ import Testing
     let text = scenario.replacingOccurrences(
       of: "  - ../geodata/hai-phong/deep-c-1-sites.csv\n", with: "  - { file: \(pg), layer: sites }\n")
     #expect(text != scenario)
-    let path = CLI.repositoryRoot.appendingPathComponent("scenarios/.postgis-\(UUID().uuidString.prefix(8)).yaml")
-    try text.write(to: path, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(at: path) }
+    let path = try Self.writeScenario(text)
+    defer { try? FileManager.default.removeItem(at: path.deletingLastPathComponent()) }
     let good = try CLI.run(["validate", path.path])
     let native = try CLI.run(["validate", "scenarios/hai-phong-dinh-vu.yaml"])
     #expect(good.status == 0, "\(good.standardError)")
@@ -125,10 +123,22 @@ import Testing
       ),
       "\(bad.standardError)")
 
-    try text.replacingOccurrences(of: ", layer: sites }", with: " }").write(to: path, atomically: true, encoding: .utf8)
+    _ = try Self.writeScenario(text.replacingOccurrences(of: ", layer: sites }", with: " }"), at: path)
     let noLayer = try CLI.run(["validate", path.path])
     #expect(noLayer.status == 1)
     #expect(noLayer.standardError.contains("a PostGIS source needs 'layer'"), "\(noLayer.standardError)")
+  }
+
+  /// Writes `text` as a scenario in a directory of its own (not under scenarios/, which
+  /// GeodataGeneratorTests lists while tests run in parallel), its `../geodata/` paths made
+  /// absolute; returns the file.
+  static func writeScenario(_ text: String, at existing: URL? = nil) throws -> URL {
+    let directory = existing?.deletingLastPathComponent() ?? CLI.temporaryDirectory()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let path = directory.appendingPathComponent("scenario.yaml")
+    let geodata = CLI.repositoryRoot.appendingPathComponent("geodata").path + "/"
+    try text.replacingOccurrences(of: "../geodata/", with: geodata).write(to: path, atomically: true, encoding: .utf8)
+    return path
   }
 
   static func ogr2ogr(_ arguments: [String]) throws {
