@@ -16,21 +16,29 @@ extension Propagation {
     case .nlos, .los:
       let state = lineOfSight == .los ? losModel : nlosModel
       let loss = state.pathLoss(link, environment: environment)
-      return (.gaussian(meanDB: loss.lossDB + clutterLossDB, sigmaDB: sigmaDB(state, link)), loss.outsideValidity)
+      return (
+        .gaussian(meanDB: loss.lossDB + addedLossDB(link), sigmaDB: sigmaDB(state, link)), loss.outsideValidity
+      )
     case .probabilistic:
       let los = losModel.pathLoss(link, environment: environment)
       let nlos = nlosModel.pathLoss(link, environment: environment)
       let probability = model.losProbability(distance2DM: link.distance2DM, ueHeightM: link.ueHeightM) ?? 0
       let distribution = LossDistribution(
-        losProbability: probability, losMeanDB: los.lossDB + clutterLossDB, losSigmaDB: sigmaDB(losModel, link),
-        nlosMeanDB: nlos.lossDB + clutterLossDB, nlosSigmaDB: sigmaDB(nlosModel, link))
+        losProbability: probability, losMeanDB: los.lossDB + addedLossDB(link), losSigmaDB: sigmaDB(losModel, link),
+        nlosMeanDB: nlos.lossDB + addedLossDB(link), nlosSigmaDB: sigmaDB(nlosModel, link))
       return (distribution, los.outsideValidity.union(nlos.outsideValidity))
     }
   }
 
-  /// Shadow-fading σ of `state` on `link`, dB: the scenario's, the model's published one, or
-  /// the empirical default (0 for free space).
+  /// Loss added to every state's model on `link`: the clutter's and the layer's tuning, dB.
+  @inline(__always) func addedLossDB(_ link: LinkGeometry) -> Double {
+    clutterLossDB + (tuning?.correctionDB(distance2DM: link.distance2DM) ?? 0)
+  }
+
+  /// Shadow-fading σ of `state` on `link`, dB: the layer's calibrated one, the scenario's, the
+  /// model's published one, or the empirical default (0 for free space).
   func sigmaDB(_ state: PathLossModel, _ link: LinkGeometry) -> Double {
+    if let sigma = tuning?.sigmaDB { return sigma }
     if let shadowSigmaDB { return shadowSigmaDB }
     if let published = ShadowFading.sigmaDB(state, link) { return published }
     return state == .freeSpace ? 0 : Propagation.defaultEmpiricalSigmaDB

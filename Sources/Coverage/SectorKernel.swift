@@ -137,7 +137,8 @@ struct KernelBuilder {
           return (east * east + north * north).squareRoot()
         }.max() ?? 0
       }.max() ?? 0
-    let tables = propagations.map { propagation in
+    let tables = propagations.map { untuned in
+      let propagation = untuned.tuned(by: layer.tuning)
       let key = TableKey(
         propagation: propagation, frequencyMHz: layer.frequencyMHz, bsHeightM: sector.heightM, maxLossDB: maxLoss)
       let table =

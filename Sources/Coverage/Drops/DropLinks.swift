@@ -20,6 +20,8 @@ struct DropLinks {
   let noiseMilliwatts: Double
   let loadFactor: Double
   let maxRadiusM: Double
+  /// The layer's calibration, applied to every class's loss.
+  let tuning: ModelTuning?
 
   init(scenario: ScenarioModel, carrierID: String, layer: RadioLayer, numerology: CarrierNumerology) {
     let structures = Dictionary(scenario.structures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -51,6 +53,7 @@ struct DropLinks {
       fromDBm: LinkBudget.noisePerResourceElementDBm(numerology: numerology, noiseFigureDB: settings.noiseFigureDB))
     loadFactor = settings.loadFactor
     maxRadiusM = settings.maxRadiusM
+    tuning = layer.tuning
   }
 
   /// The user's links: per structure a LOS draw and a shadow-fading draw (in structure
@@ -65,6 +68,7 @@ struct DropLinks {
     _ user: DroppedUser, propagation model: Propagation, random: inout DropRandom,
     draws: inout [(los: Double, normal: Double)]
   ) -> DropSample {
+    let model = model.tuned(by: tuning)
     draws.removeAll(keepingCapacity: true)
     for _ in structurePositions { draws.append((random.uniform(), random.normal())) }
     var best = -Double.infinity
@@ -81,7 +85,7 @@ struct DropLinks {
         frequencyMHz: frequencyMHz, bsHeightM: sector.heightM, ueHeightM: user.heightM, distance2DM: distance)
       let state = Self.state(model, link: link, outdoorDistanceM: max(distance - user.indoorDepthM, 0), draw: draw.los)
       let loss =
-        state.pathLoss(link, environment: model.environment).lossDB + model.clutterLossDB
+        state.pathLoss(link, environment: model.environment).lossDB + model.addedLossDB(link)
         + model.sigmaDB(state, link) * draw.normal + user.o2iLossDB
       let direction = bearingAndElevationDeg(
         eastM: east, northM: north, fromHeightM: sector.heightM, toHeightM: user.heightM)

@@ -71,6 +71,7 @@ struct ScenarioDocument {
   static let rootKeys = [
     "cosite", "name", "description", "crs", "grid", "repair_geometry", "building_classes", "zones", "carriers",
     "structures", "sites", "new_builds", "owner_policy", "sharing", "siting", "costs", "coverage", "indoor_systems",
+    "calibration",
   ]
 
   /// An empty document with every default, for before the file is read.
@@ -98,6 +99,7 @@ struct ScenarioDocument {
     let reader = SpecReader(map: map, directory: directory)
     zones = reader.zones()
     carriers = reader.carriers()
+    CalibrationReader.apply(map, to: &carriers)
     structures = reader.fileReferences("structures", withCRS: true, fields: StructuresFile.attributeNames)
     sites = reader.fileReferences("sites", withCRS: false, mapping: true)
     newBuilds = reader.fileReferences("new_builds", withCRS: true, fields: StructuresFile.attributeNames)

@@ -16,7 +16,8 @@ struct SectorRecord {
 /// `mechanical_tilt_deg`, `electrical_tilt_deg` (default 0), `antenna_gain_dbi` (default 17,
 /// a typical 65° panel), `antenna_pattern` (an MSI file, relative to this CSV), `feeder_loss_db`
 /// (default 0.5), `antenna` (`parametric`, `3gpp-element` or `3gpp-column`; default
-/// parametric) with `array_elements` and `element_spacing_wl` for a column.
+/// parametric) with `array_elements` and `element_spacing_wl` for a column; `pci` and `channel`
+/// (EARFCN or NR-ARFCN), which name the cell in a drive test.
 enum SectorsFile {
   /// Below 1 W (30 dBm) a macro sector's power most likely was given in watts.
   static let wattsLikeBelowDBm = 30.0
@@ -24,7 +25,7 @@ enum SectorsFile {
   static let required = ["id", "carrier", "layer", "structure", "azimuth_deg", "height_m", "power_dbm"]
   static let optional = [
     "mechanical_tilt_deg", "electrical_tilt_deg", "antenna_gain_dbi", "antenna_pattern", "feeder_loss_db",
-    "antenna", "array_elements", "element_spacing_wl",
+    "antenna", "array_elements", "element_spacing_wl", "pci", "channel",
   ]
 
   static func read(
@@ -61,14 +62,20 @@ enum SectorsFile {
       let feeder = record.number("feeder_loss_db", expected: "a loss in dB", range: 0...20, required: false) ?? 0.5
       let pattern = record.text("antenna_pattern").map(resolve)
       let antennaType = antenna(record, pattern: pattern, file: file, diagnostics: diagnostics)
+      // TS 36.211 §6.11: 504 LTE PCIs; TS 38.211 §7.4.2.1: 1008 NR PCIs. Channel numbers:
+      // EARFCN 0–262143 (TS 36.101 §5.7.3), NR-ARFCN 0–3279165 (TS 38.104 §5.4.2.1).
+      let pci = record.integer("pci", expected: "a physical cell id", range: 0...1007, required: false)
+      let channel = record.integer("channel", expected: "an EARFCN or NR-ARFCN", range: 0...3_279_165, required: false)
       guard let id, let carrier, let layer, let structure, let azimuth, let height, let power, let antennaType
       else { return nil }
-      let sector = Sector(
+      var sector = Sector(
         id: id, carrierID: carrier, layerID: layer, structureID: structure,
         azimuthDeg: azimuth.truncatingRemainder(dividingBy: 360),
         mechanicalTiltDeg: mechanical, electricalTiltDeg: electrical, antennaGainDBi: gain,
         antennaPatternPath: pattern, powerDBm: power, heightM: height, feederLossDB: feeder,
         antennaType: antennaType)
+      sector.pci = pci
+      sector.channel = channel
       return SectorRecord(file: file, location: .line(record.line), sector: sector)
     }
   }

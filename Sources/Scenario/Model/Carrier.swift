@@ -17,6 +17,8 @@ public struct RadioLayer: Hashable, Sendable {
   public let tddUplinkShare: Double
   /// Power class of the UEs on this layer (uplink budget).
   public let uePowerClass: UEPowerClass
+  /// The model tuned to a drive test (`calibration` section of the scenario); nil = untuned.
+  public var tuning: ModelTuning? = nil
 
   /// - Parameters:
   ///   - tddUplinkShare: nil for the default: 1 on FDD (`tddDownlinkShare` 1), else the uplink

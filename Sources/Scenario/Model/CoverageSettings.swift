@@ -23,6 +23,9 @@ public struct Propagation: Hashable, Sendable {
   /// Loss added at the cell for its clutter, dB (`clutter_loss_db`; 0 by default: the
   /// empirical models already hold their environment's clutter). A land-cover class may set it.
   public var clutterLossDB: Double = 0
+  /// The layer's calibration (`ModelTuning`, from the scenario's `calibration` section), set
+  /// per layer by `tuned(by:)` where a layer's losses are computed; nil in the scenario's classes.
+  public var tuning: ModelTuning? = nil
 
   public init(
     model: PathLossModel, environment: Environment = .urban, lineOfSight: LineOfSight? = nil,
@@ -51,6 +54,14 @@ public struct Propagation: Hashable, Sendable {
   /// implementation), within the 8.2–10.6 dB Erceg et al. measured at 1.9 GHz. Free space is
   /// a line-of-sight model: its σ is 0 unless given.
   public static let defaultEmpiricalSigmaDB = 8.0
+
+  /// This class on a layer with `tuning` (nil: unchanged).
+  public func tuned(by tuning: ModelTuning?) -> Propagation {
+    guard let tuning else { return self }
+    var tuned = self
+    tuned.tuning = tuning
+    return tuned
+  }
 }
 
 /// What counts as covered for the coverage target and the gap maps.

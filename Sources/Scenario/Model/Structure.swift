@@ -81,6 +81,10 @@ public struct Sector: Hashable, Sendable {
   public let feederLossDB: Double
   /// The antenna model when no pattern file is given.
   public let antennaType: AntennaType
+  /// Physical cell id (LTE 0–503, NR 0–1007) and channel number (EARFCN or NR-ARFCN), when
+  /// the sites file gives them: how a drive test names the cell it measured.
+  public var pci: Int? = nil
+  public var channel: Int? = nil
 
   public init(
     id: String, carrierID: String, layerID: String, structureID: String, azimuthDeg: Double,

@@ -1,0 +1,217 @@
+import Foundation
+import Radio
+import Scenario
+
+/// `cosite calibrate`: a drive test's samples filtered, averaged into local means along the
+/// route, turned into measured path losses with the scenario's antennas, and each layer's
+/// model corrected by least squares.
+///
+/// Measured loss = EPRE + antenna gain toward the sample − feeder loss − RSRP (the terms the
+/// field engine uses, `SectorKernel`); the prediction is the median of the cell's propagation
+/// class on the layer. Per layer the correction ΔL = a + b·log10(d / 1 km) (`ModelTuning`) is
+/// fitted to measured − predicted loss; the residual σ is the layer's shadow fading.
+public enum Calibration {
+  public enum Problem: Error, Sendable, Equatable {
+    /// Samples outside every grid of the scenario (lines of the log).
+    case outsideGrid(lines: [Int])
+    /// The scenario has terrain: the calibration fits flat-earth medians only.
+    case terrainNotSupported
+  }
+
+  public static func run(
+    _ scenario: ScenarioModel, driveTest: DriveTest, settings: CalibrationSettings = CalibrationSettings(),
+    threads: Int = 1
+  ) throws -> CalibrationResult {
+    guard scenario.terrain == nil else { throw Problem.terrainNotSupported }
+    let predictor = DriveTestPredictor(scenario: scenario, threads: threads)
+    // Every position must lie on a grid of the scenario (where its class is known).
+    var classes: [(propagation: Propagation, zoneIndex: Int?)] = []
+    classes.reserveCapacity(driveTest.samples.count)
+    var outside: [Int] = []
+    for sample in driveTest.samples {
+      if let cell = predictor.cell(x: sample.x, y: sample.y) {
+        classes.append(cell)
+      } else {
+        outside.append(sample.line)
+      }
+    }
+    guard outside.isEmpty else { throw Problem.outsideGrid(lines: outside) }
+    let layers = LayerKeys(scenario: scenario, samples: driveTest.samples)
+    let maxDistance = settings.maxDistanceM ?? scenario.coverage.maxRadiusM
+    var kept: [[Int]] = Array(repeating: [], count: layers.keys.count)
+    var belowFloor = 0
+    var tooNear = 0
+    var tooFar = 0
+    for (index, sample) in driveTest.samples.enumerated() {
+      let layer = layers.layerIndex[index]
+      let distance = predictor.distanceM(sector: sample.sectorIndex, x: sample.x, y: sample.y)
+      if sample.rsrpDBm < layers.floorDBm(layer, settings: settings) {
+        belowFloor += 1
+      } else if distance < settings.minDistanceM {
+        tooNear += 1
+      } else if distance > maxDistance {
+        tooFar += 1
+      } else {
+        kept[layer].append(index)
+      }
+    }
+    var bins: [CalibrationBin] = []
+    var fits: [LayerCalibration] = []
+    for (layerIndex, key) in layers.keys.enumerated() {
+      let window = settings.windowM ?? LocalMean.leeWindowM(frequencyMHz: key.layer.frequencyMHz)
+      var layerBins = localMeans(
+        kept[layerIndex], driveTest: driveTest, windowM: window, layerIndex: layerIndex,
+        classes: classes, predictor: predictor, layer: key.layer)
+      let fitted = fit(&layerBins, settings: settings)
+      fits.append(
+        LayerCalibration(
+          carrierID: key.carrierID, layerID: key.layer.id, windowM: window,
+          floorDBm: layers.floorDBm(layerIndex, settings: settings), sampleCount: kept[layerIndex].count,
+          binCount: layerBins.count, previous: key.layer.tuning, fit: fitted.fit, slopeFitted: fitted.slope,
+          tuned: fitted.fit.map { tuning(previous: key.layer.tuning, fit: $0, slope: fitted.slope) },
+          note: fitted.note))
+      bins += layerBins
+    }
+    return CalibrationResult(
+      layers: fits, bins: bins, samplesRead: driveTest.samples.count, droppedBelowFloor: belowFloor,
+      droppedTooNear: tooNear, droppedTooFar: tooFar)
+  }
+
+  /// Each sector's kept samples in the log's order (a serving-cell log's runs, or a scanner's
+  /// interleaved rows), cut into windows of `windowM` of route (`LocalMean`, every sample
+  /// counted; the distance between a sector's consecutive samples is the route between them,
+  /// or the jump where the log left the sector), each window one bin; sectors in the order
+  /// they first appear.
+  static func localMeans(
+    _ indices: [Int], driveTest: DriveTest, windowM: Double, layerIndex: Int,
+    classes: [(propagation: Propagation, zoneIndex: Int?)], predictor: DriveTestPredictor, layer: RadioLayer
+  ) -> [CalibrationBin] {
+    var bins: [CalibrationBin] = []
+    var bySector: [Int: [Int]] = [:]
+    var order: [Int] = []
+    for index in indices {
+      let sector = driveTest.samples[index].sectorIndex
+      if bySector[sector] == nil { order.append(sector) }
+      bySector[sector, default: []].append(index)
+    }
+    var along: [Double] = []
+    var levels: [Double] = []
+    for sector in order {
+      let sectorSamples = bySector[sector] ?? []
+      along.removeAll(keepingCapacity: true)
+      levels.removeAll(keepingCapacity: true)
+      var travelled = 0.0
+      for (position, index) in sectorSamples.enumerated() {
+        let sample = driveTest.samples[index]
+        if position > 0 {
+          let previous = driveTest.samples[sectorSamples[position - 1]]
+          travelled += hypot(sample.x - previous.x, sample.y - previous.y)
+        }
+        along.append(travelled)
+        levels.append(sample.rsrpDBm)
+      }
+      for window in LocalMean.windows(alongM: along, levelsDBm: levels, windowM: windowM, minimumSamples: 1) {
+        let members = window.range.map { driveTest.samples[sectorSamples[$0]] }
+        let count = Double(members.count)
+        let x = members.reduce(0) { $0 + $1.x } / count
+        let y = members.reduce(0) { $0 + $1.y } / count
+        let first = sectorSamples[window.range.lowerBound]
+        let distance = predictor.distanceM(sector: sector, x: x, y: y)
+        let sectorModel = predictor.scenario.sectors[sector]
+        let numerology = layer.numerology
+        let epre =
+          numerology.map {
+            LinkBudget.energyPerResourceElementDBm(totalPowerDBm: sectorModel.powerDBm, numerology: $0)
+          } ?? sectorModel.powerDBm
+        let measured = epre + predictor.gainDBi(sector: sector, x: x, y: y) - sectorModel.feederLossDB - window.meanDBm
+        // The class of the first sample's cell (a window spans a few metres, a cell 5–30 m).
+        let cell = classes[first]
+        let predicted = predictor.medianLossDB(
+          cell.propagation, layer: layer, bsHeightM: sectorModel.heightM, distanceM: distance)
+        bins.append(
+          CalibrationBin(
+            sectorIndex: sector, layerIndex: layerIndex, x: x, y: y, distanceM: distance, sampleCount: members.count,
+            firstLine: driveTest.samples[first].line, zoneIndex: cell.zoneIndex, measuredRSRPDBm: window.meanDBm,
+            measuredLossDB: measured, predictedLossBeforeDB: predicted, predictedLossAfterDB: predicted))
+      }
+    }
+    return bins
+  }
+
+  /// Least squares of measured − predicted loss on [1, log10(d / 1 km)] (the slope dropped
+  /// when the distances span too little); sets each bin's prediction after tuning.
+  static func fit(
+    _ bins: inout [CalibrationBin], settings: CalibrationSettings
+  ) -> (fit: LinearFit?, slope: Bool, note: String?) {
+    guard bins.count >= settings.minimumBins else {
+      return (nil, false, "\(bins.count) local means, fewer than the \(settings.minimumBins) a fit needs")
+    }
+    let decades = bins.map { log10($0.distanceM / ModelTuning.referenceDistanceM) }
+    let span = (decades.max() ?? 0) - (decades.min() ?? 0)
+    let slope = span >= settings.minimumSlopeSpanDecades
+    let rows = decades.map { slope ? [1, $0] : [1] }
+    let targets = bins.map { $0.measuredLossDB - $0.predictedLossBeforeDB }
+    guard let fit = try? LinearFit.fit(rows: rows, targets: targets) else {
+      return (nil, false, "the local means do not determine the terms (all at one distance?)")
+    }
+    for index in bins.indices {
+      let correction = fit.coefficients[0] + (slope ? fit.coefficients[1] * decades[index] : 0)
+      bins[index].predictedLossAfterDB = bins[index].predictedLossBeforeDB + correction
+    }
+    let note =
+      slope
+      ? nil
+      : "slope not fitted: the distances span \(String(format: "%.2f", span)) decades, under \(settings.minimumSlopeSpanDecades)"
+    return (fit, slope, note)
+  }
+
+  /// The layer's tuning after the fit: the previous terms plus the fitted ones (both are
+  /// linear in the same regressors), σ the fit's residual.
+  static func tuning(previous: ModelTuning?, fit: LinearFit, slope: Bool) -> ModelTuning {
+    ModelTuning(
+      offsetDB: (previous?.offsetDB ?? 0) + fit.coefficients[0],
+      slopeDBPerDecade: (previous?.slopeDBPerDecade ?? 0) + (slope ? fit.coefficients[1] : 0),
+      sigmaDB: fit.residualSigma)
+  }
+}
+
+/// The carrier layers a drive test measured, in the scenario's order, and each sample's.
+struct LayerKeys {
+  struct Key {
+    let carrierID: String
+    let layer: RadioLayer
+  }
+
+  let keys: [Key]
+  /// Per sample, the index of its layer in `keys`.
+  let layerIndex: [Int]
+  private let noiseFloorDBm: [Double]
+
+  init(scenario: ScenarioModel, samples: [DriveTestSample]) {
+    var order: [String: Int] = [:]
+    var all: [Key] = []
+    for carrier in scenario.carriers {
+      for layer in carrier.layers {
+        order[carrier.id + "\u{0}" + layer.id] = all.count
+        all.append(Key(carrierID: carrier.id, layer: layer))
+      }
+    }
+    let sampleLayer = samples.map { sample -> Int in
+      let sector = scenario.sectors[sample.sectorIndex]
+      return order[sector.carrierID + "\u{0}" + sector.layerID] ?? 0
+    }
+    let used = Array(Set(sampleLayer)).sorted()
+    let compact = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
+    keys = used.map { all[$0] }
+    layerIndex = sampleLayer.map { compact[$0] ?? 0 }
+    noiseFloorDBm = keys.map { key in
+      key.layer.numerology.map {
+        LinkBudget.noisePerResourceElementDBm(numerology: $0, noiseFigureDB: scenario.coverage.noiseFigureDB)
+      } ?? -.infinity
+    }
+  }
+
+  func floorDBm(_ layer: Int, settings: CalibrationSettings) -> Double {
+    settings.floorDBm ?? noiseFloorDBm[layer]
+  }
+}

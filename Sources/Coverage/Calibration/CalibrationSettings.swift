@@ -1,0 +1,87 @@
+import Radio
+import Scenario
+
+/// How `cosite calibrate` filters and averages a drive test before fitting.
+public struct CalibrationSettings: Hashable, Sendable {
+  /// Samples nearer than this to their sector are dropped, m: within ~100 m the antenna's
+  /// vertical pattern and the mast's own clutter dominate, not the model's distance law (the
+  /// usual lower bound of model-tuning filters; Hata's model starts at 1 km, Erceg's at 100 m).
+  public var minDistanceM = 100.0
+  /// Samples farther than this are dropped, m; nil = the scenario's `max_radius_m`.
+  public var maxDistanceM: Double?
+  /// Samples below this RSRP are dropped, dBm; nil = the layer's noise per resource element
+  /// with the UE's noise figure (−174 dBm/Hz + 10·log10 SCS + NF): below it the reference
+  /// signal is under the noise and the reading is the receiver's, not the path's.
+  public var floorDBm: Double?
+  /// Length of route a local mean averages, m; nil = 40 wavelengths of the layer (Lee 1985).
+  public var windowM: Double?
+  /// Fewest local means a layer needs to be fitted (two terms and their errors need some).
+  public var minimumBins = 10
+  /// Least spread of log10(distance) for the slope to be fitted, decades: over a narrower
+  /// span the slope and the offset cannot be told apart and only the offset is fitted.
+  public var minimumSlopeSpanDecades = 0.5
+
+  public init() {}
+}
+
+/// One local mean of a drive test: consecutive samples of one sector within a window of
+/// route, averaged in milliwatts (Lee's estimator), with the losses measured and predicted.
+public struct CalibrationBin: Hashable, Sendable {
+  /// Index of the measured sector in the scenario.
+  public let sectorIndex: Int
+  /// Index of the carrier layer in `CalibrationResult.layers`.
+  public let layerIndex: Int
+  /// Mean position of the samples, scenario CRS.
+  public let x: Double
+  public let y: Double
+  /// Ground distance from the sector's structure, m.
+  public let distanceM: Double
+  public let sampleCount: Int
+  /// Line of the first sample in the log.
+  public let firstLine: Int
+  /// Zone the bin lies in (index into the scenario's zones); nil in the margin around zones.
+  public let zoneIndex: Int?
+  public let measuredRSRPDBm: Double
+  /// EPRE + antenna gain toward the bin − feeder loss − measured RSRP, dB.
+  public let measuredLossDB: Double
+  /// The scenario's median loss (with any tuning it already has), dB.
+  public let predictedLossBeforeDB: Double
+  /// The median loss with the fitted tuning, dB.
+  public internal(set) var predictedLossAfterDB: Double
+
+  /// RSRP the scenario predicts before and after tuning, dBm.
+  public var predictedRSRPBeforeDBm: Double { measuredRSRPDBm + measuredLossDB - predictedLossBeforeDB }
+  public var predictedRSRPAfterDBm: Double { measuredRSRPDBm + measuredLossDB - predictedLossAfterDB }
+}
+
+/// A carrier layer's fit.
+public struct LayerCalibration: Sendable {
+  public let carrierID: String
+  public let layerID: String
+  /// Window of route averaged into one local mean, m.
+  public let windowM: Double
+  /// RSRP below which samples were dropped, dBm.
+  public let floorDBm: Double
+  public let sampleCount: Int
+  public let binCount: Int
+  /// The tuning the scenario had (nil: none).
+  public let previous: ModelTuning?
+  /// The fitted correction on top of `previous`: offset, slope (nil when not fitted), their
+  /// standard errors and the residual σ; nil when the layer has too few local means.
+  public let fit: LinearFit?
+  public let slopeFitted: Bool
+  /// The layer's tuning to paste into the scenario: previous + fit, σ the residual's.
+  public let tuned: ModelTuning?
+  /// Why the layer (or its slope) was not fitted.
+  public let note: String?
+}
+
+/// What a calibration found: the local means and each layer's fit.
+public struct CalibrationResult: Sendable {
+  public let layers: [LayerCalibration]
+  public let bins: [CalibrationBin]
+  public let samplesRead: Int
+  public let droppedBelowFloor: Int
+  public let droppedTooNear: Int
+  public let droppedTooFar: Int
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// A layer's path-loss model tuned to measurements: the correction `cosite calibrate` fits to
+/// a drive test's residuals, added to whatever model a cell's propagation class uses.
+///
+/// ΔL(d) = offset + slope · log10(d / 1 km), with d the ground distance (at least 1 m): the
+/// intercept-and-slope correction of an empirical model's K1 and K2 terms (the "standard
+/// propagation model" form of Atoll and Planet; Hata's A + B·log10 d, Hata 1980). With the 1 km
+/// reference the offset is the correction at 1 km and the two terms are almost uncorrelated
+/// on drive tests spanning a few hundred metres to a few kilometres. `sigmaDB` is the residual
+/// shadow-fading σ of the fit; when given it replaces the class's σ on the layer.
+public struct ModelTuning: Hashable, Sendable {
+  /// Reference distance of the slope term, m.
+  public static let referenceDistanceM = 1000.0
+
+  public let offsetDB: Double
+  public let slopeDBPerDecade: Double
+  public let sigmaDB: Double?
+
+  public init(offsetDB: Double, slopeDBPerDecade: Double, sigmaDB: Double? = nil) {
+    self.offsetDB = offsetDB
+    self.slopeDBPerDecade = slopeDBPerDecade
+    self.sigmaDB = sigmaDB
+  }
+
+  /// The correction at ground distance `distance2DM`, dB (added to the model's loss).
+  @inlinable public func correctionDB(distance2DM: Double) -> Double {
+    offsetDB + slopeDBPerDecade * log10(max(distance2DM, 1) / Self.referenceDistanceM)
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Geo
+
+/// One drive-test row's fields by Cosite's names, each bad value reported with the line.
+struct RowValues {
+  let row: CSVTable.Row
+  let columns: [String: Int]
+  let decimalComma: Bool
+  let file: String
+  let diagnostics: Diagnostics
+  let header: Int
+
+  var line: Int { row.line }
+
+  var fieldCountMatches: Bool {
+    guard row.fields.count == header else {
+      report("expected \(header) fields as in the header, got \(row.fields.count)")
+      return false
+    }
+    return true
+  }
+
+  func report(_ message: String) { diagnostics.report(file, .line(row.line), message) }
+
+  func has(_ field: String) -> Bool { columns[field] != nil }
+
+  /// The field's text; nil when the column is absent or the field empty.
+  func text(_ field: String) -> String? {
+    guard let index = columns[field], index < row.fields.count, !row.fields[index].isEmpty else { return nil }
+    return row.fields[index]
+  }
+
+  func number(_ field: String, _ expected: String, _ range: ClosedRange<Double>, required: Bool = true) -> Double? {
+    guard let raw = text(field) else {
+      if required, has(field) { report("column '\(field)' is empty: expected \(expected)") }
+      return nil
+    }
+    let normal = decimalComma ? raw.replacingOccurrences(of: ",", with: ".") : raw
+    guard let value = Double(normal), value.isFinite else {
+      report("column '\(field)': expected \(expected), got \(Excerpt.quoted(raw))")
+      return nil
+    }
+    guard range.contains(value) else {
+      report(
+        "column '\(field)': expected \(expected) from \(JSONWriter.number(range.lowerBound)) to \(JSONWriter.number(range.upperBound)), got \(Excerpt.quoted(raw))"
+      )
+      return nil
+    }
+    return value
+  }
+
+  func integer(_ field: String, _ expected: String, _ range: ClosedRange<Int>) -> Int? {
+    guard let raw = text(field) else {
+      report("column '\(field)' is empty: expected \(expected)")
+      return nil
+    }
+    guard let value = Int(raw), range.contains(value) else {
+      report(
+        "column '\(field)': expected \(expected) (\(range.lowerBound)–\(range.upperBound)), got \(Excerpt.quoted(raw))")
+      return nil
+    }
+    return value
+  }
+
+  /// The position in the scenario's CRS.
+  func position(transform: CoordinateTransform) -> Coordinate? {
+    let lonLat = has("lon")
+    let first = lonLat ? number("lon", "a longitude in degrees", -180...180) : number("x", "an x in metres", -1e8...1e8)
+    let second = lonLat ? number("lat", "a latitude in degrees", -90...90) : number("y", "a y in metres", -1e8...1e8)
+    guard let first, let second else { return nil }
+    let point = lonLat ? Coordinate(lon: first, lat: second) : Coordinate(x: first, y: second)
+    guard let projected = try? transform.forward(point), projected.x.isFinite, projected.y.isFinite else {
+      report("the position (\(JSONWriter.number(first)), \(JSONWriter.number(second))) cannot be projected")
+      return nil
+    }
+    return projected
+  }
+}
