@@ -9,6 +9,7 @@ public enum CalibrateJob {
   /// A calibration that cannot be made for a reason outside the files' rows.
   public struct Refusal: PlannerError {
     public let description: String
+    public init(description: String) { self.description = description }
   }
 
   public struct Request: Sendable {

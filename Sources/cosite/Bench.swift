@@ -6,7 +6,7 @@ import Foundation
 struct Benchmark: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Measure the speed of Cosite's hot paths (build with -c release).",
-    subcommands: [CoverageBench.self, RecommendBench.self, RadioBench.self, SiteBench.self],
+    subcommands: [CoverageBench.self, RecommendBench.self, RadioBench.self, SiteBench.self, CalibrationBench.self],
     defaultSubcommand: CoverageBench.self)
 }
 
@@ -134,6 +134,40 @@ struct RecommendBench: ParsableCommand {
         String(
           format: "  %@: %d offers, %d chosen, optimiser %.3f s, within %.1f %% of optimal", option.name, option.offers,
           option.chosen, option.seconds, option.gap * 100))
+    }
+  }
+}
+
+struct CalibrationBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "calibrate",
+    abstract: "cosite calibrate stage by stage on a synthetic drive test (true offset 6 dB, slope 3 dB/decade, σ 7 dB)."
+  )
+
+  @Option(help: "The scenario whose roads are driven.") var scenario = "scenarios/hai-phong-dinh-vu.yaml"
+  @Option(help: "Carrier of the drive test.") var carrier = "viettel"
+  @Option(help: "Layer of the drive test.") var layer = "lte1800"
+  @Option(help: "Samples in the log.") var samples = 200_000
+  @Option(
+    name: .customLong("threads"), help: ArgumentHelp("Worker threads (default: all cores).", valueName: "threads"))
+  var threadsOption: Int?
+
+  func run() throws {
+    let result = try CalibrationBenchmark.run(
+      path: scenario, carrierID: carrier, layerID: layer, samples: samples,
+      threads: threadsOption ?? ProcessInfo.processInfo.activeProcessorCount)
+    print("calibrate \(scenario), \(carrier) \(layer): \(result.samples) samples, \(result.layer.binCount) local means")
+    for (stage, seconds) in [
+      ("load scenario", result.loadSeconds), ("read log", result.readSeconds), ("fit", result.fitSeconds),
+      ("render", result.renderSeconds), ("write", result.writeSeconds), ("total", result.totalSeconds),
+    ] {
+      print("  " + stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
+    }
+    if let tuned = result.layer.tuned {
+      print(
+        String(
+          format: "  fitted: offset %.2f dB, slope %.2f dB/decade, σ %.2f dB (true 6, 3, 7)", tuned.offsetDB,
+          tuned.slopeDBPerDecade, tuned.sigmaDB ?? 0))
     }
   }
 }

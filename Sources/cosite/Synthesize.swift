@@ -35,7 +35,9 @@ struct SynthesizeDriveTest: ParsableCommand {
   var slopeDBPerDecade = 3.0
   @Option(name: .customLong("sigma-db"), help: "Shadow-fading σ, dB (default 7).")
   var sigmaDB = 7.0
-  @Option(name: .customLong("decorrelation-m"), help: "Gudmundson's decorrelation distance, m (default 50).")
+  @Option(
+    name: .customLong("decorrelation-m"),
+    help: "Gudmundson's decorrelation distance, m (default 50: TR 38.901 Table 7.5-6, UMa NLOS).")
   var decorrelationM = 50.0
   @Option(name: .customLong("spacing-m"), help: "Distance between positions along the route, m (default 1).")
   var spacingM = 1.0

@@ -68,6 +68,7 @@ public enum Calibration {
           carrierID: key.carrierID, layerID: key.layer.id, windowM: window,
           floorDBm: layers.floorDBm(layerIndex, settings: settings), sampleCount: kept[layerIndex].count,
           binCount: layerBins.count, previous: key.layer.tuning, fit: fitted.fit, slopeFitted: fitted.slope,
+          standardErrors: fitted.standardErrors, blockCount: fitted.blocks, residualCorrelation: fitted.rho,
           tuned: fitted.fit.map { tuning(previous: key.layer.tuning, fit: $0, slope: fitted.slope) },
           note: fitted.note))
       bins += layerBins
@@ -142,9 +143,9 @@ public enum Calibration {
   /// when the distances span too little); sets each bin's prediction after tuning.
   static func fit(
     _ bins: inout [CalibrationBin], settings: CalibrationSettings
-  ) -> (fit: LinearFit?, slope: Bool, note: String?) {
+  ) -> (fit: LinearFit?, slope: Bool, standardErrors: [Double], blocks: Int, rho: Double?, note: String?) {
     guard bins.count >= settings.minimumBins else {
-      return (nil, false, "\(bins.count) local means, fewer than the \(settings.minimumBins) a fit needs")
+      return (nil, false, [], 0, nil, "\(bins.count) local means, fewer than the \(settings.minimumBins) a fit needs")
     }
     let decades = bins.map { log10($0.distanceM / ModelTuning.referenceDistanceM) }
     let span = (decades.max() ?? 0) - (decades.min() ?? 0)
@@ -152,17 +153,37 @@ public enum Calibration {
     let rows = decades.map { slope ? [1, $0] : [1] }
     let targets = bins.map { $0.measuredLossDB - $0.predictedLossBeforeDB }
     guard let fit = try? LinearFit.fit(rows: rows, targets: targets) else {
-      return (nil, false, "the local means do not determine the terms (all at one distance?)")
+      return (nil, false, [], 0, nil, "the local means do not determine the terms (all at one distance?)")
     }
+    var residuals: [Double] = []
+    residuals.reserveCapacity(bins.count)
     for index in bins.indices {
       let correction = fit.coefficients[0] + (slope ? fit.coefficients[1] * decades[index] : 0)
       bins[index].predictedLossAfterDB = bins[index].predictedLossBeforeDB + correction
+      residuals.append(targets[index] - correction)
     }
+    // Lag-1 correlation over consecutive local means of one sector (bins are in route order per sector).
+    var products = 0.0
+    var squares = 0.0
+    var pairs = 0
+    for index in bins.indices.dropLast() where bins[index].sectorIndex == bins[index + 1].sectorIndex {
+      products += residuals[index] * residuals[index + 1]
+      squares += residuals[index] * residuals[index]
+      pairs += 1
+    }
+    let rho = pairs > 1 && squares > 0 ? products / squares : nil
+    let blocks = bins.map { bin in
+      // Squares of `blockM` keyed row by row (the key only groups; its value is not used).
+      let column = Int((bin.x / settings.blockM).rounded(.down))
+      let row = Int((bin.y / settings.blockM).rounded(.down))
+      return row &* 1_000_003 &+ column
+    }
+    let clustered = ClusteredErrors.standardErrors(rows: rows, residuals: residuals, blocks: blocks)
     let note =
       slope
       ? nil
       : "slope not fitted: the distances span \(String(format: "%.2f", span)) decades, under \(settings.minimumSlopeSpanDecades)"
-    return (fit, slope, note)
+    return (fit, slope, clustered ?? fit.standardErrors, Set(blocks).count, rho, note)
   }
 
   /// The layer's tuning after the fit: the previous terms plus the fitted ones (both are

@@ -20,6 +20,10 @@ public struct CalibrationSettings: Hashable, Sendable {
   /// Least spread of log10(distance) for the slope to be fitted, decades: over a narrower
   /// span the slope and the offset cannot be told apart and only the offset is fitted.
   public var minimumSlopeSpanDecades = 0.5
+  /// Side of the squares whose local means are taken as correlated for the standard errors,
+  /// m: 500 m, the longest decorrelation distance Gudmundson reports (504 m, suburban, 900 MHz;
+  /// Electronics Letters 27(23), 1991), so that squares are nearly independent of each other.
+  public var blockM = 500.0
 
   public init() {}
 }
@@ -70,6 +74,15 @@ public struct LayerCalibration: Sendable {
   /// standard errors and the residual σ; nil when the layer has too few local means.
   public let fit: LinearFit?
   public let slopeFitted: Bool
+  /// The standard errors of the fit's terms, robust to the residuals' correlation within
+  /// squares of `CalibrationSettings.blockM` (`ClusteredErrors`); least squares' own where
+  /// the local means fall in one square.
+  public let standardErrors: [Double]
+  /// Squares of `blockM` the local means fall in.
+  public let blockCount: Int
+  /// Lag-1 correlation of consecutive local means' residuals of a sector, a diagnostic of how
+  /// far they are from independent (nil: no fit, or no consecutive pairs).
+  public let residualCorrelation: Double?
   /// The layer's tuning to paste into the scenario: previous + fit, σ the residual's.
   public let tuned: ModelTuning?
   /// Why the layer (or its slope) was not fitted.

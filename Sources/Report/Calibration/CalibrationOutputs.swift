@@ -64,13 +64,14 @@ public enum CalibrationOutputs {
 
       Drive test \(driveTest): \(result.samplesRead) samples read, \(used) used; dropped \(result.droppedBelowFloor) \
       below the noise floor, \(result.droppedTooNear) nearer than the minimum distance, \(result.droppedTooFar) beyond \
-      the maximum. Local means: consecutive samples of one sector averaged in mW over a window of route (40 λ by \
-      default, Lee 1985). Error = predicted − measured RSRP, dB (positive: the model is optimistic).
+      the maximum. Local means: each sector's samples in the log's order averaged in mW over windows of route (40 λ \
+      by default, Lee 1985). Error = predicted − measured RSRP, dB (positive: the model is optimistic).
 
       ## Fitted tuning per layer
 
-      ΔL = offset + slope · log10(d / 1 km) on top of the scenario's model (± one standard error); σ is the residual \
-      shadow fading of the local means.
+      ΔL = offset + slope · log10(d / 1 km) on top of the scenario's model, ± one standard error robust to the \
+      correlation of local means within 500 m squares (shadowing is correlated along the route and shared by \
+      co-sited sectors; Liang and Zeger 1986); σ is the residual shadow fading of the local means.
 
       | carrier | layer | samples | local means | window m | offset dB | slope dB/decade | σ dB | note |
       |---|---|---:|---:|---:|---:|---:|---:|---|
@@ -79,11 +80,11 @@ public enum CalibrationOutputs {
     for layer in result.layers {
       let fit = layer.fit
       let offset = fit.map {
-        "\(CalibrationTables.fixed($0.coefficients[0], 2)) ± \(CalibrationTables.fixed($0.standardErrors[0], 2))"
+        "\(CalibrationTables.fixed($0.coefficients[0], 2)) ± \(CalibrationTables.fixed(layer.standardErrors[0], 2))"
       }
       let slope = fit.flatMap { fit in
         layer.slopeFitted
-          ? "\(CalibrationTables.fixed(fit.coefficients[1], 2)) ± \(CalibrationTables.fixed(fit.standardErrors[1], 2))"
+          ? "\(CalibrationTables.fixed(fit.coefficients[1], 2)) ± \(CalibrationTables.fixed(layer.standardErrors[1], 2))"
           : nil
       }
       let cells = [

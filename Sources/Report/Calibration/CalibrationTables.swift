@@ -91,8 +91,8 @@ public enum CalibrationTables {
   }
 
   static let fitHeader =
-    "carrier,layer,samples,bins,window_m,floor_dbm,offset_db,offset_se_db,slope_db_per_decade,slope_se_db_per_decade,"
-    + "sigma_db,tuned_offset_db,tuned_slope_db_per_decade,note"
+    "carrier,layer,samples,bins,blocks,window_m,floor_dbm,offset_db,offset_se_db,slope_db_per_decade,slope_se_db_per_decade,"
+    + "sigma_db,residual_correlation,tuned_offset_db,tuned_slope_db_per_decade,note"
 
   /// `calibration-fit.csv`: per layer the fitted correction with its standard errors, the
   /// residual σ and the tuning to paste (previous + fitted).
@@ -101,14 +101,21 @@ public enum CalibrationTables {
     for layer in result.layers {
       let fit = layer.fit
       let slope = layer.slopeFitted ? fit : nil
-      let fields = [
-        layer.carrierID, layer.layerID, String(layer.sampleCount), String(layer.binCount), fixed(layer.windowM, 2),
-        fixed(layer.floorDBm, 1), fit.map { fixed($0.coefficients[0], 2) } ?? "",
-        fit.map { fixed($0.standardErrors[0], 3) } ?? "", slope.map { fixed($0.coefficients[1], 2) } ?? "",
-        slope.map { fixed($0.standardErrors[1], 3) } ?? "", fit.map { fixed($0.residualSigma, 2) } ?? "",
+      let counts = [
+        layer.carrierID, layer.layerID, String(layer.sampleCount), String(layer.binCount), String(layer.blockCount),
+      ]
+      let settings = [fixed(layer.windowM, 2), fixed(layer.floorDBm, 1)]
+      let offset: [String] = fit.map { [fixed($0.coefficients[0], 2), fixed(layer.standardErrors[0], 3)] } ?? ["", ""]
+      let slopeFields: [String] =
+        slope.map { [fixed($0.coefficients[1], 2), fixed(layer.standardErrors[1], 3)] } ?? ["", ""]
+      let sigma: [String] = [
+        fit.map { fixed($0.residualSigma, 2) } ?? "", layer.residualCorrelation.map { fixed($0, 3) } ?? "",
+      ]
+      let tuned: [String] = [
         layer.tuned.map { fixed($0.offsetDB, 2) } ?? "", layer.tuned.map { fixed($0.slopeDBPerDecade, 2) } ?? "",
         layer.note ?? "",
       ]
+      let fields = counts + settings + offset + slopeFields + sigma + tuned
       text += fields.map(CSVField.quoted).joined(separator: ",") + "\n"
     }
     return text
@@ -130,11 +137,11 @@ public enum CalibrationTables {
     for layer in fitted {
       guard let tuned = layer.tuned, let fit = layer.fit else { continue }
       let slopeNote =
-        layer.slopeFitted ? "± \(fixed(fit.standardErrors[1], 2))" : "not fitted: kept from the scenario"
+        layer.slopeFitted ? "± \(fixed(layer.standardErrors[1], 2))" : "not fitted: kept from the scenario"
       text += """
           - carrier: \(layer.carrierID)
             layer: \(layer.layerID)
-            offset_db: \(fixed(tuned.offsetDB, 2))   # ± \(fixed(fit.standardErrors[0], 2)) (\(layer.binCount) local means)
+            offset_db: \(fixed(tuned.offsetDB, 2))   # ± \(fixed(layer.standardErrors[0], 2)) (\(layer.binCount) local means)
             slope_db_per_decade: \(fixed(tuned.slopeDBPerDecade, 2))   # \(slopeNote)
             sigma_db: \(fixed(tuned.sigmaDB ?? fit.residualSigma, 2))
 

@@ -57,25 +57,26 @@ public enum DriveTestLog {
     scenarioName: String, carrierID: String, layerID: String, truth: SyntheticDriveTest.Truth,
     options: SyntheticDriveTest.Options, rowCount: Int, command: String
   ) -> String {
-    """
-    # Synthetic drive test — \(carrierID) \(layerID)
+    let cells =
+      options.cellsPerPosition == 1 ? "strongest sector" : "\(options.cellsPerPosition) strongest sectors"
+    return """
+      # Synthetic drive test — \(carrierID) \(layerID)
 
-    **Not a measurement.** Made by `\(command)` from the scenario "\(scenarioName)": \
-    \(rowCount) scanner rows along the centre lines of the zones' road parcels, a position every \
-    \(JSONWriter.number(options.spacingM)) m, per position the \(options.cellsPerPosition) strongest \
-    sectors of the layer by median (those at least \(JSONWriter.number(options.marginDB)) dB above the \
-    noise floor), seed \(options.seed).
+      **Not a measurement.** Made by `\(command)` from the scenario "\(scenarioName)": \
+      \(rowCount) scanner rows along the centre lines of the zones' road parcels, a position every \
+      \(JSONWriter.number(options.spacingM)) m, per position the \(cells) of the layer by median (of those at \
+      least \(JSONWriter.number(options.marginDB)) dB above the noise floor), seed \(options.seed).
 
-    The "true" model: the scenario's median loss of each cell's class, plus
-    ΔL = \(JSONWriter.number(truth.tuning.offsetDB)) dB + \(JSONWriter.number(truth.tuning.slopeDBPerDecade)) dB/decade · log10(d / 1 km);
-    log-normal shadowing σ = \(JSONWriter.number(truth.sigmaDB)) dB per structure, spatially correlated by \
-    Gudmundson's exponential model (decorrelation distance \(JSONWriter.number(truth.decorrelationM)) m), held \
-    over each 40 λ of route; Rayleigh fast fading per row.
+      The "true" model: the scenario's median loss of each cell's class, plus
+      ΔL = \(JSONWriter.number(truth.tuning.offsetDB)) dB + \(JSONWriter.number(truth.tuning.slopeDBPerDecade)) dB/decade · log10(d / 1 km);
+      log-normal shadowing σ = \(JSONWriter.number(truth.sigmaDB)) dB per structure, spatially correlated by \
+      Gudmundson's exponential model (decorrelation distance \(JSONWriter.number(truth.decorrelationM)) m), held \
+      over each 40 λ of route; Rayleigh fast fading per row.
 
-    `cosite calibrate` should find an offset near \(JSONWriter.number(truth.tuning.offsetDB)) dB, a slope near \
-    \(JSONWriter.number(truth.tuning.slopeDBPerDecade)) dB/decade and σ near \(JSONWriter.number(truth.sigmaDB)) dB \
-    (README, "Model tuning from drive tests"; the figures in BENCHMARKS.md).
+      `cosite calibrate` should find an offset near \(JSONWriter.number(truth.tuning.offsetDB)) dB, a slope near \
+      \(JSONWriter.number(truth.tuning.slopeDBPerDecade)) dB/decade and σ near \(JSONWriter.number(truth.sigmaDB)) dB \
+      (README, "Model tuning from drive tests"; the figures in BENCHMARKS.md).
 
-    """
+      """
   }
 }

@@ -63,7 +63,7 @@ struct DriveTestRows {
       let before = diagnostics.issues.count
       let values = RowValues(
         row: row, columns: columns, decimalComma: decimalComma, file: file, diagnostics: diagnostics,
-        header: table.header.count)
+        header: table.header)
       if let sample = sample(values, transform: transform) { samples.append(sample) }
       if diagnostics.issues.count > before { badRows += 1 }
     }
@@ -130,7 +130,7 @@ struct DriveTestRows {
     var found: Int?
     if values.has("sector") {
       guard let id = values.text("sector") else {
-        values.report("column '\(mapping.columns["sector"] ?? "sector")' is empty: expected a sector id")
+        values.report("column \(values.label("sector")) is empty: expected a sector id")
         return nil
       }
       guard let index = sectorByID[id] else {

@@ -8,13 +8,20 @@ struct RowValues {
   let decimalComma: Bool
   let file: String
   let diagnostics: Diagnostics
-  let header: Int
+  /// The log's column names (as `CSVTable` keeps them), for messages.
+  let header: [String]
 
   var line: Int { row.line }
 
+  /// How a field's column is named in messages: the log's name, with Cosite's when they differ.
+  func label(_ field: String) -> String {
+    guard let index = columns[field], index < header.count, header[index] != field else { return "'\(field)'" }
+    return "'\(header[index])' (\(field))"
+  }
+
   var fieldCountMatches: Bool {
-    guard row.fields.count == header else {
-      report("expected \(header) fields as in the header, got \(row.fields.count)")
+    guard row.fields.count == header.count else {
+      report("expected \(header.count) fields as in the header, got \(row.fields.count)")
       return false
     }
     return true
@@ -32,12 +39,13 @@ struct RowValues {
 
   func number(_ field: String, _ expected: String, _ range: ClosedRange<Double>, required: Bool = true) -> Double? {
     guard let raw = text(field) else {
-      if required, has(field) { report("column '\(field)' is empty: expected \(expected)") }
+      if required, has(field) { report("column \(label(field)) is empty: expected \(expected)") }
       return nil
     }
-    let normal = decimalComma ? raw.replacingOccurrences(of: ",", with: ".") : raw
+    // A byte swap, not Foundation's replacingOccurrences: a log has hundreds of thousands of numbers.
+    let normal = decimalComma && raw.utf8.contains(UInt8(ascii: ",")) ? String(raw.map { $0 == "," ? "." : $0 }) : raw
     guard let value = Double(normal), value.isFinite else {
-      report("column '\(field)': expected \(expected), got \(Excerpt.quoted(raw))")
+      report("column \(label(field)): expected \(expected), got \(Excerpt.quoted(raw))")
       return nil
     }
     guard range.contains(value) else {
@@ -51,7 +59,7 @@ struct RowValues {
 
   func integer(_ field: String, _ expected: String, _ range: ClosedRange<Int>) -> Int? {
     guard let raw = text(field) else {
-      report("column '\(field)' is empty: expected \(expected)")
+      report("column \(label(field)) is empty: expected \(expected)")
       return nil
     }
     guard let value = Int(raw), range.contains(value) else {

@@ -1,0 +1,166 @@
+import Foundation
+import Radio
+import Scenario
+import Testing
+
+@testable import Coverage
+
+/// `cosite calibrate`'s engine (#21): the fit and its before/after statistics by hand, the
+/// tuning applied where losses are tabulated, and synthetic drive tests whose true
+/// coefficients come back.
+@Suite struct CalibrationRunTests {
+  static let dinhVu = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../scenarios/hai-phong-dinh-vu.yaml").standardized.path
+
+  /// Ten local means by hand. x = log10(d / 1 km) ∈ {−0.5, −0.25, 0, 0.25, 0.5}, each twice;
+  /// measured − predicted loss t = 5 + 2x + e with e = +1, −1 alternating, so Σx·e = 0:
+  /// x̄ = 0, Sxx = 2·(0.25 + 0.0625 + 0 + 0.0625 + 0.25) = 1.25, b = Sxt/Sxx = 2, a = t̄ = 5;
+  /// residuals e, RSS = 10, σ̂² = 10/8 = 1.25; se(a) = √(σ̂²/n) = √0.125, se(b) = √(σ̂²/Sxx) = 1.
+  /// Measured RSRP m = −90 + 20x. Errors (predicted − measured RSRP) before = t: mean 5,
+  /// σ² = 4·var(x) + var(e) = 4·0.125 + 1 = 1.5, RMSE² = 25 + 1.5; after = e: mean 0, σ 1,
+  /// RMSE 1. r before: cov(m + t, m) = 20·22·0.125 = 55, var(m) = 400·0.125 = 50,
+  /// var(m + t) = 22²·0.125 + 1 = 61.5 → 55/√(50·61.5); after: 50/√(50·51).
+  @Test func tenLocalMeansBeforeAndAfterByHand() throws {
+    let xs: [Double] = [-0.5, -0.5, -0.25, -0.25, 0, 0, 0.25, 0.25, 0.5, 0.5]
+    var bins = xs.enumerated().map { index, x in
+      let t = 5 + 2 * x + (index.isMultiple(of: 2) ? 1 : -1)
+      return CalibrationBin(
+        sectorIndex: index, layerIndex: 0, x: 0, y: 0, distanceM: 1000 * pow(10, x), sampleCount: 1,
+        firstLine: index + 2, zoneIndex: nil, measuredRSRPDBm: -90 + 20 * x, measuredLossDB: 120 + t,
+        predictedLossBeforeDB: 120, predictedLossAfterDB: 120)
+    }
+    let fitted = Calibration.fit(&bins, settings: CalibrationSettings())
+    let fit = try #require(fitted.fit)
+    #expect(fitted.slope && fitted.rho == nil)  // one bin per sector: no consecutive pairs
+    #expect(fitted.blocks == 1 && fitted.standardErrors == fit.standardErrors)  // one square: least squares' own
+    #expect(abs(fit.coefficients[0] - 5) < 1e-9 && abs(fit.coefficients[1] - 2) < 1e-9)
+    #expect(abs(fit.residualSigma - 1.25.squareRoot()) < 1e-9)
+    #expect(abs(fit.standardErrors[0] - 0.125.squareRoot()) < 1e-9 && abs(fit.standardErrors[1] - 1) < 1e-9)
+    let measured = bins.map(\.measuredRSRPDBm)
+    let before = PredictionErrors(predicted: bins.map(\.predictedRSRPBeforeDBm), measured: measured)
+    let after = PredictionErrors(predicted: bins.map(\.predictedRSRPAfterDBm), measured: measured)
+    #expect(abs(before.meanErrorDB - 5) < 1e-9 && abs(before.sigmaDB - 1.5.squareRoot()) < 1e-9)
+    #expect(abs(before.rmseDB - 26.5.squareRoot()) < 1e-9)
+    #expect(abs((before.correlation ?? 0) - 55 / (50 * 61.5).squareRoot()) < 1e-9)
+    #expect(abs(after.meanErrorDB) < 1e-9 && abs(after.sigmaDB - 1) < 1e-9 && abs(after.rmseDB - 1) < 1e-9)
+    #expect(abs((after.correlation ?? 0) - 50 / (50 * 51.0).squareRoot()) < 1e-9)
+    // Tuning adds up: a layer tuned before by (1, −1) ends at (6, 1).
+    let tuned = Calibration.tuning(previous: ModelTuning(offsetDB: 1, slopeDBPerDecade: -1), fit: fit, slope: true)
+    #expect(abs(tuned.offsetDB - 6) < 1e-9 && abs(tuned.slopeDBPerDecade - 1) < 1e-9)
+  }
+
+  /// Too few local means, or distances within a narrow band: no fit, or the offset alone.
+  @Test func fitsOnlyWhatTheDataDetermines() throws {
+    func bins(_ distances: [Double]) -> [CalibrationBin] {
+      distances.enumerated().map { index, distance in
+        CalibrationBin(
+          sectorIndex: 0, layerIndex: 0, x: 0, y: 0, distanceM: distance, sampleCount: 1, firstLine: index + 2,
+          zoneIndex: nil, measuredRSRPDBm: -90, measuredLossDB: 123 + Double(index % 3), predictedLossBeforeDB: 120,
+          predictedLossAfterDB: 120)
+      }
+    }
+    var few = bins(Array(repeating: 500, count: 9))
+    #expect(Calibration.fit(&few, settings: CalibrationSettings()).fit == nil)
+    // 500–1000 m spans 0.30 decades, under the 0.5 needed for a slope: offset = mean of 3, 4, 5 = 4.
+    var narrow = bins((0..<12).map { 500 + Double($0) * 500 / 11 })
+    let fitted = Calibration.fit(&narrow, settings: CalibrationSettings())
+    #expect(!fitted.slope && fitted.note != nil)
+    #expect(abs((fitted.fit?.coefficients[0] ?? 0) - 4) < 1e-9)
+  }
+
+  /// The tuning reaches the field: a layer's table at its nodes is the untuned table plus
+  /// offset + slope·log10(d / 1 km), and its σ the calibrated one (0.01 dB).
+  @Test func tuningShiftsTheTabulatedLoss() {
+    let tuning = ModelTuning(offsetDB: 4.5, slopeDBPerDecade: 2.5, sigmaDB: 6.5)
+    let base = Propagation(model: .ercegB)
+    let arguments = (reliability: 0.5, frequencyMHz: 1815.0, bsHeightM: 30.0, ueHeightM: 1.5)
+    let plain = DistanceLossTable(
+      propagation: base, reliability: arguments.reliability, frequencyMHz: arguments.frequencyMHz,
+      bsHeightM: arguments.bsHeightM, ueHeightM: arguments.ueHeightM, maxLossDB: 200, maxDistanceM: 5000)
+    let tuned = DistanceLossTable(
+      propagation: base.tuned(by: tuning), reliability: arguments.reliability, frequencyMHz: arguments.frequencyMHz,
+      bsHeightM: arguments.bsHeightM, ueHeightM: arguments.ueHeightM, maxLossDB: 220, maxDistanceM: 5000)
+    for distance in [100.0, 316.2, 1000, 3000] {
+      let squared = Float(distance * distance)
+      let shift = plain.lossDB.withUnsafeBufferPointer { plainTable in
+        tuned.lossDB.withUnsafeBufferPointer { tunedTable in
+          DistanceLossTable.lookup(tunedTable, squaredM2: squared)
+            - DistanceLossTable.lookup(plainTable, squaredM2: squared)
+        }
+      }
+      #expect(abs(Double(shift) - (4.5 + 2.5 * log10(distance / 1000))) < 0.01, "at \(distance) m")
+    }
+    let link = LinkGeometry(frequencyMHz: 1815, bsHeightM: 30, ueHeightM: 1.5, distance2DM: 800)
+    #expect(base.tuned(by: tuning).sigmaDB(.ercegB, link) == 6.5)
+    #expect(base.tuned(by: nil) == base)
+  }
+
+  /// One synthetic drive test per σ over Dinh Vu's roads (seeded), calibrated once and shared.
+  static let recovered: [(sigmaDB: Double, layer: LayerCalibration)] = {
+    guard let scenario = try? ScenarioLoader.load(path: dinhVu) else { return [] }
+    return [(6.0, UInt64(11)), (8.0, UInt64(12))].compactMap { sigma, seed in
+      let truth = SyntheticDriveTest.Truth(offsetDB: 6, slopeDBPerDecade: 3, sigmaDB: sigma, decorrelationM: 50)
+      var options = SyntheticDriveTest.Options()
+      options.seed = seed
+      let rows = SyntheticDriveTest.rows(
+        scenario, carrierID: "viettel", layerID: "lte1800", truth: truth, options: options)
+      let driveTest = SyntheticDriveTest.driveTest(rows, file: "synthetic.csv")
+      guard let result = try? Calibration.run(scenario, driveTest: driveTest, threads: 2),
+        let layer = result.layers.first
+      else { return nil }
+      return (sigma, layer)
+    }
+  }()
+
+  /// Truth: ΔL = 6 dB + 3 dB/decade · log10(d / 1 km) on Erceg B; the tolerances.
+  @Test func theInterceptComesBackWithinHalfADecibel() {
+    #expect(Self.recovered.count == 2)
+    for (sigma, layer) in Self.recovered {
+      #expect(abs((layer.tuned?.offsetDB ?? .nan) - 6) < 0.5, "σ \(sigma): offset \(layer.tuned?.offsetDB ?? .nan)")
+    }
+  }
+
+  @Test func theSlopeComesBackWithinOneDecibelPerDecade() {
+    #expect(Self.recovered.count == 2)
+    for (sigma, layer) in Self.recovered {
+      #expect(layer.slopeFitted)
+      #expect(
+        abs((layer.tuned?.slopeDBPerDecade ?? .nan) - 3) < 1,
+        "σ \(sigma): slope \(layer.tuned?.slopeDBPerDecade ?? .nan)")
+    }
+  }
+
+  @Test func sigmaComesBackWithinHalfADecibel() {
+    #expect(Self.recovered.count == 2)
+    for (sigma, layer) in Self.recovered {
+      #expect(abs((layer.tuned?.sigmaDB ?? .nan) - sigma) < 0.5, "σ \(sigma): fitted \(layer.tuned?.sigmaDB ?? .nan)")
+    }
+  }
+}
+
+/// The cluster-robust errors by hand (`ClusteredErrors`).
+@Suite struct ClusteredErrorsTests {
+  /// The mean of residuals 1, 1, −1, −1. Each its own block: the sandwich is Σr²/n² = 0.25,
+  /// times 4/3 · 3/3 → 1/3 = least squares' σ̂²/n (RSS/(n − 1)/n = (4/3)/4). Blocks {1, 1} and
+  /// {−1, −1}: scores 2 and −2, meat 8, B·M·B = 8/16 = 0.5, times 2/1 · 3/3 → 1.
+  @Test func aMeanWithCorrelatedPairsHasTheHandError() throws {
+    let rows = Array(repeating: [1.0], count: 4)
+    let residuals = [1.0, 1, -1, -1]
+    let independent = try #require(
+      ClusteredErrors.standardErrors(rows: rows, residuals: residuals, blocks: [0, 1, 2, 3]))
+    #expect(abs(independent[0] - (1 / 3.0).squareRoot()) < 1e-12)
+    let paired = try #require(ClusteredErrors.standardErrors(rows: rows, residuals: residuals, blocks: [0, 0, 1, 1]))
+    #expect(abs(paired[0] - 1) < 1e-12)
+    #expect(ClusteredErrors.standardErrors(rows: rows, residuals: residuals, blocks: [0, 0, 0, 0]) == nil)
+  }
+
+  /// Two terms, x = −1, −1, 1, 1, residuals 1, −1, 1, −1, blocks {0, 2} and {1, 3}: scores
+  /// (2, 0) and (−2, 0), meat [[8, 0], [0, 0]], XᵀX = 4·I, B·M·B = [[0.5, 0], [0, 0]], times
+  /// 2/1 · 3/2 = 3 → errors √1.5 and 0.
+  @Test func aLineHasTheHandErrors() throws {
+    let errors = try #require(
+      ClusteredErrors.standardErrors(
+        rows: [[1, -1], [1, -1], [1, 1], [1, 1]], residuals: [1, -1, 1, -1], blocks: [0, 1, 0, 1]))
+    #expect(abs(errors[0] - 1.5.squareRoot()) < 1e-12 && abs(errors[1]) < 1e-12)
+  }
+}
