@@ -37,6 +37,9 @@ public enum CalibrateJob {
   public static func run(
     _ request: Request, warn: (ScenarioIssue) -> Void = { _ in }
   ) throws -> (result: CalibrationResult, names: [String]) {
+    try OutputDestination.check(
+      request.outputDirectory,
+      holdsNone: [request.scenarioPath, request.measurementsPath] + (request.mappingPath.map { [$0] } ?? []))
     let scenario = try JobInput.load(
       scenarioPath: request.scenarioPath, outputDirectory: request.outputDirectory, warn: warn)
     let driveTest = try DriveTest.read(
@@ -65,7 +68,7 @@ public enum CalibrateJob {
     } catch Calibration.Problem.terrainNotSupported {
       throw Refusal(
         description:
-          "\(request.scenarioPath): the scenario has terrain; cosite calibrate fits flat-earth models only so far (remove 'coverage.terrain' to calibrate the model's own terms)"
+          "\(request.scenarioPath): the scenario has terrain (coverage.terrain): cosite calibrate does not yet include each path's diffraction in its predictions, and a flat-earth fit would count the average diffraction twice once the terrain adds it again"
       )
     }
     let outputs = try CalibrationOutputs.files(result, scenario: scenario, driveTest: request.measurementsPath)

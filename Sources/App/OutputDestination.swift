@@ -39,6 +39,20 @@ public enum OutputDestination {
     guard manager.isWritableFile(atPath: parent) else { throw refuse("\(parent) is not writable") }
   }
 
+  /// Refuses a `--out` that is or holds one of the command's inputs (a drive test written by
+  /// `cosite synthesize` sits in a directory with the marker: replacing it would delete the log).
+  public static func check(_ directory: URL, holdsNone inputs: [String]) throws {
+    let path = directory.standardizedFileURL.resolvingSymlinksInPath().path
+    for input in inputs {
+      let inputPath = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
+      if inputPath == path || inputPath.hasPrefix(path + "/") {
+        throw OutputError(
+          path: directory.standardizedFileURL.path, reason: "it holds the input \(input): choose another directory")
+      }
+    }
+    try check(directory)
+  }
+
   /// The nearest directory above `path` that exists (the rest is created by the transaction).
   private static func existingAncestor(of path: String, _ refuse: (String) -> OutputError) throws -> String {
     var candidate = path

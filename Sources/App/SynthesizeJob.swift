@@ -10,6 +10,7 @@ public enum SynthesizeJob {
     scenarioPath: String, carrierID: String, layerID: String, truth: SyntheticDriveTest.Truth,
     options: SyntheticDriveTest.Options, speedKmh: Double, outputDirectory: URL, command: String
   ) throws -> (rows: Int, names: [String]) {
+    try OutputDestination.check(outputDirectory, holdsNone: [scenarioPath])
     let scenario = try JobInput.load(scenarioPath: scenarioPath, outputDirectory: outputDirectory)
     guard let carrier = scenario.carriers.first(where: { $0.id == carrierID }) else {
       throw CalibrateJob.Refusal(

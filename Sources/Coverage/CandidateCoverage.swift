@@ -30,7 +30,8 @@ public struct CandidateCoverage: Sendable {
         parcels.indices.map { parcel in
           guard indoor, let buildingClass = classes[parcels[parcel].buildingClass] else { return 0 }
           return CoverageRun.indoorLossDB(
-            buildingClass, frequencyMHz: layer.frequencyMHz, propagation: propagations[parcel], settings: settings)
+            buildingClass, frequencyMHz: layer.frequencyMHz, propagation: propagations[parcel].tuned(by: layer.tuning),
+            settings: settings)
         }
       }
     }

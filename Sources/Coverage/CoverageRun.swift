@@ -101,8 +101,8 @@ public enum CoverageRun {
           classes[raster.parcels[parcel].buildingClass].map {
             IndoorLoss(
               levelDB: Self.indoorLossDB(
-                $0, frequencyMHz: layer.frequencyMHz, propagation: raster.propagation(ofParcel: parcel),
-                settings: settings),
+                $0, frequencyMHz: layer.frequencyMHz,
+                propagation: raster.propagation(ofParcel: parcel).tuned(by: layer.tuning), settings: settings),
               meanDB: Self.indoorLossDB($0, frequencyMHz: layer.frequencyMHz), sigmaDB: Self.o2iSigmaDB($0),
               isBuilding: $0.o2i != O2IModel.none)
           } ?? .none

@@ -67,10 +67,13 @@ public struct PlannedNetwork: Sendable {
 
   /// A member's layer inside the pooled carrier: "carrier/layer".
   static func layer(_ layer: RadioLayer, of carrier: Carrier) -> RadioLayer {
-    RadioLayer(
+    var pooled = RadioLayer(
       id: "\(carrier.id)/\(layer.id)", technology: layer.technology, band: layer.band,
       frequencyMHz: layer.frequencyMHz, bandwidthMHz: layer.bandwidthMHz, tddDownlinkShare: layer.tddDownlinkShare,
       tddUplinkShare: layer.tddUplinkShare, uePowerClass: layer.uePowerClass)
+    // The member's radio keeps its measured model in the pool (MOCN shares the radio, not the path).
+    pooled.tuning = layer.tuning
+    return pooled
   }
 
   /// A member's sector inside the pooled carrier `id`, on its "carrier/layer" layer.

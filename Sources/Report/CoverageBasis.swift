@@ -1,5 +1,6 @@
 import Coverage
 import Geo
+import Radio
 import Scenario
 
 /// What a run's figures were judged by — the target with its reliability and each
@@ -31,6 +32,35 @@ public enum CoverageBasis {
       ("model_validity_warnings", .array(result.validityWarnings.map { .string($0) })),
       ("busy_hour", BusyHourSummary.json(result)),
     ])
+  }
+
+  /// A layer's tuning (the scenario's `calibration` entry) as `summary.json` gives it.
+  static func tuningJSON(_ tuning: ModelTuning) -> JSONValue {
+    .object([
+      ("offset_db", .number(tuning.offsetDB)), ("slope_db_per_decade", .number(tuning.slopeDBPerDecade)),
+      ("sigma_db", tuning.sigmaDB.map { .number($0) } ?? .null),
+      ("from_m", tuning.distanceRangeM.map { .number($0.lowerBound) } ?? .null),
+      ("to_m", tuning.distanceRangeM.flatMap { $0.upperBound < 1e9 ? .number($0.upperBound) : nil } ?? .null),
+    ])
+  }
+
+  /// The sentence of `summary.md` naming the layers tuned to drive tests; nil when none is.
+  public static func tuningSentence(_ scenario: ScenarioModel) -> String? {
+    let tuned = scenario.carriers.flatMap { carrier in
+      carrier.layers.compactMap { layer in
+        layer.tuning.map { tuning in
+          "\(carrier.id) \(layer.id) \(signed(tuning.offsetDB)) dB, \(signed(tuning.slopeDBPerDecade)) dB/decade"
+            + (tuning.sigmaDB.map { ", σ \(JSONWriter.fixed($0, decimals: 2)) dB" } ?? "")
+        }
+      }
+    }
+    guard !tuned.isEmpty else { return nil }
+    return "Models tuned to drive tests (the scenario's calibration; ΔL = offset + slope·log10(d / 1 km)): "
+      + tuned.joined(separator: "; ") + "."
+  }
+
+  private static func signed(_ value: Double) -> String {
+    (value >= 0 ? "+" : "−") + JSONWriter.fixed(abs(value), decimals: 2)
   }
 
   /// One sentence for `summary.md` and the terminal.

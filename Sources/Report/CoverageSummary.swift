@@ -21,6 +21,7 @@ enum CoverageSummary {
     lines.append(
       "\(gridText(result)) in \(scenario.crs) (\(scenario.crsName)); model \(settings.propagation.model.rawValue) (LOS state \(settings.propagation.lineOfSight.rawValue), shadow-fading σ \(settings.propagation.shadowSigmaDB.map { JSONWriter.number($0) + " dB" } ?? CoverageBasis.sigmaSource(settings.propagation))) unless a zone names its own."
     )
+    if let tuned = CoverageBasis.tuningSentence(scenario) { lines.append(tuned) }
     if !result.validityWarnings.isEmpty {
       lines += ["", "Models used outside their validity range:", ""] + result.validityWarnings.map { "- \($0)" } + [""]
     }

@@ -24,11 +24,13 @@ public enum SummaryJSON {
           "layers",
           .array(
             carrier.layers.map { layer in
-              .object([
-                ("id", .string(layer.id)), ("technology", .string(layer.technology.rawValue)),
-                ("band", .string(layer.band)), ("frequency_mhz", .number(layer.frequencyMHz)),
-                ("bandwidth_mhz", .number(layer.bandwidthMHz)), ("tdd_downlink_share", .number(layer.tddDownlinkShare)),
-              ])
+              .object(
+                [
+                  ("id", .string(layer.id)), ("technology", .string(layer.technology.rawValue)),
+                  ("band", .string(layer.band)), ("frequency_mhz", .number(layer.frequencyMHz)),
+                  ("bandwidth_mhz", .number(layer.bandwidthMHz)),
+                  ("tdd_downlink_share", .number(layer.tddDownlinkShare)),
+                ] + (layer.tuning.map { [("calibration", CoverageBasis.tuningJSON($0))] } ?? []))
             })
         ),
       ])

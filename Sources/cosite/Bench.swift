@@ -152,6 +152,11 @@ struct CalibrationBench: ParsableCommand {
     name: .customLong("threads"), help: ArgumentHelp("Worker threads (default: all cores).", valueName: "threads"))
   var threadsOption: Int?
 
+  func validate() throws {
+    guard (1...10_000_000).contains(samples) else { throw ValidationError("--samples must be between 1 and 10000000") }
+    if let threadsOption, threadsOption < 1 { throw ValidationError("--threads must be at least 1") }
+  }
+
   func run() throws {
     let result = try CalibrationBenchmark.run(
       path: scenario, carrierID: carrier, layerID: layer, samples: samples,

@@ -27,7 +27,7 @@ import Testing
       return CalibrationBin(
         sectorIndex: index, layerIndex: 0, x: 0, y: 0, distanceM: 1000 * pow(10, x), sampleCount: 1,
         firstLine: index + 2, zoneIndex: nil, measuredRSRPDBm: -90 + 20 * x, measuredLossDB: 120 + t,
-        predictedLossBeforeDB: 120, predictedLossAfterDB: 120)
+        predictedLossBeforeDB: 120, predictedLossAfterDB: 120, propagation: Propagation(model: .ercegB))
     }
     let fitted = Calibration.fit(&bins, settings: CalibrationSettings())
     let fit = try #require(fitted.fit)
@@ -56,7 +56,7 @@ import Testing
         CalibrationBin(
           sectorIndex: 0, layerIndex: 0, x: 0, y: 0, distanceM: distance, sampleCount: 1, firstLine: index + 2,
           zoneIndex: nil, measuredRSRPDBm: -90, measuredLossDB: 123 + Double(index % 3), predictedLossBeforeDB: 120,
-          predictedLossAfterDB: 120)
+          predictedLossAfterDB: 120, propagation: Propagation(model: .ercegB))
       }
     }
     var few = bins(Array(repeating: 500, count: 9))
@@ -162,5 +162,59 @@ import Testing
       ClusteredErrors.standardErrors(
         rows: [[1, -1], [1, -1], [1, 1], [1, 1]], residuals: [1, -1, 1, -1], blocks: [0, 1, 0, 1]))
     #expect(abs(errors[0] - 1.5.squareRoot()) < 1e-12 && abs(errors[1]) < 1e-12)
+  }
+}
+
+/// The scenario's tuning reaches the field engine: `cosite run`'s RSRP at every cell moves by
+/// −(offset + slope·log10(d / 1 km)), d the cell centre's distance held within the fitted
+/// range — computed here from the geometry, not from the tables.
+@Suite struct TunedFieldTests {
+  static func outdoorRSRP(tuning: ModelTuning?) throws -> (rsrp: [Float], grid: CoverageGrid) {
+    var world = OneSiteWorld()
+    world.settings.propagation = Propagation(model: .ercegB)
+    world.settings.target = CoverageTarget(rsrpDBm: -105, indoor: false, minimumShare: 0.95, reliability: 0.5)
+    world.squares = [OneSiteWorld.Square(eastM: 50, northM: -400, sideM: 800)]
+    world.sectors = [OneSiteWorld.sector("s1", azimuthDeg: 90)]
+    var scenario = try world.scenario()
+    if let tuning {
+      var layer = OneSiteWorld.layer
+      layer.tuning = tuning
+      scenario = ScenarioModel(
+        name: scenario.name, sourcePath: "", crs: scenario.crs, crsName: scenario.crsName, crsIsAutomatic: false,
+        grid: scenario.grid, buildingClasses: scenario.buildingClasses, zones: scenario.zones,
+        carriers: [Carrier(id: "c", name: "C", layers: [layer])], structures: scenario.structures,
+        sectors: scenario.sectors, costs: scenario.costs, coverage: scenario.coverage)
+    }
+    var cells: [Float] = []
+    var grid: CoverageGrid?
+    _ = try CoverageRun.run(
+      scenario, threads: 2,
+      cells: { layer in
+        cells = layer.rsrpOutdoorDBm
+        grid = layer.grid
+      })
+    return (cells, try #require(grid))
+  }
+
+  @Test func theRunsRSRPMovesByTheCorrection() throws {
+    let tuning = ModelTuning(offsetDB: 5, slopeDBPerDecade: 4, sigmaDB: 7, distanceRangeM: 200...700)
+    let plain = try Self.outdoorRSRP(tuning: nil)
+    let tuned = try Self.outdoorRSRP(tuning: tuning)
+    #expect(plain.rsrp.count == tuned.rsrp.count && plain.grid == tuned.grid)
+    var checked = 0
+    for row in 0..<plain.grid.rows {
+      for column in 0..<plain.grid.columns {
+        let cell = row * plain.grid.columns + column
+        guard plain.rsrp[cell] > -140, tuned.rsrp[cell] > -140 else { continue }
+        let centre = plain.grid.centre(row: row, column: column)
+        let distance = hypot(centre.x - OneSiteWorld.towerPosition.x, centre.y - OneSiteWorld.towerPosition.y)
+        guard distance >= 60 else { continue }
+        let held = min(max(distance, 200), 700)
+        let expected = -(5 + 4 * log10(held / 1000))
+        #expect(abs(Double(tuned.rsrp[cell] - plain.rsrp[cell]) - expected) < 0.01, "cell \(row), \(column)")
+        checked += 1
+      }
+    }
+    #expect(checked > 3000)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Geo
 import Radio
 import Scenario
 
@@ -45,9 +46,7 @@ public enum Calibration {
     for (index, sample) in driveTest.samples.enumerated() {
       let layer = layers.layerIndex[index]
       let distance = predictor.distanceM(sector: sample.sectorIndex, x: sample.x, y: sample.y)
-      if sample.rsrpDBm < layers.floorDBm(layer, settings: settings) {
-        belowFloor += 1
-      } else if distance < settings.minDistanceM {
+      if distance < settings.minDistanceM {
         tooNear += 1
       } else if distance > maxDistance {
         tooFar += 1
@@ -59,18 +58,55 @@ public enum Calibration {
     var fits: [LayerCalibration] = []
     for (layerIndex, key) in layers.keys.enumerated() {
       let window = settings.windowM ?? LocalMean.leeWindowM(frequencyMHz: key.layer.frequencyMHz)
-      var layerBins = localMeans(
+      let floor = layers.floorDBm(layerIndex, settings: settings)
+      let averaged = localMeans(
         kept[layerIndex], driveTest: driveTest, windowM: window, layerIndex: layerIndex,
         classes: classes, predictor: predictor, layer: key.layer)
+      // The floor judges local means, not samples: cutting samples would drop the fading's
+      // troughs and raise every mean near the floor (by 3 dB at the floor itself).
+      var layerBins = averaged.filter { $0.measuredRSRPDBm >= floor }
+      belowFloor += averaged.count - layerBins.count
       let fitted = fit(&layerBins, settings: settings)
+      let tuned = fitted.fit.map { fit in
+        tuning(
+          previous: key.layer.tuning, fit: fit, slope: fitted.slope,
+          // A class with a probabilistic LOS state has the LOS/NLOS spread in its residuals
+          // besides the shadowing: its σ is not the states' σ and is not handed on.
+          sigmaDB: layerBins.contains { $0.propagation.lineOfSight == .probabilistic } ? nil : fit.residualSigma,
+          distanceRangeM: distanceRange(layerBins))
+      }
+      if let tuned {
+        // What the tuned scenario predicts (for a LOS mixture not quite before + ΔL: its
+        // median moves with σ too).
+        var tunedLayer = key.layer
+        tunedLayer.tuning = tuned
+        for index in layerBins.indices {
+          let bin = layerBins[index]
+          layerBins[index].predictedLossAfterDB = predictor.medianLossDB(
+            bin.propagation, layer: tunedLayer, bsHeightM: scenario.sectors[bin.sectorIndex].heightM,
+            distanceM: bin.distanceM)
+        }
+      }
+      let samples = layerBins.reduce(0) { $0 + $1.sampleCount }
+      let perBin = layerBins.isEmpty ? 0 : Double(samples) / Double(layerBins.count)
+      var notes = fitted.note.map { [$0] } ?? []
+      if fitted.fit != nil, fitted.blocks < 10 {
+        notes.append(
+          "standard errors from \(fitted.blocks) squares of \(JSONWriter.number(settings.blockM)) m: rough (few clusters, Cameron and Miller 2015 §VI)"
+        )
+      }
+      if !layerBins.isEmpty, perBin < 36 {
+        notes.append(
+          "\(String(format: "%.1f", perBin)) samples per local mean, under Lee's 36: narrowband fading is not averaged out (offset and σ read high)"
+        )
+      }
       fits.append(
         LayerCalibration(
-          carrierID: key.carrierID, layerID: key.layer.id, windowM: window,
-          floorDBm: layers.floorDBm(layerIndex, settings: settings), sampleCount: kept[layerIndex].count,
-          binCount: layerBins.count, previous: key.layer.tuning, fit: fitted.fit, slopeFitted: fitted.slope,
+          carrierID: key.carrierID, layerID: key.layer.id, windowM: window, floorDBm: floor,
+          sampleCount: kept[layerIndex].count, binCount: layerBins.count, samplesPerBin: perBin,
+          previous: key.layer.tuning, fit: fitted.fit, slopeFitted: fitted.slope,
           standardErrors: fitted.standardErrors, blockCount: fitted.blocks, residualCorrelation: fitted.rho,
-          tuned: fitted.fit.map { tuning(previous: key.layer.tuning, fit: $0, slope: fitted.slope) },
-          note: fitted.note))
+          tuned: tuned, note: notes.isEmpty ? nil : notes.joined(separator: "; ")))
       bins += layerBins
     }
     return CalibrationResult(
@@ -133,7 +169,8 @@ public enum Calibration {
           CalibrationBin(
             sectorIndex: sector, layerIndex: layerIndex, x: x, y: y, distanceM: distance, sampleCount: members.count,
             firstLine: driveTest.samples[first].line, zoneIndex: cell.zoneIndex, measuredRSRPDBm: window.meanDBm,
-            measuredLossDB: measured, predictedLossBeforeDB: predicted, predictedLossAfterDB: predicted))
+            measuredLossDB: measured, predictedLossBeforeDB: predicted, predictedLossAfterDB: predicted,
+            propagation: cell.propagation))
       }
     }
     return bins
@@ -147,7 +184,7 @@ public enum Calibration {
     guard bins.count >= settings.minimumBins else {
       return (nil, false, [], 0, nil, "\(bins.count) local means, fewer than the \(settings.minimumBins) a fit needs")
     }
-    let decades = bins.map { log10($0.distanceM / ModelTuning.referenceDistanceM) }
+    let decades = bins.map { log10(max($0.distanceM, 1) / ModelTuning.referenceDistanceM) }
     let span = (decades.max() ?? 0) - (decades.min() ?? 0)
     let slope = span >= settings.minimumSlopeSpanDecades
     let rows = decades.map { slope ? [1, $0] : [1] }
@@ -162,16 +199,7 @@ public enum Calibration {
       bins[index].predictedLossAfterDB = bins[index].predictedLossBeforeDB + correction
       residuals.append(targets[index] - correction)
     }
-    // Lag-1 correlation over consecutive local means of one sector (bins are in route order per sector).
-    var products = 0.0
-    var squares = 0.0
-    var pairs = 0
-    for index in bins.indices.dropLast() where bins[index].sectorIndex == bins[index + 1].sectorIndex {
-      products += residuals[index] * residuals[index + 1]
-      squares += residuals[index] * residuals[index]
-      pairs += 1
-    }
-    let rho = pairs > 1 && squares > 0 ? products / squares : nil
+    let rho = lagOneCorrelation(bins, residuals: residuals, settings: settings)
     let blocks = bins.map { bin in
       // Squares of `blockM` keyed row by row (the key only groups; its value is not used).
       let column = Int((bin.x / settings.blockM).rounded(.down))
@@ -186,13 +214,43 @@ public enum Calibration {
     return (fit, slope, clustered ?? fit.standardErrors, Set(blocks).count, rho, note)
   }
 
+  /// Pearson's correlation of consecutive local means' residuals of one sector (bins are in
+  /// route order per sector), pairs farther apart than two windows left out (the log left the
+  /// sector between them).
+  static func lagOneCorrelation(_ bins: [CalibrationBin], residuals: [Double], settings: CalibrationSettings) -> Double?
+  {
+    var products = 0.0
+    var firsts = 0.0
+    var seconds = 0.0
+    var pairs = 0
+    for index in bins.indices.dropLast() where bins[index].sectorIndex == bins[index + 1].sectorIndex {
+      let gap = hypot(bins[index + 1].x - bins[index].x, bins[index + 1].y - bins[index].y)
+      guard gap <= 2 * (settings.windowM ?? 10) else { continue }
+      products += residuals[index] * residuals[index + 1]
+      firsts += residuals[index] * residuals[index]
+      seconds += residuals[index + 1] * residuals[index + 1]
+      pairs += 1
+    }
+    return pairs > 1 && firsts > 0 && seconds > 0 ? products / (firsts * seconds).squareRoot() : nil
+  }
+
   /// The layer's tuning after the fit: the previous terms plus the fitted ones (both are
-  /// linear in the same regressors), σ the fit's residual.
-  static func tuning(previous: ModelTuning?, fit: LinearFit, slope: Bool) -> ModelTuning {
+  /// linear in the same regressors), σ the fit's residual (or none), over the distances fitted.
+  static func tuning(
+    previous: ModelTuning?, fit: LinearFit, slope: Bool, sigmaDB: Double? = nil,
+    distanceRangeM: ClosedRange<Double>? = nil
+  ) -> ModelTuning {
     ModelTuning(
       offsetDB: (previous?.offsetDB ?? 0) + fit.coefficients[0],
       slopeDBPerDecade: (previous?.slopeDBPerDecade ?? 0) + (slope ? fit.coefficients[1] : 0),
-      sigmaDB: fit.residualSigma)
+      sigmaDB: sigmaDB, distanceRangeM: distanceRangeM)
+  }
+
+  /// The nearest and farthest local means, m (rounded outward to the metre, so the fragment's
+  /// whole metres hold them).
+  static func distanceRange(_ bins: [CalibrationBin]) -> ClosedRange<Double>? {
+    guard let near = bins.map(\.distanceM).min(), let far = bins.map(\.distanceM).max() else { return nil }
+    return max(near.rounded(.down), 1)...max(far.rounded(.up), 1)
   }
 }
 

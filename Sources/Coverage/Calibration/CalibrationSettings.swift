@@ -52,6 +52,8 @@ public struct CalibrationBin: Hashable, Sendable {
   public let predictedLossBeforeDB: Double
   /// The median loss with the fitted tuning, dB.
   public internal(set) var predictedLossAfterDB: Double
+  /// The propagation class of the bin's cell (untuned).
+  let propagation: Propagation
 
   /// RSRP the scenario predicts before and after tuning, dBm.
   public var predictedRSRPBeforeDBm: Double { measuredRSRPDBm + measuredLossDB - predictedLossBeforeDB }
@@ -68,6 +70,8 @@ public struct LayerCalibration: Sendable {
   public let floorDBm: Double
   public let sampleCount: Int
   public let binCount: Int
+  /// Mean samples per local mean (Lee asks for about 36 to average Rayleigh fading).
+  public let samplesPerBin: Double
   /// The tuning the scenario had (nil: none).
   public let previous: ModelTuning?
   /// The fitted correction on top of `previous`: offset, slope (nil when not fitted), their
@@ -94,6 +98,7 @@ public struct CalibrationResult: Sendable {
   public let layers: [LayerCalibration]
   public let bins: [CalibrationBin]
   public let samplesRead: Int
+  /// Local means (not samples) below their layer's floor.
   public let droppedBelowFloor: Int
   public let droppedTooNear: Int
   public let droppedTooFar: Int

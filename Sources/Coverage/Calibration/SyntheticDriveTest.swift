@@ -141,7 +141,8 @@ public enum SyntheticDriveTest {
     return rows
   }
 
-  /// The rows as a drive test in memory, for `Calibration.run` (line k + 1 for row k).
+  /// The rows as a drive test in memory, for `Calibration.run` (row k on line k + 2, the
+  /// header being line 1).
   public static func driveTest(_ rows: [Row], file: String) -> DriveTest {
     DriveTest(
       file: file,

@@ -16,15 +16,24 @@ public struct ModelTuning: Hashable, Sendable {
   public let offsetDB: Double
   public let slopeDBPerDecade: Double
   public let sigmaDB: Double?
+  /// The ground distances the fit spanned, m: the correction is held at its value at the
+  /// nearer or farther end outside them (a fitted slope says nothing beyond its data, and
+  /// extrapolated to 1 m a slope of a few dB/decade would move the loss by tens of dB).
+  public let distanceRangeM: ClosedRange<Double>?
 
-  public init(offsetDB: Double, slopeDBPerDecade: Double, sigmaDB: Double? = nil) {
+  public init(
+    offsetDB: Double, slopeDBPerDecade: Double, sigmaDB: Double? = nil, distanceRangeM: ClosedRange<Double>? = nil
+  ) {
     self.offsetDB = offsetDB
     self.slopeDBPerDecade = slopeDBPerDecade
     self.sigmaDB = sigmaDB
+    self.distanceRangeM = distanceRangeM
   }
 
   /// The correction at ground distance `distance2DM`, dB (added to the model's loss).
   @inlinable public func correctionDB(distance2DM: Double) -> Double {
-    offsetDB + slopeDBPerDecade * log10(max(distance2DM, 1) / Self.referenceDistanceM)
+    var distance = max(distance2DM, 1)
+    if let range = distanceRangeM { distance = min(max(distance, range.lowerBound), range.upperBound) }
+    return offsetDB + slopeDBPerDecade * log10(distance / Self.referenceDistanceM)
   }
 }

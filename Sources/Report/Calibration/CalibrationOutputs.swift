@@ -27,7 +27,8 @@ public enum CalibrationOutputs {
       set.add("measured-vs-predicted-\(name).svg", text: CalibrationPlots.measuredVersusPredicted(points, title: title))
       set.add("error-vs-distance-\(name).svg", text: CalibrationPlots.errorVersusDistance(points, title: title))
     }
-    set.add("scenario-fragment.yaml", text: CalibrationTables.fragment(result, driveTest: driveTest))
+    set.add(
+      "scenario-fragment.yaml", text: CalibrationTables.fragment(result, scenario: scenario, driveTest: driveTest))
     return set
   }
 
@@ -62,9 +63,9 @@ public enum CalibrationOutputs {
     var text = """
       # Model calibration
 
-      Drive test \(driveTest): \(result.samplesRead) samples read, \(used) used; dropped \(result.droppedBelowFloor) \
-      below the noise floor, \(result.droppedTooNear) nearer than the minimum distance, \(result.droppedTooFar) beyond \
-      the maximum. Local means: each sector's samples in the log's order averaged in mW over windows of route (40 λ \
+      Drive test \(driveTest): \(result.samplesRead) samples read, \(used) used (\(result.droppedTooNear) nearer than the \
+      minimum distance and \(result.droppedTooFar) beyond the maximum dropped); \(result.droppedBelowFloor) local \
+      mean\(result.droppedBelowFloor == 1 ? "" : "s") below the noise floor dropped. Local means: each sector's samples in the log's order averaged in mW over windows of route (40 λ \
       by default, Lee 1985). Error = predicted − measured RSRP, dB (positive: the model is optimistic).
 
       ## Fitted tuning per layer

@@ -91,7 +91,7 @@ public enum CalibrationTables {
   }
 
   static let fitHeader =
-    "carrier,layer,samples,bins,blocks,window_m,floor_dbm,offset_db,offset_se_db,slope_db_per_decade,slope_se_db_per_decade,"
+    "carrier,layer,samples,bins,samples_per_bin,blocks,window_m,floor_dbm,offset_db,offset_se_db,slope_db_per_decade,slope_se_db_per_decade,"
     + "sigma_db,residual_correlation,tuned_offset_db,tuned_slope_db_per_decade,note"
 
   /// `calibration-fit.csv`: per layer the fitted correction with its standard errors, the
@@ -102,7 +102,9 @@ public enum CalibrationTables {
       let fit = layer.fit
       let slope = layer.slopeFitted ? fit : nil
       let counts = [
-        layer.carrierID, layer.layerID, String(layer.sampleCount), String(layer.binCount), String(layer.blockCount),
+        layer.carrierID, layer.layerID, String(layer.sampleCount), String(layer.binCount),
+        fixed(layer.samplesPerBin, 1),
+        String(layer.blockCount),
       ]
       let settings = [fixed(layer.windowM, 2), fixed(layer.floorDBm, 1)]
       let offset: [String] = fit.map { [fixed($0.coefficients[0], 2), fixed(layer.standardErrors[0], 3)] } ?? ["", ""]
@@ -121,31 +123,62 @@ public enum CalibrationTables {
     return text
   }
 
-  /// `scenario-fragment.yaml`: the `calibration` section with every fitted layer, to paste
-  /// into the scenario (it replaces an existing `calibration` section: the tuning includes it).
-  public static func fragment(_ result: CalibrationResult, driveTest: String) -> String {
+  /// `scenario-fragment.yaml`: the `calibration` section to paste in place of the scenario's:
+  /// every fitted layer (its previous tuning plus the fit) and every layer tuned before but
+  /// not fitted now (kept as it was), so that pasting loses nothing. A value the scenario
+  /// reader would refuse is not written; a comment says why.
+  public static func fragment(_ result: CalibrationResult, scenario: ScenarioModel, driveTest: String) -> String {
     var text = """
       # Model tuning fitted by `cosite calibrate` to the drive test \(driveTest.replacingOccurrences(of: "\n", with: " "))
       # Paste into the scenario in place of any `calibration` section (the values include it).
-      # offset and slope: ΔL = offset_db + slope_db_per_decade · log10(d / 1 km), added to each
-      # cell's model on the layer; sigma_db: the residual shadow fading (README, "Model tuning").
+      # ΔL = offset_db + slope_db_per_decade · log10(d / 1 km), d held within from_m…to_m (the
+      # distances fitted), added to each cell's model on the layer; sigma_db: the residual shadow
+      # fading, replacing the classes' σ on the layer (README, "Model tuning from drive tests").
 
       """
-    let fitted = result.layers.filter { $0.tuned != nil }
-    guard !fitted.isEmpty else { return text + "calibration: []   # no layer had enough local means to fit\n" }
-    text += "calibration:\n"
-    for layer in fitted {
-      guard let tuned = layer.tuned, let fit = layer.fit else { continue }
-      let slopeNote =
-        layer.slopeFitted ? "± \(fixed(layer.standardErrors[1], 2))" : "not fitted: kept from the scenario"
-      text += """
-          - carrier: \(layer.carrierID)
-            layer: \(layer.layerID)
-            offset_db: \(fixed(tuned.offsetDB, 2))   # ± \(fixed(layer.standardErrors[0], 2)) (\(layer.binCount) local means)
-            slope_db_per_decade: \(fixed(tuned.slopeDBPerDecade, 2))   # \(slopeNote)
-            sigma_db: \(fixed(tuned.sigmaDB ?? fit.residualSigma, 2))
+    var entries: [String] = []
+    for carrier in scenario.carriers {
+      for layer in carrier.layers {
+        let fitted = result.layers.first { $0.carrierID == carrier.id && $0.layerID == layer.id }
+        if let fitted, let tuned = fitted.tuned, let fit = fitted.fit {
+          let slopeNote = fitted.slopeFitted ? "± \(fixed(fitted.standardErrors[1], 2))" : "not fitted: as before"
+          entries.append(
+            entry(
+              carrier.id, layer.id, tuned,
+              notes: (
+                "± \(fixed(fitted.standardErrors[0], 2)) (\(fitted.binCount) local means)", slopeNote,
+                tuned.sigmaDB == nil ? "" : "residual of \(fit.sampleCount) local means"
+              )))
+        } else if let previous = layer.tuning {
+          entries.append(entry(carrier.id, layer.id, previous, notes: ("kept: not fitted this time", "", "")))
+        }
+      }
+    }
+    guard !entries.isEmpty else { return text + "calibration: []   # no layer had enough local means to fit\n" }
+    return text + "calibration:\n" + entries.joined()
+  }
 
-        """
+  /// One layer's entry, or a comment when a value is outside what the scenario reads.
+  static func entry(
+    _ carrier: String, _ layer: String, _ tuning: ModelTuning, notes: (offset: String, slope: String, sigma: String)
+  ) -> String {
+    let values = [tuning.offsetDB, tuning.slopeDBPerDecade]
+    guard values.allSatisfy({ $0.isFinite && abs($0) <= 40 }), (tuning.sigmaDB ?? 0) <= 20 else {
+      return "  # \(carrier) \(layer): not written: offset \(fixed(tuning.offsetDB, 2)) dB, slope "
+        + "\(fixed(tuning.slopeDBPerDecade, 2)) dB/decade are beyond ±40 (or σ beyond 20 dB): check the log\n"
+    }
+    var text = """
+        - carrier: \(carrier)
+          layer: \(layer)
+          offset_db: \(fixed(tuning.offsetDB, 2))   # \(notes.offset)
+          slope_db_per_decade: \(fixed(tuning.slopeDBPerDecade, 2))\(notes.slope.isEmpty ? "" : "   # \(notes.slope)")
+
+      """
+    if let sigma = tuning.sigmaDB {
+      text += "    sigma_db: \(fixed(sigma, 2))\(notes.sigma.isEmpty ? "" : "   # \(notes.sigma)")\n"
+    }
+    if let range = tuning.distanceRangeM, range.upperBound < 100_000 {
+      text += "    from_m: \(JSONWriter.number(range.lowerBound))\n    to_m: \(JSONWriter.number(range.upperBound))\n"
     }
     return text
   }

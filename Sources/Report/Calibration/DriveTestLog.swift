@@ -73,9 +73,11 @@ public enum DriveTestLog {
       Gudmundson's exponential model (decorrelation distance \(JSONWriter.number(truth.decorrelationM)) m), held \
       over each 40 λ of route; Rayleigh fast fading per row.
 
-      `cosite calibrate` should find an offset near \(JSONWriter.number(truth.tuning.offsetDB)) dB, a slope near \
-      \(JSONWriter.number(truth.tuning.slopeDBPerDecade)) dB/decade and σ near \(JSONWriter.number(truth.sigmaDB)) dB \
-      (README, "Model tuning from drive tests"; the figures in BENCHMARKS.md).
+      The rows rank sectors by their median, which no instrument can (a real log keeps what \
+      it measured strongest). With the scenario as it is, `cosite calibrate` should find an offset near \
+      \(JSONWriter.number(truth.tuning.offsetDB)) dB, a slope near \(JSONWriter.number(truth.tuning.slopeDBPerDecade)) \
+      dB/decade and σ near \(JSONWriter.number(truth.sigmaDB)) dB, on top of any tuning the scenario already has for \
+      the layer (README, "Model tuning from drive tests"; the figures in BENCHMARKS.md).
 
       """
   }

@@ -17,7 +17,8 @@ import Yams
 /// Without a mapping the log's header uses Cosite's own names (`DriveTestMapping.fields`).
 struct DriveTestMapping {
   /// Cosite's fields: a position (lon/lat or x/y), the cell (a sector id, or PCI and channel
-  /// with the carrier), the RSRP; time and speed are optional and only checked.
+  /// with the carrier), the RSRP; time is optional and not used (the log's order is the
+  /// route's), speed optional and checked to be a speed.
   static let fields = [
     "lon", "lat", "x", "y", "carrier", "layer", "sector", "pci", "channel", "rsrp_dbm", "time", "speed_kmh",
   ]
@@ -86,6 +87,11 @@ struct DriveTestMapping {
     mapping.columns = [:]
     for field in columns.keys {
       if let name = columns.string(field, required: true, expected: "the log's column name") {
+        if let other = mapping.columns.first(where: { $0.value == name.lowercased() })?.key {
+          diagnostics.report(
+            file, .line(columns.line(of: field)),
+            "'columns.\(field)': column \(Excerpt.quoted(name)) is already '\(other)'")
+        }
         mapping.columns[field] = name.lowercased()
       }
     }

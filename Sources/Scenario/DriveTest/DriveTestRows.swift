@@ -46,7 +46,8 @@ struct DriveTestRows {
     guard let columns = checkHeader(table) else { return [] }
     let transform: CoordinateTransform
     do {
-      let source = mapping.crs ?? (columns["lon"] != nil ? CRS.wgs84 : scenario.crs)
+      let lonLat = columns["lon"] != nil && columns["lat"] != nil
+      let source = mapping.crs ?? (lonLat ? CRS.wgs84 : scenario.crs)
       transform = try CoordinateTransform(from: source, to: scenario.crs)
     } catch {
       diagnostics.report(file, .file, "the positions' CRS: \(error)")
@@ -82,6 +83,10 @@ struct DriveTestRows {
     var columns: [String: Int] = [:]
     var missing: [String] = []
     for (field, name) in mapping.columns.sorted(by: { $0.key < $1.key }) {
+      if table.header.filter({ $0 == name }).count > 1 {
+        diagnostics.report(file, .line(1), "column '\(name)' (for '\(field)') appears twice in the header")
+        return nil
+      }
       if let index = table.column(name) {
         columns[field] = index
       } else if mapping.fromFile {
@@ -100,6 +105,21 @@ struct DriveTestRows {
     }
     if columns["sector"] == nil && !(columns["pci"] != nil && columns["channel"] != nil) {
       lacks.append("sector (or pci and channel)")
+    }
+    if columns["carrier"] == nil, let carrier = mapping.carrier,
+      !scenario.carriers.contains(where: { $0.id == carrier })
+    {
+      diagnostics.report(
+        file, .file,
+        "the mapping's carrier \(Excerpt.quoted(carrier)) is not in the scenario (it has \(scenario.carriers.map(\.id).joined(separator: ", ")))"
+      )
+      return nil
+    }
+    if columns["layer"] == nil, let layer = mapping.layer,
+      !scenario.carriers.contains(where: { $0.layers.contains { $0.id == layer } })
+    {
+      diagnostics.report(file, .file, "the mapping's layer \(Excerpt.quoted(layer)) is on no carrier of the scenario")
+      return nil
     }
     guard lacks.isEmpty else {
       diagnostics.report(

@@ -50,7 +50,7 @@ struct RowValues {
     }
     guard range.contains(value) else {
       report(
-        "column '\(field)': expected \(expected) from \(JSONWriter.number(range.lowerBound)) to \(JSONWriter.number(range.upperBound)), got \(Excerpt.quoted(raw))"
+        "column \(label(field)): expected \(expected) from \(JSONWriter.number(range.lowerBound)) to \(JSONWriter.number(range.upperBound)), got \(Excerpt.quoted(raw))"
       )
       return nil
     }
@@ -64,7 +64,8 @@ struct RowValues {
     }
     guard let value = Int(raw), range.contains(value) else {
       report(
-        "column '\(field)': expected \(expected) (\(range.lowerBound)–\(range.upperBound)), got \(Excerpt.quoted(raw))")
+        "column \(label(field)): expected \(expected) (\(range.lowerBound)–\(range.upperBound)), got \(Excerpt.quoted(raw))"
+      )
       return nil
     }
     return value
@@ -72,7 +73,8 @@ struct RowValues {
 
   /// The position in the scenario's CRS.
   func position(transform: CoordinateTransform) -> Coordinate? {
-    let lonLat = has("lon")
+    // lon/lat only with both (as the header check decides); else x/y.
+    let lonLat = has("lon") && has("lat")
     let first = lonLat ? number("lon", "a longitude in degrees", -180...180) : number("x", "an x in metres", -1e8...1e8)
     let second = lonLat ? number("lat", "a latitude in degrees", -90...90) : number("y", "a y in metres", -1e8...1e8)
     guard let first, let second else { return nil }

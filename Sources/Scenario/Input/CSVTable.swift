@@ -72,16 +72,20 @@ public struct CSVTable: Sendable {
     text: String, file: String, diagnostics: Diagnostics, separator: Unicode.Scalar = ",", verbatim: Bool = false
   ) {
     // Foundation's trimming is called only where a field starts or ends with white space: it
-    // costs microseconds per field, and drive-test logs have millions of fields.
-    let whitespace = CharacterSet.whitespaces
+    // costs microseconds per field, and drive-test logs have millions of fields. The test is
+    // CharacterSet.whitespaces' definition (general category Zs and the tab) in plain Swift:
+    // Foundation's CharacterSet.contains is not safe from several threads at once on Linux.
+    let isWhitespace = { (scalar: Unicode.Scalar) in
+      scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+    }
     let trimmed: (String) -> String =
       verbatim
       ? { $0 }
       : { field in
         guard let first = field.unicodeScalars.first, let last = field.unicodeScalars.last,
-          whitespace.contains(first) || whitespace.contains(last)
+          isWhitespace(first) || isWhitespace(last)
         else { return field }
-        return field.trimmingCharacters(in: whitespace)
+        return field.trimmingCharacters(in: .whitespaces)
       }
     var records: [Row] = []
     var field = ""

@@ -121,6 +121,12 @@ struct ScenarioDocument {
       let carrierIDs = map.node("carriers")?.sequence?.compactMap { $0.mapping?["id"]?.string } ?? []
       (self.coverage, terrain, landCover) = CoverageReader.read(coverage, reader: reader, carrierIDs: carrierIDs)
     }
+    if terrain != nil, carriers.contains(where: { $0.carrier.layers.contains { $0.tuning != nil } }) {
+      map.diagnostics.warn(
+        file, .line(map.line(of: "calibration")),
+        "'calibration' with 'coverage.terrain': a tuning fitted without terrain holds the drive's average diffraction, which the terrain now adds again"
+      )
+    }
   }
 
   private mutating func readCRS(_ map: YAMLMap) {
