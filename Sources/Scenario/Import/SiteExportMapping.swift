@@ -53,45 +53,10 @@ struct SiteExportMapping {
 
   /// Reads the mapping file at `path` (shown as `file`); issues go to `diagnostics`.
   static func read(path: String, file: String, diagnostics: Diagnostics) -> SiteExportMapping? {
-    let text: String
-    switch InputFile.text(path) {
-    case .success(let read): text = read
-    case .failure(let problem):
-      diagnostics.report(file, problem.line.map(IssueLocation.line) ?? .file, problem.about("the mapping file"))
-      return nil
-    }
-    let root: Node
-    do {
-      guard let composed = try Yams.compose(yaml: text) else {
-        diagnostics.report(file, .file, "empty mapping: expected a YAML mapping with 'columns' (README)")
-        return nil
-      }
-      root = composed
-    } catch let error as YamlError {
-      diagnostics.report(file, LoadSession.location(of: error), LoadSession.problem(of: error))
-      return nil
-    } catch {
-      diagnostics.report(file, .file, "the YAML reader failed")
-      return nil
-    }
     let keys = ["separator", "decimal", "carrier", "crs", "columns", "units", "values", "defaults"]
-    guard let map = YAMLMap(root, file: file, path: "", diagnostics: diagnostics, allowed: keys) else { return nil }
+    guard let map = MappingFile.root(path: path, file: file, keys: keys, diagnostics: diagnostics) else { return nil }
     var mapping = SiteExportMapping()
-    if let separator = map.string("separator", expected: "one of , ; | or \\t") {
-      let scalar: Unicode.Scalar? = separator == "\\t" ? "\t" : separator.unicodeScalars.first
-      if separator.unicodeScalars.count == 1 || separator == "\\t", let scalar, [",", ";", "\t", "|"].contains(scalar) {
-        mapping.separator = scalar
-      } else {
-        diagnostics.report(file, .line(map.line(of: "separator")), "'separator': expected one of , ; | or \\t")
-      }
-    }
-    if let decimal = map.string("decimal", expected: "\",\" or \".\"") {
-      switch decimal {
-      case ",": mapping.decimalComma = true
-      case ".": mapping.decimalComma = false
-      default: diagnostics.report(file, .line(map.line(of: "decimal")), "'decimal': expected \",\" or \".\"")
-      }
-    }
+    (mapping.separator, mapping.decimalComma) = MappingFile.separatorAndDecimal(map)
     mapping.carrier = map.string("carrier", expected: "a carrier id of the scenario")
     if let text = map.string("crs", expected: "'EPSG:<code>'") {
       do { mapping.crs = try CRS(parsing: text) } catch {
