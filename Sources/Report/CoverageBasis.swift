@@ -39,7 +39,7 @@ public enum CoverageBasis {
     .object([
       ("offset_db", .number(tuning.offsetDB)), ("slope_db_per_decade", .number(tuning.slopeDBPerDecade)),
       ("sigma_db", tuning.sigmaDB.map { .number($0) } ?? .null),
-      ("from_m", tuning.distanceRangeM.map { .number($0.lowerBound) } ?? .null),
+      ("from_m", tuning.distanceRangeM.flatMap { $0.lowerBound > 1 ? .number($0.lowerBound) : nil } ?? .null),
       ("to_m", tuning.distanceRangeM.flatMap { $0.upperBound < 1e9 ? .number($0.upperBound) : nil } ?? .null),
     ])
   }

@@ -13,8 +13,8 @@ struct Calibrate: ParsableCommand {
       The drive test (CSV; comma, semicolon, tab or bar separated) gives per sample a position (lon/lat, or x/y), \
       the measured cell (a sector id, or PCI and channel through the sites' pci and channel columns) and the RSRP \
       in dBm; a log with other column names is read through --mapping (README, *Model tuning from drive tests*). \
-      Samples below the noise floor or outside the distance window are dropped, the rest averaged into local means \
-      over 40 wavelengths of route (Lee), and per layer ΔL = offset + slope·log10(d / 1 km) is fitted by least \
+      Samples outside the distance window are dropped, the rest averaged into local means over 40 wavelengths \
+      of route (Lee), local means below the noise floor dropped, and per layer ΔL = offset + slope·log10(d / 1 km) is fitted by least \
       squares. Writes the fit and error tables, the residuals map, plots and scenario-fragment.yaml (the \
       'calibration' section to paste into the scenario). Every bad row is named by its line; nothing is written \
       on any error.
@@ -46,7 +46,7 @@ struct Calibrate: ParsableCommand {
   @Option(
     name: .customLong("floor-dbm"),
     help: ArgumentHelp(
-      "Drop samples below this RSRP (default: the layer's noise per resource element).", valueName: "dBm"))
+      "Drop local means below this RSRP (default: the layer's noise per resource element).", valueName: "dBm"))
   var floorDBm: Double?
 
   @Option(
@@ -87,9 +87,8 @@ struct Calibrate: ParsableCommand {
     for layer in result.layers {
       let fitted =
         layer.tuned.map { tuned in
-          String(
-            format: "offset %+.2f dB, slope %+.2f dB/decade, σ %.2f dB", tuned.offsetDB, tuned.slopeDBPerDecade,
-            tuned.sigmaDB ?? 0)
+          String(format: "offset %+.2f dB, slope %+.2f dB/decade, ", tuned.offsetDB, tuned.slopeDBPerDecade)
+            + (tuned.sigmaDB.map { String(format: "σ %.2f dB", $0) } ?? "σ not handed on (a LOS mixture)")
         } ?? "not fitted (\(layer.note ?? ""))"
       print(
         "\(layer.carrierID) \(layer.layerID): \(layer.binCount) local means of \(layer.sampleCount) samples; \(fitted)")

@@ -96,9 +96,10 @@ import Testing
     #expect(second.status == 0, "\(second.standardError)")
     let before = try #require(try Self.csv(out.appendingPathComponent("calibration-fit.csv")).first)
     let after = try #require(try Self.csv(again.appendingPathComponent("calibration-fit.csv")).first)
-    #expect(abs(Double(after["offset_db"] ?? "") ?? .nan) < 0.01, "\(after)")
-    #expect(abs(Double(after["slope_db_per_decade"] ?? "") ?? .nan) < 0.01, "\(after)")
-    for key in ["tuned_offset_db", "tuned_slope_db_per_decade", "sigma_db"] {
+    // The tuned scenario predicts the log without bias: its mean error before the second fit is 0.
+    let errors = try #require(try Self.csv(again.appendingPathComponent("calibration-errors.csv")).first)
+    #expect(abs(Double(errors["before_mean_error_db"] ?? "") ?? .nan) < 0.005, "\(errors)")
+    for key in ["offset_db", "slope_db_per_decade", "tuned_offset_db", "tuned_slope_db_per_decade", "sigma_db"] {
       #expect(abs((Double(after[key] ?? "") ?? .nan) - (Double(before[key] ?? "") ?? .nan)) <= 0.011, "\(key)")
     }
 
@@ -112,6 +113,15 @@ import Testing
     defer { try? FileManager.default.removeItem(at: run) }
     let ran = try CLI.run(["run", tuned.path, "--out", run.path])
     #expect(ran.status == 0, "\(ran.standardError)")
+    // summary.json names the tuning on the layer (the fragment's values, to 2 decimals).
+    let summary = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("summary.json")))
+        as? [String: Any])
+    let carriers = try #require(summary["carriers"] as? [[String: Any]])
+    let viettel = try #require(carriers.first { $0["id"] as? String == "viettel" }?["layers"] as? [[String: Any]])
+    let calibration = try #require(viettel.first { $0["id"] as? String == "lte1800" }?["calibration"] as? [String: Any])
+    #expect((calibration["offset_db"] as? Double) == Double(before["tuned_offset_db"] ?? ""), "\(calibration)")
+    #expect(viettel.filter { $0["calibration"] != nil }.count == 1)
   }
 
   /// `cosite synthesize drive-test` with the README's arguments makes the committed files.
@@ -233,5 +243,46 @@ import Testing
     let map = try String(contentsOf: out.appendingPathComponent("calibration-residuals.geojson"), encoding: .utf8)
     #expect(map.components(separatedBy: "\"sector\":\"viettel-deep-c-1-s07-lte1800-1\"").count - 1 == 12, "\(map)")
     #expect(!map.contains("s01-lte1800"))
+  }
+
+  /// Refusals of the mapping and of `--out`: each names its file (and line), nothing is written.
+  @Test func badMappingsAndOutputsAreRefused() throws {
+    let directory = CLI.temporaryDirectory()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try "lon,lat,sector,rsrp_dbm\n106.7387903,20.8350381,viettel-deep-c-1-s07-lte1800-3,-90\n".write(
+      to: directory.appendingPathComponent("drive.csv"), atomically: true, encoding: .utf8)
+    let scenario = CLI.repositoryRoot.appendingPathComponent(Self.scenario).path
+    let cases: [(mapping: String, message: String)] = [
+      (
+        "carrier: nope\ncolumns: { lon: lon, lat: lat, sector: sector, rsrp_dbm: rsrp_dbm }\n",
+        "map.yaml:1: 'carrier': 'nope' is not in the scenario"
+      ),
+      (
+        "carrier: viettel\nlayer: nr3700\ncolumns: { lon: lon, lat: lat, sector: sector, rsrp_dbm: rsrp_dbm }\n",
+        "map.yaml:2: 'layer': 'nr3700' is not a layer of carrier 'viettel'"
+      ),
+      (
+        "columns:\n  lon: lon\n  lat: lon\n  sector: sector\n  rsrp_dbm: rsrp_dbm\n",
+        "map.yaml:3: 'columns.lat': column 'lon' is already 'lon'"
+      ),
+    ]
+    for (mapping, message) in cases {
+      try mapping.write(to: directory.appendingPathComponent("map.yaml"), atomically: true, encoding: .utf8)
+      let out = directory.appendingPathComponent("out")
+      let result = try CLI.run(
+        ["calibrate", scenario, "--measurements", "drive.csv", "--mapping", "map.yaml", "--out", out.path],
+        in: directory)
+      #expect(result.status == 1 && result.standardError.contains(message), "\(result.standardError)")
+      #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+    // An --out holding the log would be replaced by the report: refused, the log kept.
+    let holding = try CLI.run(
+      [
+        "calibrate", scenario, "--measurements", directory.appendingPathComponent("drive.csv").path, "--out",
+        directory.path,
+      ])
+    #expect(holding.status == 1 && holding.standardError.contains("holds the input"), "\(holding.standardError)")
+    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("drive.csv").path))
   }
 }

@@ -27,7 +27,8 @@ import Testing
       return CalibrationBin(
         sectorIndex: index, layerIndex: 0, x: 0, y: 0, distanceM: 1000 * pow(10, x), sampleCount: 1,
         firstLine: index + 2, zoneIndex: nil, measuredRSRPDBm: -90 + 20 * x, measuredLossDB: 120 + t,
-        predictedLossBeforeDB: 120, predictedLossAfterDB: 120, propagation: Propagation(model: .ercegB))
+        predictedLossBeforeDB: 120, predictedLossUntunedDB: 120, predictedLossAfterDB: 120,
+        propagation: Propagation(model: .ercegB))
     }
     let fitted = Calibration.fit(&bins, settings: CalibrationSettings())
     let fit = try #require(fitted.fit)
@@ -44,9 +45,14 @@ import Testing
     #expect(abs((before.correlation ?? 0) - 55 / (50 * 61.5).squareRoot()) < 1e-9)
     #expect(abs(after.meanErrorDB) < 1e-9 && abs(after.sigmaDB - 1) < 1e-9 && abs(after.rmseDB - 1) < 1e-9)
     #expect(abs((after.correlation ?? 0) - 50 / (50 * 51.0).squareRoot()) < 1e-9)
-    // Tuning adds up: a layer tuned before by (1, −1) ends at (6, 1).
-    let tuned = Calibration.tuning(previous: ModelTuning(offsetDB: 1, slopeDBPerDecade: -1), fit: fit, slope: true)
-    #expect(abs(tuned.offsetDB - 6) < 1e-9 && abs(tuned.slopeDBPerDecade - 1) < 1e-9)
+    // The fit is over the untuned model: a layer tuned before by (1, −1) over 200–900 m ends at
+    // (5, 2) over the new distances; without a fitted slope it keeps −1 and 200–900 m.
+    let previous = ModelTuning(offsetDB: 1, slopeDBPerDecade: -1, distanceRangeM: 200...900)
+    let tuned = Calibration.tuning(previous: previous, fit: fit, slope: true, distanceRangeM: 300...3000)
+    #expect(tuned.offsetDB == fit.coefficients[0] && tuned.slopeDBPerDecade == fit.coefficients[1])
+    #expect(tuned.distanceRangeM == 300...3000)
+    let offsetOnly = Calibration.tuning(previous: previous, fit: fit, slope: false, distanceRangeM: 300...3000)
+    #expect(offsetOnly.slopeDBPerDecade == -1 && offsetOnly.distanceRangeM == 200...900)
   }
 
   /// Too few local means, or distances within a narrow band: no fit, or the offset alone.
@@ -56,7 +62,7 @@ import Testing
         CalibrationBin(
           sectorIndex: 0, layerIndex: 0, x: 0, y: 0, distanceM: distance, sampleCount: 1, firstLine: index + 2,
           zoneIndex: nil, measuredRSRPDBm: -90, measuredLossDB: 123 + Double(index % 3), predictedLossBeforeDB: 120,
-          predictedLossAfterDB: 120, propagation: Propagation(model: .ercegB))
+          predictedLossUntunedDB: 120, predictedLossAfterDB: 120, propagation: Propagation(model: .ercegB))
       }
     }
     var few = bins(Array(repeating: 500, count: 9))
@@ -216,5 +222,22 @@ import Testing
       }
     }
     #expect(checked > 3000)
+  }
+}
+
+/// The lag-1 correlation by hand: residuals 1, 2, 3 of one sector 5 m apart (window 10 m):
+/// pairs (1, 2) and (2, 3), Σ products 8, Σ firsts² 5, Σ seconds² 13 → 8/√65. A fourth mean
+/// 40 m on (a gap: the log left the sector) adds no pair; another sector's mean breaks the run.
+@Suite struct LagOneCorrelationTests {
+  @Test func consecutiveMeansByHand() throws {
+    func bin(_ sector: Int, _ x: Double) -> CalibrationBin {
+      CalibrationBin(
+        sectorIndex: sector, layerIndex: 0, x: x, y: 0, distanceM: 500, sampleCount: 1, firstLine: 2, zoneIndex: nil,
+        measuredRSRPDBm: -90, measuredLossDB: 120, predictedLossBeforeDB: 120, predictedLossUntunedDB: 120,
+        predictedLossAfterDB: 120, propagation: Propagation(model: .ercegB))
+    }
+    let bins = [bin(0, 0), bin(0, 5), bin(0, 10), bin(0, 50), bin(1, 55)]
+    let rho = try #require(Calibration.lagOneCorrelation(bins, residuals: [1, 2, 3, 7, 9], windowM: 10))
+    #expect(abs(rho - 8 / 65.0.squareRoot()) < 1e-12)
   }
 }

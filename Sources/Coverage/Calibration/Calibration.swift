@@ -66,13 +66,14 @@ public enum Calibration {
       // troughs and raise every mean near the floor (by 3 dB at the floor itself).
       var layerBins = averaged.filter { $0.measuredRSRPDBm >= floor }
       belowFloor += averaged.count - layerBins.count
-      let fitted = fit(&layerBins, settings: settings)
+      let fitted = fit(&layerBins, settings: settings, previous: key.layer.tuning, windowM: window)
       let tuned = fitted.fit.map { fit in
         tuning(
           previous: key.layer.tuning, fit: fit, slope: fitted.slope,
           // A class with a probabilistic LOS state has the LOS/NLOS spread in its residuals
           // besides the shadowing: its σ is not the states' σ and is not handed on.
-          sigmaDB: layerBins.contains { $0.propagation.lineOfSight == .probabilistic } ? nil : fit.residualSigma,
+          sigmaDB: layerBins.contains { $0.propagation.lineOfSight == .probabilistic }
+            ? key.layer.tuning?.sigmaDB : fit.residualSigma,
           distanceRangeM: distanceRange(layerBins))
       }
       if let tuned {
@@ -103,7 +104,7 @@ public enum Calibration {
       fits.append(
         LayerCalibration(
           carrierID: key.carrierID, layerID: key.layer.id, windowM: window, floorDBm: floor,
-          sampleCount: kept[layerIndex].count, binCount: layerBins.count, samplesPerBin: perBin,
+          sampleCount: samples, binCount: layerBins.count, samplesPerBin: perBin,
           previous: key.layer.tuning, fit: fitted.fit, slopeFitted: fitted.slope,
           standardErrors: fitted.standardErrors, blockCount: fitted.blocks, residualCorrelation: fitted.rho,
           tuned: tuned, note: notes.isEmpty ? nil : notes.joined(separator: "; ")))
@@ -165,11 +166,19 @@ public enum Calibration {
         let cell = classes[first]
         let predicted = predictor.medianLossDB(
           cell.propagation, layer: layer, bsHeightM: sectorModel.heightM, distanceM: distance)
+        var untunedLayer = layer
+        untunedLayer.tuning = nil
+        let untuned =
+          layer.tuning == nil
+          ? predicted
+          : predictor.medianLossDB(
+            cell.propagation, layer: untunedLayer, bsHeightM: sectorModel.heightM, distanceM: distance)
         bins.append(
           CalibrationBin(
             sectorIndex: sector, layerIndex: layerIndex, x: x, y: y, distanceM: distance, sampleCount: members.count,
             firstLine: driveTest.samples[first].line, zoneIndex: cell.zoneIndex, measuredRSRPDBm: window.meanDBm,
-            measuredLossDB: measured, predictedLossBeforeDB: predicted, predictedLossAfterDB: predicted,
+            measuredLossDB: measured, predictedLossBeforeDB: predicted, predictedLossUntunedDB: untuned,
+            predictedLossAfterDB: predicted,
             propagation: cell.propagation))
       }
     }
@@ -178,8 +187,12 @@ public enum Calibration {
 
   /// Least squares of measured − predicted loss on [1, log10(d / 1 km)] (the slope dropped
   /// when the distances span too little); sets each bin's prediction after tuning.
+  ///
+  /// The fit is made over the untuned model (a previous tuning would be clamped to its own
+  /// distances and could not simply be added to); where the slope is not fitted, the previous
+  /// slope term stays in the base and in the result.
   static func fit(
-    _ bins: inout [CalibrationBin], settings: CalibrationSettings
+    _ bins: inout [CalibrationBin], settings: CalibrationSettings, previous: ModelTuning? = nil, windowM: Double = 10
   ) -> (fit: LinearFit?, slope: Bool, standardErrors: [Double], blocks: Int, rho: Double?, note: String?) {
     guard bins.count >= settings.minimumBins else {
       return (nil, false, [], 0, nil, "\(bins.count) local means, fewer than the \(settings.minimumBins) a fit needs")
@@ -188,7 +201,15 @@ public enum Calibration {
     let span = (decades.max() ?? 0) - (decades.min() ?? 0)
     let slope = span >= settings.minimumSlopeSpanDecades
     let rows = decades.map { slope ? [1, $0] : [1] }
-    let targets = bins.map { $0.measuredLossDB - $0.predictedLossBeforeDB }
+    // The previous slope term, kept where the slope is not fitted (its offset is refitted).
+    let kept = { (distance: Double) -> Double in
+      guard !slope, let previous else { return 0 }
+      return ModelTuning(
+        offsetDB: 0, slopeDBPerDecade: previous.slopeDBPerDecade, distanceRangeM: previous.distanceRangeM
+      ).correctionDB(distance2DM: distance)
+    }
+    let base = bins.map { $0.predictedLossUntunedDB + kept($0.distanceM) }
+    let targets = zip(bins, base).map { $0.measuredLossDB - $1 }
     guard let fit = try? LinearFit.fit(rows: rows, targets: targets) else {
       return (nil, false, [], 0, nil, "the local means do not determine the terms (all at one distance?)")
     }
@@ -196,10 +217,10 @@ public enum Calibration {
     residuals.reserveCapacity(bins.count)
     for index in bins.indices {
       let correction = fit.coefficients[0] + (slope ? fit.coefficients[1] * decades[index] : 0)
-      bins[index].predictedLossAfterDB = bins[index].predictedLossBeforeDB + correction
+      bins[index].predictedLossAfterDB = base[index] + correction
       residuals.append(targets[index] - correction)
     }
-    let rho = lagOneCorrelation(bins, residuals: residuals, settings: settings)
+    let rho = lagOneCorrelation(bins, residuals: residuals, windowM: windowM)
     let blocks = bins.map { bin in
       // Squares of `blockM` keyed row by row (the key only groups; its value is not used).
       let column = Int((bin.x / settings.blockM).rounded(.down))
@@ -215,17 +236,16 @@ public enum Calibration {
   }
 
   /// Pearson's correlation of consecutive local means' residuals of one sector (bins are in
-  /// route order per sector), pairs farther apart than two windows left out (the log left the
-  /// sector between them).
-  static func lagOneCorrelation(_ bins: [CalibrationBin], residuals: [Double], settings: CalibrationSettings) -> Double?
-  {
+  /// route order per sector), pairs farther apart than 1.5 windows of `windowM` left out (the
+  /// log left the sector, or a mean was dropped, between them).
+  static func lagOneCorrelation(_ bins: [CalibrationBin], residuals: [Double], windowM: Double) -> Double? {
     var products = 0.0
     var firsts = 0.0
     var seconds = 0.0
     var pairs = 0
     for index in bins.indices.dropLast() where bins[index].sectorIndex == bins[index + 1].sectorIndex {
       let gap = hypot(bins[index + 1].x - bins[index].x, bins[index + 1].y - bins[index].y)
-      guard gap <= 2 * (settings.windowM ?? 10) else { continue }
+      guard gap <= 1.5 * windowM else { continue }
       products += residuals[index] * residuals[index + 1]
       firsts += residuals[index] * residuals[index]
       seconds += residuals[index + 1] * residuals[index + 1]
@@ -234,16 +254,17 @@ public enum Calibration {
     return pairs > 1 && firsts > 0 && seconds > 0 ? products / (firsts * seconds).squareRoot() : nil
   }
 
-  /// The layer's tuning after the fit: the previous terms plus the fitted ones (both are
-  /// linear in the same regressors), σ the fit's residual (or none), over the distances fitted.
+  /// The layer's tuning after the fit (made over the untuned model): the fitted offset and
+  /// slope over the distances fitted; where the slope was not fitted, the previous slope over
+  /// its own distances. σ the fit's residual (or what the caller passes).
   static func tuning(
     previous: ModelTuning?, fit: LinearFit, slope: Bool, sigmaDB: Double? = nil,
     distanceRangeM: ClosedRange<Double>? = nil
   ) -> ModelTuning {
     ModelTuning(
-      offsetDB: (previous?.offsetDB ?? 0) + fit.coefficients[0],
-      slopeDBPerDecade: (previous?.slopeDBPerDecade ?? 0) + (slope ? fit.coefficients[1] : 0),
-      sigmaDB: sigmaDB, distanceRangeM: distanceRangeM)
+      offsetDB: fit.coefficients[0],
+      slopeDBPerDecade: slope ? fit.coefficients[1] : (previous?.slopeDBPerDecade ?? 0),
+      sigmaDB: sigmaDB, distanceRangeM: slope ? distanceRangeM : (previous?.distanceRangeM ?? distanceRangeM))
   }
 
   /// The nearest and farthest local means, m (rounded outward to the metre, so the fragment's

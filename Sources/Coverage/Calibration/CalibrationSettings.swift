@@ -50,6 +50,8 @@ public struct CalibrationBin: Hashable, Sendable {
   public let measuredLossDB: Double
   /// The scenario's median loss (with any tuning it already has), dB.
   public let predictedLossBeforeDB: Double
+  /// The scenario's median loss without the layer's tuning (what the fit is made over), dB.
+  public let predictedLossUntunedDB: Double
   /// The median loss with the fitted tuning, dB.
   public internal(set) var predictedLossAfterDB: Double
   /// The propagation class of the bin's cell (untuned).
@@ -68,14 +70,15 @@ public struct LayerCalibration: Sendable {
   public let windowM: Double
   /// RSRP below which samples were dropped, dBm.
   public let floorDBm: Double
+  /// Samples in the local means kept (those of means dropped at the floor not counted).
   public let sampleCount: Int
   public let binCount: Int
   /// Mean samples per local mean (Lee asks for about 36 to average Rayleigh fading).
   public let samplesPerBin: Double
   /// The tuning the scenario had (nil: none).
   public let previous: ModelTuning?
-  /// The fitted correction on top of `previous`: offset, slope (nil when not fitted), their
-  /// standard errors and the residual σ; nil when the layer has too few local means.
+  /// The fit over the untuned model: offset, slope (absent when not fitted), their standard
+  /// errors and the residual σ; nil when the layer has too few local means.
   public let fit: LinearFit?
   public let slopeFitted: Bool
   /// The standard errors of the fit's terms, robust to the residuals' correlation within

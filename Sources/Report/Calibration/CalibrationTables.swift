@@ -144,13 +144,14 @@ public enum CalibrationTables {
           let slopeNote = fitted.slopeFitted ? "± \(fixed(fitted.standardErrors[1], 2))" : "not fitted: as before"
           entries.append(
             entry(
-              carrier.id, layer.id, tuned,
+              carrier.id, layer.id, tuned, previous: layer.tuning,
               notes: (
                 "± \(fixed(fitted.standardErrors[0], 2)) (\(fitted.binCount) local means)", slopeNote,
                 tuned.sigmaDB == nil ? "" : "residual of \(fit.sampleCount) local means"
               )))
         } else if let previous = layer.tuning {
-          entries.append(entry(carrier.id, layer.id, previous, notes: ("kept: not fitted this time", "", "")))
+          entries.append(
+            entry(carrier.id, layer.id, previous, previous: nil, notes: ("kept: not fitted this time", "", "")))
         }
       }
     }
@@ -160,12 +161,16 @@ public enum CalibrationTables {
 
   /// One layer's entry, or a comment when a value is outside what the scenario reads.
   static func entry(
-    _ carrier: String, _ layer: String, _ tuning: ModelTuning, notes: (offset: String, slope: String, sigma: String)
+    _ carrier: String, _ layer: String, _ tuning: ModelTuning, previous: ModelTuning?,
+    notes: (offset: String, slope: String, sigma: String)
   ) -> String {
     let values = [tuning.offsetDB, tuning.slopeDBPerDecade]
     guard values.allSatisfy({ $0.isFinite && abs($0) <= 40 }), (tuning.sigmaDB ?? 0) <= 20 else {
-      return "  # \(carrier) \(layer): not written: offset \(fixed(tuning.offsetDB, 2)) dB, slope "
-        + "\(fixed(tuning.slopeDBPerDecade, 2)) dB/decade are beyond ±40 (or σ beyond 20 dB): check the log\n"
+      let refusal =
+        "  # \(carrier) \(layer): the fit (offset \(fixed(tuning.offsetDB, 2)) dB, slope "
+        + "\(fixed(tuning.slopeDBPerDecade, 2)) dB/decade, or σ) is beyond what the scenario reads (±40, σ ≤ 20): check the log\n"
+      guard let previous else { return refusal }
+      return refusal + entry(carrier, layer, previous, previous: nil, notes: ("kept: the new fit was refused", "", ""))
     }
     var text = """
         - carrier: \(carrier)
@@ -177,8 +182,10 @@ public enum CalibrationTables {
     if let sigma = tuning.sigmaDB {
       text += "    sigma_db: \(fixed(sigma, 2))\(notes.sigma.isEmpty ? "" : "   # \(notes.sigma)")\n"
     }
-    if let range = tuning.distanceRangeM, range.upperBound < 100_000 {
-      text += "    from_m: \(JSONWriter.number(range.lowerBound))\n    to_m: \(JSONWriter.number(range.upperBound))\n"
+    if let range = tuning.distanceRangeM {
+      // Each bound as the scenario reads it (1–100,000 m); an open end is left out.
+      if range.lowerBound > 1 { text += "    from_m: \(JSONWriter.number(min(range.lowerBound, 100_000)))\n" }
+      if range.upperBound <= 100_000 { text += "    to_m: \(JSONWriter.number(max(range.upperBound, 1)))\n" }
     }
     return text
   }

@@ -33,6 +33,10 @@ struct DriveTestMapping {
   var columns: [String: String] = Dictionary(uniqueKeysWithValues: fields.map { ($0, $0) })
   /// Whether `columns` came from a mapping file (then every field it names must be in the log).
   var fromFile = false
+  /// The mapping file as shown, and the lines of its `carrier` and `layer`, for messages.
+  var file: String?
+  var carrierLine: Int?
+  var layerLine: Int?
 
   /// Reads the mapping file at `path` (shown as `file`); issues go to `diagnostics`.
   static func read(path: String, file: String, diagnostics: Diagnostics) -> DriveTestMapping? {
@@ -40,9 +44,12 @@ struct DriveTestMapping {
     guard let map = MappingFile.root(path: path, file: file, keys: keys, diagnostics: diagnostics) else { return nil }
     var mapping = DriveTestMapping()
     mapping.fromFile = true
+    mapping.file = file
     (mapping.separator, mapping.decimalComma) = MappingFile.separatorAndDecimal(map)
     mapping.carrier = map.string("carrier", expected: "a carrier id of the scenario")
     mapping.layer = map.string("layer", expected: "a layer id of the carrier")
+    mapping.carrierLine = mapping.carrier == nil ? nil : map.line(of: "carrier")
+    mapping.layerLine = mapping.layer == nil ? nil : map.line(of: "layer")
     if let text = map.string("crs", expected: "'EPSG:<code>'") {
       do { mapping.crs = try CRS(parsing: text) } catch {
         diagnostics.report(file, .line(map.line(of: "crs")), "'crs': \(error)")
@@ -50,13 +57,15 @@ struct DriveTestMapping {
     }
     guard let columns = map.map("columns", allowed: fields, required: true) else { return nil }
     mapping.columns = [:]
+    var fieldOfColumn: [String: String] = [:]  // the first field naming each column, in document order
     for field in columns.keys {
       if let name = columns.string(field, required: true, expected: "the log's column name") {
-        if let other = mapping.columns.first(where: { $0.value == name.lowercased() })?.key {
+        if let other = fieldOfColumn[name.lowercased()] {
           diagnostics.report(
             file, .line(columns.line(of: field)),
             "'columns.\(field)': column \(Excerpt.quoted(name)) is already '\(other)'")
         }
+        if fieldOfColumn[name.lowercased()] == nil { fieldOfColumn[name.lowercased()] = field }
         mapping.columns[field] = name.lowercased()
       }
     }

@@ -106,19 +106,22 @@ struct DriveTestRows {
     if columns["sector"] == nil && !(columns["pci"] != nil && columns["channel"] != nil) {
       lacks.append("sector (or pci and channel)")
     }
-    if columns["carrier"] == nil, let carrier = mapping.carrier,
-      !scenario.carriers.contains(where: { $0.id == carrier })
-    {
+    // The mapping's own carrier and layer are checked once, against each other too.
+    let carriers = scenario.carriers.filter { mapping.carrier == nil || $0.id == mapping.carrier }
+    if columns["carrier"] == nil, let carrier = mapping.carrier, carriers.isEmpty {
       diagnostics.report(
-        file, .file,
-        "the mapping's carrier \(Excerpt.quoted(carrier)) is not in the scenario (it has \(scenario.carriers.map(\.id).joined(separator: ", ")))"
+        mapping.file ?? file, mapping.carrierLine.map(IssueLocation.line) ?? .file,
+        "'carrier': \(Excerpt.quoted(carrier)) is not in the scenario (it has \(scenario.carriers.map(\.id).joined(separator: ", ")))"
       )
       return nil
     }
     if columns["layer"] == nil, let layer = mapping.layer,
-      !scenario.carriers.contains(where: { $0.layers.contains { $0.id == layer } })
+      !carriers.contains(where: { $0.layers.contains { $0.id == layer } })
     {
-      diagnostics.report(file, .file, "the mapping's layer \(Excerpt.quoted(layer)) is on no carrier of the scenario")
+      diagnostics.report(
+        mapping.file ?? file, mapping.layerLine.map(IssueLocation.line) ?? .file,
+        "'layer': \(Excerpt.quoted(layer)) is not a layer of \(mapping.carrier.map { "carrier \(Excerpt.quoted($0))" } ?? "any carrier")"
+      )
       return nil
     }
     guard lacks.isEmpty else {
