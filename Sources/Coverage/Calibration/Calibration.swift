@@ -156,12 +156,7 @@ public enum Calibration {
         let first = sectorSamples[window.range.lowerBound]
         let distance = predictor.distanceM(sector: sector, x: x, y: y)
         let sectorModel = predictor.scenario.sectors[sector]
-        let numerology = layer.numerology
-        let epre =
-          numerology.map {
-            LinkBudget.energyPerResourceElementDBm(totalPowerDBm: sectorModel.powerDBm, numerology: $0)
-          } ?? sectorModel.powerDBm
-        let measured = epre + predictor.gainDBi(sector: sector, x: x, y: y) - sectorModel.feederLossDB - window.meanDBm
+        let measured = predictor.radiatedDBm(sector: sector, x: x, y: y) - window.meanDBm
         // The class of the first sample's cell (a window spans a few metres, a cell 5–30 m).
         let cell = classes[first]
         let predicted = predictor.medianLossDB(

@@ -18,26 +18,29 @@ struct DriveTestPredictor {
   private let antennas: [LinkAntenna]
   private let orientations: [AntennaOrientation]
   private let positions: [(x: Double, y: Double)?]
+  private let eprePerFeederDBm: [Double]
 
-  /// The grids of `run` (one per zone group), each with its parcel raster.
+  /// The grids of `run` (`Preflight.grids`: one per zone group), each with its parcel raster.
   init(scenario: ScenarioModel, threads: Int) {
     self.scenario = scenario
-    let clusters = ZoneClusters.of(scenario)
-    if clusters.count > 1 {
-      parts = clusters.map { cluster in
-        let part = scenario.keepingZones(cluster.zoneIndices)
-        return Part(
-          grid: cluster.grid, raster: ParcelRaster(scenario: part, grid: cluster.grid, threads: threads),
-          zoneIndices: cluster.zoneIndices)
-      }
-    } else if let grid = CoverageRun.gridCovering(scenario) {
-      parts = [
-        Part(
-          grid: grid, raster: ParcelRaster(scenario: scenario, grid: grid, threads: threads),
-          zoneIndices: Array(scenario.zones.indices))
-      ]
-    } else {
-      parts = []
+    let zoneIndex = Dictionary(
+      scenario.zones.indices.map { (scenario.zones[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+    parts = Preflight.grids(scenario).map { estimate in
+      let indices = estimate.zoneIDs.compactMap { zoneIndex[$0] }
+      let part = indices.count == scenario.zones.count ? scenario : scenario.keepingZones(indices)
+      return Part(
+        grid: estimate.grid, raster: ParcelRaster(scenario: part, grid: estimate.grid, threads: threads),
+        zoneIndices: indices)
+    }
+    // EPRE − feeder loss per sector, from its layer's numerology (NaN for a layer without one,
+    // which the loader does not let through; a NaN local mean is refused by the fit).
+    eprePerFeederDBm = scenario.sectors.map { sector in
+      guard
+        let numerology = scenario.carriers.first(where: { $0.id == sector.carrierID })?.layer(sector.layerID)?
+          .numerology
+      else { return .nan }
+      return LinkBudget.energyPerResourceElementDBm(totalPowerDBm: sector.powerDBm, numerology: numerology)
+        - sector.feederLossDB
     }
     let structures = Dictionary(scenario.structures.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     antennas = scenario.sectors.map { LinkAntenna($0, patterns: scenario.antennaPatterns) }
@@ -66,6 +69,12 @@ struct DriveTestPredictor {
   func distanceM(sector: Int, x: Double, y: Double) -> Double {
     guard let site = positions[sector] else { return .infinity }
     return hypot(x - site.x, y - site.y)
+  }
+
+  /// The sector's power per resource element radiated toward a UE at (x, y): EPRE + gain −
+  /// feeder loss, dBm — the RSRP there is this less the path loss (`SectorKernel`'s terms).
+  func radiatedDBm(sector: Int, x: Double, y: Double) -> Double {
+    eprePerFeederDBm[sector] + gainDBi(sector: sector, x: x, y: y)
   }
 
   /// The sector's antenna gain toward a UE at (x, y), dBi (pattern, azimuth and tilts, as the

@@ -120,9 +120,8 @@ public enum SyntheticDriveTest {
           let model = scenario.sectors[sector]
           let distance = predictor.distanceM(sector: sector, x: point.x, y: point.y)
           guard distance <= scenario.coverage.maxRadiusM else { continue }
-          let epre = LinkBudget.energyPerResourceElementDBm(totalPowerDBm: model.powerDBm, numerology: numerology)
           let median =
-            epre + predictor.gainDBi(sector: sector, x: point.x, y: point.y) - model.feederLossDB
+            predictor.radiatedDBm(sector: sector, x: point.x, y: point.y)
             - predictor.medianLossDB(cell.propagation, layer: layer, bsHeightM: model.heightM, distanceM: distance)
             - truth.tuning.correctionDB(distance2DM: distance)
           guard median >= floor + options.marginDB else { continue }
