@@ -32,12 +32,23 @@ public enum RunJob {
     let coverage = try CoverageRun.run(scenario, threads: threads, progress: progress) { try rasters.add($0) }
     coverage.validityWarnings.forEach(modelWarning)
     note(CoverageBasis.reliabilitySentence(coverage.settings))
+    let outputs = try files(
+      scenario, coverage: coverage, rasters: rasters, leaflet: leaflet, threads: threads, progress: progress)
+    try outputs.write(to: outputDirectory)
+    return (outputs.names, RunHeadline.lines(scenario, coverage: coverage))
+  }
+
+  /// The output set of a run from its coverage and rasters (`cosite run` and `cosite merge`
+  /// alike): the drop-mode distributions are computed here, over the whole scenario.
+  static func files(
+    _ scenario: ScenarioModel, coverage: CoverageResult, rasters: RasterMaps, leaflet: LeafletAssets, threads: Int,
+    progress: ((String, Double) -> Void)? = nil
+  ) throws -> OutputSet {
     progress?("distributions: dropping users", 1)
     let distributions = MonteCarloDrops.run(scenario, threads: threads)
     var outputs = try RunOutputs.files(
       for: scenario, coverage: coverage, distributions: distributions, leaflet: leaflet, threads: threads)
     outputs.add(try rasters.outputs())
-    try outputs.write(to: outputDirectory)
-    return (outputs.names, RunHeadline.lines(scenario, coverage: coverage))
+    return outputs
   }
 }

@@ -83,13 +83,7 @@ public enum CoverageBenchmark {
     return (seconds(start, middle), seconds(middle, end))
   }
 
-  static func peakMemoryBytes() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-    else { return 0 }
-    let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
-    return kilobytes * 1024
-  }
+  static func peakMemoryBytes() -> Int { ProcessMemory.peakBytes() }
 
   static func seconds(_ start: DispatchTime, _ end: DispatchTime) -> Double {
     Double(end.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

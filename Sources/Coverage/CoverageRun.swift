@@ -26,27 +26,12 @@ public enum CoverageRun {
     fields: FieldStore? = nil
   ) throws -> CoverageResult {
     try Preflight.check(scenario, clustering: clustering)
-    let clusters = clustering ? ZoneClusters.of(scenario) : []
-    guard clusters.count > 1 else {
-      let grid =
-        gridCovering(scenario)
-        ?? CoverageGrid(originX: 0, originY: 0, resolutionM: scenario.grid.resolutionM, columns: 1, rows: 1)
-      return try run(
-        scenario, grid: grid, threads: threads, progress: progress, group: nil, cells: cells, fields: fields)
-    }
-    var parts: [(cluster: ZoneCluster, result: CoverageResult)] = []
-    for (index, cluster) in clusters.enumerated() {
-      let part = scenario.keepingZones(cluster.zoneIndices)
-      let share = 1 / Double(clusters.count)
-      let result = try run(
-        part, grid: cluster.grid, threads: threads,
-        progress: { stage, done in
-          progress?("zone group \(index + 1)/\(clusters.count): \(stage)", (Double(index) + done) * share)
-        }, group: part.zones.first?.id, cells: cells, fields: fields)
-      parts.append((cluster, result))
-    }
+    let groups = groups(of: scenario, clustering: clustering)
+    let results = try run(
+      scenario, groups: groups, only: Array(groups.indices), threads: threads, progress: progress, cells: cells,
+      fields: fields)
     progress?("done", 1)
-    return merge(parts, scenario: scenario)
+    return assemble(results.map(\.result), groups: groups, scenario: scenario)
   }
 
   /// One grid's run: the zones of `scenario` on `grid` (`group`: its first zone's id when

@@ -10,6 +10,13 @@ public struct ParcelHistogram: Sendable, Hashable {
     counts = [Int](repeating: 0, count: parcels * binCount)
   }
 
+  /// Counts read back (a tile's result): `counts.count` must be a multiple of `binCount`.
+  init?(binCount: Int, counts: [Int]) {
+    guard binCount > 0, counts.count % binCount == 0 else { return nil }
+    self.binCount = binCount
+    self.counts = counts
+  }
+
   @inline(__always) mutating func add(parcel: Int, bin: Int) { counts[parcel * binCount + bin] += 1 }
 
   public func count(parcel: Int, bin: Int) -> Int { counts[parcel * binCount + bin] }

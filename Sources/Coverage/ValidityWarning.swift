@@ -73,3 +73,42 @@ struct ValidityLedger: Sendable {
       ? "\(text(range.lowerBound)) \(unit)" : "\(text(range.lowerBound))–\(text(range.upperBound)) \(unit)"
   }
 }
+
+extension ValidityLedger {
+  /// The ledger in a tile's archive: per model its flags, ranges and table count.
+  func write(to writer: inout BinaryWriter) {
+    writer.int(uses.count)
+    for (model, use) in uses.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      writer.string(model.rawValue)
+      writer.int(Int(use.flags.rawValue))
+      for range in [use.frequenciesMHz, use.bsHeightsM, use.ueHeightsM, use.distancesM] {
+        writer.bool(range != nil)
+        writer.double(range?.lowerBound ?? 0)
+        writer.double(range?.upperBound ?? 0)
+      }
+      writer.int(use.tables)
+    }
+  }
+
+  init(from reader: inout BinaryReader) throws {
+    self.init()
+    for _ in 0..<(try reader.elementCount()) {
+      let name = try reader.string()
+      guard let model = PathLossModel(rawValue: name) else { throw reader.failure("a path-loss model, found \(name)") }
+      let flags = try reader.int()
+      guard let raw = UInt8(exactly: flags) else { throw reader.failure("validity flags") }
+      var use = Use(flags: ValidityFlags(rawValue: raw))
+      var ranges: [ClosedRange<Double>?] = []
+      for _ in 0..<4 {
+        let (present, low, high) = (try reader.bool(), try reader.double(), try reader.double())
+        guard !present || low <= high else { throw reader.failure("a range") }
+        ranges.append(present ? low...high : nil)
+      }
+      (use.frequenciesMHz, use.bsHeightsM, use.ueHeightsM, use.distancesM) = (
+        ranges[0], ranges[1], ranges[2], ranges[3]
+      )
+      use.tables = try reader.int()
+      uses[model] = use
+    }
+  }
+}

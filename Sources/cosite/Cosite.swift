@@ -12,7 +12,8 @@ struct Cosite: ParsableCommand {
       "A scenario file (YAML) names the zones and their parcels, the carriers and their radio layers, the existing structures and sites, and costs. See README.md for the format.",
     version: "0.1.0",
     subcommands: [
-      Validate.self, Run.self, Recommend.self, Compare.self, PathLoss.self, Calibrate.self, Synthesize.self,
+      Validate.self, Run.self, PlanTiles.self, Merge.self, Recommend.self, Compare.self, PathLoss.self, Calibrate.self,
+      Synthesize.self,
       Import.self, Database.self,
       Benchmark.self,
     ])

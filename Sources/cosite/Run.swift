@@ -15,6 +15,10 @@ struct Run: ParsableCommand {
       report.html (one offline page: map, tables); and under rasters/ per carrier layer Cloud-Optimized GeoTIFFs \
       of best RSRP, SINR, coverage probability and best server (indoor and outdoor bands). Files are written atomically; if the scenario has any problem, nothing is written. The same \
       input always gives byte-identical files, whatever the number of threads.
+
+      With --tiles DIR (a plan from cosite plan-tiles) it computes one tile of the run — the tile \
+      --tile N, or the job array's SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX — into --out \
+      (conventionally DIR/tile-N); cosite merge DIR joins the tiles into the files above.
       """)
 
   @Argument(help: "The scenario YAML file.")
@@ -32,12 +36,24 @@ struct Run: ParsableCommand {
   @Option(name: .customLong("max-cells"), help: maxCellsHelp)
   var maxCells: Int?
 
+  @Option(name: .long, help: ArgumentHelp("Compute one tile of the plan in this directory.", valueName: "dir"))
+  var tiles: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The tile to compute (default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX).", valueName: "index"))
+  var tile: Int?
+
   func validate() throws {
     try checkThreads(threadsOption)
     try checkMaxCells(maxCells)
+    if tile != nil, tiles == nil { throw ValidationError("--tile needs --tiles DIR (a plan from cosite plan-tiles)") }
+    if let tile, tile < 0 { throw ValidationError("--tile must be 0 or more") }
   }
 
   func run() throws {
+    if let tiles { return try runTile(tiles) }
     let progress = TerminalProgress()
     let callback: ((String, Double) -> Void)? = progress.isShown ? { progress.show($0, $1) } : nil
     let written = try reportingScenarioErrors {
@@ -59,6 +75,26 @@ struct Run: ParsableCommand {
         }, progress: callback)
     }
     for line in written.headline { print(line) }
+    printWritten(written.names, out: out)
+  }
+}
+
+extension Run {
+  /// One tile of a tiled run.
+  func runTile(_ tiles: String) throws {
+    let progress = TerminalProgress()
+    let callback: ((String, Double) -> Void)? = progress.isShown ? { progress.show($0, $1) } : nil
+    let written = try reportingScenarioErrors {
+      defer { progress.clear() }
+      return try TileJob.run(
+        scenarioPath: scenario, tilesDirectory: URL(fileURLWithPath: tiles), index: try TileJob.index(flag: tile),
+        outputDirectory: URL(fileURLWithPath: out), threads: threads, maxCells: maxCells,
+        warn: { issue in
+          progress.clear()
+          printWarning(issue)
+        }, progress: callback)
+    }
+    for line in written.lines { print(line) }
     printWritten(written.names, out: out)
   }
 }

@@ -24,10 +24,18 @@ enum CLI {
     return repositoryRoot.appendingPathComponent(".build/debug/cosite")
   }
 
-  static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Result {
+  /// - Parameter environment: variables set for the command; a job array's index variables
+  ///   are never inherited from the test's own environment.
+  static func run(
+    _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    var inherited = ProcessInfo.processInfo.environment
+    inherited["SLURM_ARRAY_TASK_ID"] = nil
+    inherited["JOB_COMPLETION_INDEX"] = nil
+    process.environment = inherited.merging(environment) { _, new in new }
     process.currentDirectoryURL = directory
     let output = Pipe()
     let error = Pipe()

@@ -62,15 +62,43 @@ public struct RasterMaps: Sendable {
         }
       }
     }
-    let suffix = cells.groupZoneID.map { "-\($0)" } ?? ""
+    record(images.layout, try encoded.map { try $0!.get() })
+  }
+
+  /// The names of one carrier layer's four files on a grid (under `rasters/`), in the order
+  /// of `RasterImages.quantities`.
+  public static func fileNames(carrierID: String, layerID: String, groupZoneID: String?) -> [String] {
+    let suffix = groupZoneID.map { "-\($0)" } ?? ""
+    return RasterImages.quantities.map { "\(folder)/\($0)-\(carrierID)-\(layerID)\(suffix).tif" }
+  }
+
+  /// Adds one carrier layer's four files on `grid` as another process encoded them (a tile
+  /// of a tiled run), in the order of `fileNames`; their headers, which the mosaics need,
+  /// are built again from the scenario.
+  public mutating func addEncoded(
+    _ contents: [Data], grid: CoverageGrid, carrierID: String, layerID: String, groupZoneID: String?
+  ) {
+    precondition(contents.count == RasterImages.quantities.count, "one file per quantity")
+    let layout = RasterLayout(grid: grid, carrierID: carrierID, layerID: layerID, groupZoneID: groupZoneID)
+    let images = RasterImages(layout: layout, cells: nil, scenario: scenario, indoorBands: indoorBands)
+    record(layout, contents.indices.map { (images.image(at: $0), contents[$0]) })
+  }
+
+  private mutating func record(_ layout: RasterLayout, _ encoded: [(header: RasterImage, data: Data)]) {
+    let names = Self.fileNames(carrierID: layout.carrierID, layerID: layout.layerID, groupZoneID: layout.groupZoneID)
     for (index, quantity) in RasterImages.quantities.enumerated() {
-      let stem = "\(quantity)-\(cells.carrierID)-\(cells.layerID)"
-      let name = "\(stem)\(suffix).tif"
-      let (header, data) = try encoded[index]!.get()
-      files.append(("\(Self.folder)/\(name)", data))
+      let stem = "\(quantity)-\(layout.carrierID)-\(layout.layerID)"
+      files.append((names[index], encoded[index].data))
       if sources[stem] == nil { order.append(stem) }
-      sources[stem, default: []].append((name, header))
+      sources[stem, default: []].append((String(names[index].dropFirst(Self.folder.count + 1)), encoded[index].header))
     }
+  }
+
+  /// The encoded files alone (a tile's share; the mosaics and tables come with the merge).
+  public func encodedFiles() -> OutputSet {
+    var outputs = OutputSet()
+    for file in files { outputs.add(file.name, data: file.contents) }
+    return outputs
   }
 
   /// Builds and encodes the images `indices` (GDAL compressing on `threads`) into their slots;
@@ -91,8 +119,7 @@ public struct RasterMaps: Sendable {
   /// The encoded files, a VRT per quantity when a layer has several grids, and each
   /// layer's best-server table.
   public func outputs() throws -> OutputSet {
-    var outputs = OutputSet()
-    for file in files { outputs.add(file.name, data: file.contents) }
+    var outputs = encodedFiles()
     for stem in order {
       guard let parts = sources[stem], parts.count > 1 else { continue }
       outputs.add("\(Self.folder)/\(stem).vrt", text: try GeoIO.mosaicVRT(parts))

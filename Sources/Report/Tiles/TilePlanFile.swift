@@ -1,0 +1,78 @@
+import Coverage
+import Geo
+import Scenario
+
+/// `tiles.json`, the plan `cosite plan-tiles` writes and every tile and the merge read: the
+/// scenario (its absolute path and digest), the tile size, and per tile its square, zone
+/// groups, zones, cells and sectors in reach (for a planner and a job script: `tile_count`
+/// is the size of the job array).
+public enum TilePlanFile {
+  public static let name = "tiles.json"
+  static let format = "cosite-tiles/1"
+
+  /// What a tile or the merge needs from the plan (the rest is recomputed from the scenario
+  /// and checked against it).
+  public struct Header: Sendable, Equatable {
+    public let scenarioPath: String
+    public let scenarioDigest: String
+    public let tileSizeM: Double
+    public let tileCount: Int
+  }
+
+  public static func text(_ plan: TilePlan, scenario: ScenarioModel, scenarioPath: String, digest: String) -> String {
+    let tiles = plan.tiles.map { tile -> JSONValue in
+      let zones = tile.groups.flatMap { plan.groups[$0].zoneIndices.map { scenario.zones[$0].id } }
+      return .object([
+        ("index", .number(Double(tile.index))), ("column", .number(Double(tile.column))),
+        ("row", .number(Double(tile.row))),
+        ("zone_groups", .array(tile.groups.map { .number(Double($0)) })),
+        ("zones", .array(zones.map { .string($0) })), ("cells", .number(Double(tile.cells))),
+        ("largest_grid_cells", .number(Double(tile.largestGridCells))),
+        ("sectors_in_reach", .number(Double(tile.sectorsInReach))), ("oversized", .bool(tile.isOversized)),
+      ])
+    }
+    let root: JSONValue = .object([
+      ("format", .string(format)), ("scenario", .string(scenarioPath)), ("scenario_digest", .string(digest)),
+      ("tile_km", .number(plan.tileSizeM / 1000)), ("tile_count", .number(Double(plan.tiles.count))),
+      ("zone_group_count", .number(Double(plan.groups.count))),
+      ("resolution_m", .number(scenario.grid.resolutionM)), ("tiles", .array(tiles)),
+    ])
+    return JSONWriter.text(root, pretty: true) + "\n"
+  }
+
+  /// The header of a plan file's text; `file` names it in errors.
+  public static func header(_ text: String, file: String) throws -> Header {
+    func refuse(_ message: String) -> TileError { TileError(file: file, message: message) }
+    let root: JSONValue
+    do { root = try JSONParser.parse(text) } catch { throw refuse("not JSON (\(error)): run plan-tiles again") }
+    guard root["format"]?.stringValue == format else {
+      throw refuse("expected a plan of format \(format) written by cosite plan-tiles")
+    }
+    guard let path = root["scenario"]?.stringValue, let digest = root["scenario_digest"]?.stringValue else {
+      throw refuse("expected 'scenario' and 'scenario_digest'")
+    }
+    guard let kilometres = root["tile_km"]?.numberValue, kilometres > 0, kilometres.isFinite else {
+      throw refuse("expected 'tile_km', a positive number")
+    }
+    guard let count = root["tile_count"]?.numberValue, let tiles = Int(exactly: count), tiles > 0 else {
+      throw refuse("expected 'tile_count', a positive whole number")
+    }
+    return Header(scenarioPath: path, scenarioDigest: digest, tileSizeM: kilometres * 1000, tileCount: tiles)
+  }
+
+  /// `tile.json`, a tile's own report (not part of the merged result): what it computed,
+  /// on how many threads, in how long, and its peak resident memory.
+  public static func tileReport(
+    _ tile: TilePlan.Tile, plan: TilePlan, scenario: ScenarioModel, threads: Int, seconds: Double, peakMemoryBytes: Int
+  ) -> String {
+    let zones = tile.groups.flatMap { plan.groups[$0].zoneIndices.map { scenario.zones[$0].id } }
+    let root: JSONValue = .object([
+      ("tile", .number(Double(tile.index))), ("zone_groups", .array(tile.groups.map { .number(Double($0)) })),
+      ("zones", .array(zones.map { .string($0) })), ("cells", .number(Double(tile.cells))),
+      ("largest_grid_cells", .number(Double(tile.largestGridCells))),
+      ("sectors_in_reach", .number(Double(tile.sectorsInReach))), ("threads", .number(Double(threads))),
+      ("seconds", .number((seconds * 100).rounded() / 100)), ("peak_memory_bytes", .number(Double(peakMemoryBytes))),
+    ])
+    return JSONWriter.text(root, pretty: true) + "\n"
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// `cosite plan-tiles`, `cosite run --tiles` and `cosite merge` as a planner runs them, each
+/// a process of its own (as the tasks of a job array are): the merged outputs are the single
+/// run's, byte for byte (issue #22).
+@Suite(.serialized) struct TiledRunTests {
+  /// scenarios/hai-phong.yaml has six zone groups (its parks are far enough apart that
+  /// their grids do not touch); with 5 km tiles each group's grid centre falls in a tile of
+  /// its own, so the plan has six tiles.
+  static let scenario = "scenarios/hai-phong.yaml"
+
+  @Test func mergedTilesEqualTheSingleRunByteForByte() throws {
+    let root = CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let tiles = root.appendingPathComponent("tiles")
+    let plan = try CLI.run(["plan-tiles", Self.scenario, "--tile-km", "5", "--out", tiles.path])
+    #expect(plan.status == 0, "\(plan.standardError)")
+    #expect(plan.standardOutput.hasPrefix("6 tiles of 5 km holding 6 zone groups"))
+    for index in 0..<6 {
+      let tile = try runTile(index, tiles)
+      #expect(tile.status == 0, "\(tile.standardError)")
+    }
+    let merged = root.appendingPathComponent("merged")
+    let merge = try CLI.run(["merge", tiles.path, "--out", merged.path, "--threads", "1"])
+    #expect(merge.status == 0, "\(merge.standardError)")
+    let single = root.appendingPathComponent("single")
+    let run = try CLI.run(["run", Self.scenario, "--out", single.path])
+    #expect(run.status == 0, "\(run.standardError)")
+    let expected = try Self.files(under: single)
+    #expect(expected.count > 20)
+    #expect(try Self.files(under: merged) == expected)
+    // The same headline as the single run prints.
+    #expect(merge.standardOutput.split(separator: "\n").first == run.standardOutput.split(separator: "\n").first)
+
+    // A task killed and run again (its directory lost) gives the same merged result; until
+    // it is run again the merge names it and writes nothing.
+    try FileManager.default.removeItem(at: tiles.appendingPathComponent("tile-3"))
+    let broken = root.appendingPathComponent("broken")
+    let missing = try CLI.run(["merge", tiles.path, "--out", broken.path])
+    #expect(missing.status == 1)
+    #expect(missing.standardError.contains("tile-3/tile.cosite: missing: tile 3 has not finished"))
+    #expect(!FileManager.default.fileExists(atPath: broken.path))
+    #expect(try runTile(3, tiles, environment: true).status == 0)
+    let again = root.appendingPathComponent("again")
+    #expect(try CLI.run(["merge", tiles.path, "--out", again.path]).status == 0)
+    #expect(try Self.files(under: again) == expected)
+  }
+
+  @Test func aTileOfAnotherVersionOfTheScenarioIsRefused() throws {
+    let root = CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let text = try String(contentsOf: CLI.repositoryRoot.appendingPathComponent(Self.scenario), encoding: .utf8)
+    let scenario = try PostGISInputTests.writeScenario(text, at: root.appendingPathComponent("scenario.yaml"))
+    let tiles = root.appendingPathComponent("tiles")
+    #expect(try CLI.run(["plan-tiles", scenario.path, "--tile-km", "5", "--out", tiles.path]).status == 0)
+    // One value changed after planning: the target RSRP.
+    let edited = text.replacingOccurrences(of: "rsrp_dbm: -105", with: "rsrp_dbm: -104")
+    #expect(edited != text)
+    _ = try PostGISInputTests.writeScenario(edited, at: scenario)
+    let tile = try CLI.run([
+      "run", scenario.path, "--tiles", tiles.path, "--tile", "0", "--out", tiles.path + "/tile-0",
+    ])
+    #expect(tile.status == 1)
+    #expect(tile.standardError.contains("tiles.json: planned for another version of the scenario"))
+    // An index outside the plan, and no index at all, are refused with what to do.
+    _ = try PostGISInputTests.writeScenario(text, at: scenario)
+    let outside = try CLI.run(["run", scenario.path, "--tiles", tiles.path, "--tile", "6", "--out", root.path + "/x"])
+    #expect(outside.standardError.contains("tile 6 does not exist: the plan has tiles 0 to 5"))
+    let none = try CLI.run(["run", scenario.path, "--tiles", tiles.path, "--out", root.path + "/x"])
+    #expect(none.standardError.contains("which tile? give --tile N"))
+    #expect(!FileManager.default.fileExists(atPath: root.path + "/x"))
+  }
+
+  /// Tile `index`, by `--tile` or (as a Slurm array task) by SLURM_ARRAY_TASK_ID.
+  func runTile(_ index: Int, _ tiles: URL, environment: Bool = false) throws -> CLI.Result {
+    let out = tiles.appendingPathComponent("tile-\(index)").path
+    guard environment else {
+      return try CLI.run(
+        ["run", Self.scenario, "--tiles", tiles.path, "--tile", String(index), "--out", out, "--threads", "2"])
+    }
+    return try CLI.run(
+      ["run", Self.scenario, "--tiles", tiles.path, "--out", out], environment: ["SLURM_ARRAY_TASK_ID": String(index)])
+  }
+
+  /// Every file under `directory` by its relative path, with its bytes.
+  static func files(under directory: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let base = directory.standardizedFileURL.path + "/"
+    guard let walker = FileManager.default.enumerator(atPath: directory.path) else { return [:] }
+    for case let relative as String in walker {
+      let path = base + relative
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        continue
+      }
+      files[relative] = try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+    return files
+  }
+}

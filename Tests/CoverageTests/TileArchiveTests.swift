@@ -1,0 +1,105 @@
+import Geo
+import Scenario
+import Testing
+
+@testable import Coverage
+
+/// Tiled runs (issue #22): the plan puts each zone group in one tile, and a tile's archive
+/// gives back exactly the results it was written from.
+@Suite struct TileArchiveTests {
+  /// `ZoneClusterTests`' three zones with a 500 m margin: group 0 (A) on x 599,500…600,900,
+  /// group 1 (B + C) on 602,500…604,500, both on y 2,299,500…2,300,900.
+  let model = ZoneClusterTests().scenario(marginM: 500)
+
+  @Test func eachGroupGoesToTheTileOfItsGridCentre() {
+    // Grid centres: A at x 600,200, B + C at 603,500, both at y 2,300,200. With 1 km tiles
+    // they fall in columns 600 and 603 of row 2,300; with 10 km tiles both in column 60.
+    let small = TilePlan(model, tileSizeM: 1_000)
+    #expect(small.tiles.map(\.groups) == [[0], [1]])
+    #expect(small.tiles.map(\.column) == [600, 603])
+    #expect(small.tiles.map(\.row) == [2_300, 2_300])
+    // A's grid is 1.4 km wide, B + C's 2 km: both larger than a 1 km tile.
+    #expect(small.tiles.map(\.isOversized) == [true, true])
+    // 140 × 140 and 200 × 140 cells (ZoneClusterTests).
+    #expect(small.tiles.map(\.cells) == [19_600, 28_000])
+    // Both towers are within 15 km of both grids: all six sectors reach each tile.
+    #expect(small.tiles.map(\.sectorsInReach) == [6, 6])
+    let large = TilePlan(model, tileSizeM: 10_000)
+    #expect(large.tiles.map(\.groups) == [[0, 1]])
+    #expect(large.tiles.map(\.cells) == [47_600])
+    #expect(large.tiles.map(\.largestGridCells) == [28_000])
+    #expect(large.tiles.map(\.isOversized) == [false])
+  }
+
+  @Test func archiveGivesBackTheResultsBitForBit() throws {
+    let groups = CoverageRun.groups(of: model)
+    let parts = try CoverageRun.run(model, groups: groups, only: [1, 0], threads: 2)
+    let bytes = TileArchive.encode(parts, scenarioDigest: model.digest)
+    let read = try TileArchive.decode(
+      bytes, name: "tile.cosite", scenario: model, groups: groups, scenarioDigest: model.digest)
+    #expect(read.map(\.group) == [1, 0])
+    // Written again, the same bytes: every value came back with its bits.
+    #expect(TileArchive.encode(read, scenarioDigest: model.digest) == bytes)
+    // And the assembled result is the single run's.
+    let single = try CoverageRun.run(model, threads: 2)
+    let assembled = CoverageRun.assemble([read[1].result, read[0].result], groups: groups, scenario: model)
+    #expect(assembled.parcelCells == single.parcelCells)
+    #expect(assembled.zoneOfParcel == single.zoneOfParcel)
+    #expect(assembled.validityWarnings == single.validityWarnings)
+    for (a, b) in zip(assembled.layers, single.layers) {
+      #expect(a.rsrpIndoor == b.rsrpIndoor && a.sinrOutdoor == b.sinrOutdoor)
+      #expect(a.rsrpBands.map(\.shape) == b.rsrpBands.map(\.shape))
+      #expect(a.bestServer.map(\.shape) == b.bestServer.map(\.shape))
+      #expect(a.sectorLoads == b.sectorLoads)
+    }
+    for (a, b) in zip(assembled.carriers, single.carriers) {
+      #expect(a.serviceIndoor == b.serviceIndoor && a.coveredCells == b.coveredCells)
+      #expect(a.gaps.map(\.parcelIndex) == b.gaps.map(\.parcelIndex))
+      #expect(a.gaps.map(\.shape) == b.gaps.map(\.shape))
+    }
+    for (a, b) in zip(assembled.cellMaps, single.cellMaps) {
+      #expect(a.grid == b.grid && a.parcelIndex == b.parcelIndex && a.propagations == b.propagations)
+      #expect(a.coveredByCarrier == b.coveredByCarrier && a.indoorClassByCarrier == b.indoorClassByCarrier)
+    }
+  }
+
+  @Test func cutOrForeignArchivesAreErrorsNotCrashes() throws {
+    let groups = CoverageRun.groups(of: model)
+    let parts = try CoverageRun.run(model, groups: groups, only: [0], threads: 2)
+    let bytes = TileArchive.encode(parts, scenarioDigest: model.digest)
+    // Cut anywhere (about 300 places, the first bytes one by one): an error, never a crash.
+    for cut in Array(0..<64) + Array(stride(from: 64, to: bytes.count, by: max(1, bytes.count / 300))) {
+      #expect(throws: TileError.self) {
+        try TileArchive.decode(
+          Array(bytes[..<cut]), name: "t", scenario: model, groups: groups, scenarioDigest: model.digest)
+      }
+    }
+    let foreign = #expect(throws: TileError.self) {
+      try TileArchive.decode(bytes, name: "t", scenario: model, groups: groups, scenarioDigest: "0")
+    }
+    #expect(foreign?.description.hasPrefix("t: computed from another scenario") == true)
+    let trailing = #expect(throws: TileError.self) {
+      try TileArchive.decode(bytes + [0], name: "t", scenario: model, groups: groups, scenarioDigest: model.digest)
+    }
+    #expect(trailing?.description.contains("expected the end of the file") == true)
+  }
+
+  @Test func digestFollowsEveryValueButNotThePath() {
+    #expect(model.digest == ZoneClusterTests().scenario(marginM: 500).digest)
+    #expect(model.digest != ZoneClusterTests().scenario(marginM: 501).digest)
+    let louder = model.sectors.map { sector in
+      Sector(
+        id: sector.id, carrierID: sector.carrierID, layerID: sector.layerID, structureID: sector.structureID,
+        azimuthDeg: sector.azimuthDeg, mechanicalTiltDeg: sector.mechanicalTiltDeg,
+        electricalTiltDeg: sector.electricalTiltDeg, antennaGainDBi: sector.antennaGainDBi,
+        antennaPatternPath: nil, powerDBm: sector.id == "s4" ? sector.powerDBm + 0.1 : sector.powerDBm,
+        heightM: sector.heightM, feederLossDB: sector.feederLossDB)
+    }
+    let changed = model.withNetwork(
+      carriers: model.carriers, structures: model.structures, sectors: louder, coverage: model.coverage)
+    #expect(changed.digest != model.digest)
+    let same = model.withNetwork(
+      carriers: model.carriers, structures: model.structures, sectors: model.sectors, coverage: model.coverage)
+    #expect(same.digest == model.digest)
+  }
+}
