@@ -35,6 +35,15 @@ public struct CoverageGrid: Hashable, Sendable {
   }
 
   public var cellCount: Int { columns * rows }
+
+  /// Distance from a point to the grid's rectangle, m (0 inside): no cell centre is nearer.
+  public func distanceM(to point: Coordinate) -> Double {
+    let east = originX + Double(columns) * resolutionM
+    let north = originY + Double(rows) * resolutionM
+    let dx = max(originX - point.x, 0, point.x - east)
+    let dy = max(originY - point.y, 0, point.y - north)
+    return (dx * dx + dy * dy).squareRoot()
+  }
   public var cellAreaM2: Double { resolutionM * resolutionM }
 
   /// Centre of a cell in the metric CRS.

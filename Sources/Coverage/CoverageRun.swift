@@ -70,9 +70,12 @@ public enum CoverageRun {
       for layer in carrier.layers {
         guard let numerology = layer.numerology else { continue }
         progress?("\(carrier.id) \(layer.id): field", Double(layers.count) / Double(max(layerCount, 1)))
+        // Sectors farther than `max_radius_m` from every cell add nothing to the grid: left out
+        // before their kernels are built (a national scenario has a million sectors).
         let kernels = scenario.sectors.enumerated().compactMap { index, sector -> SectorKernel? in
           guard sector.carrierID == carrier.id, sector.layerID == layer.id,
-            let structure = structures[sector.structureID]
+            let structure = structures[sector.structureID],
+            grid.distanceM(to: structure.position) <= settings.maxRadiusM
           else { return nil }
           return builder.kernel(
             sectorIndex: index, sector: sector, structure: structure, layer: layer, numerology: numerology)

@@ -1,5 +1,6 @@
 import Geo
 import Scenario
+import TestSupport
 import Testing
 
 @testable import Coverage
@@ -29,6 +30,33 @@ import Testing
     #expect(large.tiles.map(\.cells) == [47_600])
     #expect(large.tiles.map(\.largestGridCells) == [28_000])
     #expect(large.tiles.map(\.isOversized) == [false])
+  }
+
+  /// The run leaves out sectors farther than `max_radius_m` from a grid's rectangle; that is
+  /// exact only if no cell centre is nearer than the rectangle. Brute force over every cell.
+  @Test func gridDistanceIsNeverMoreThanToAnyCellCentre() {
+    let grid = CoverageGrid(originX: 1_000, originY: 2_000, resolutionM: 10, columns: 30, rows: 20)
+    // By hand: the rectangle is x 1,000…1,300, y 2,000…2,200; (1,330, 2,240) is 30 m east and
+    // 40 m north of its corner, 50 m away; a point inside is 0 m away.
+    #expect(grid.distanceM(to: Coordinate(x: 1_330, y: 2_240)) == 50)
+    #expect(grid.distanceM(to: Coordinate(x: 1_150, y: 2_100)) == 0)
+    var generator = SplitMix(seed: 22)
+    for _ in 0..<200 {
+      let point = Coordinate(
+        x: Double.random(in: 0...2_300, using: &generator), y: Double.random(in: 1_000...3_200, using: &generator))
+      var nearestM = Double.infinity
+      for row in 0..<grid.rows {
+        for column in 0..<grid.columns {
+          let centre = grid.centre(row: row, column: column)
+          nearestM = min(
+            nearestM,
+            ((centre.x - point.x) * (centre.x - point.x) + (centre.y - point.y) * (centre.y - point.y)).squareRoot())
+        }
+      }
+      // Never more than the nearest centre, and at most half a cell's diagonal (7.07 m) less.
+      #expect(grid.distanceM(to: point) <= nearestM)
+      #expect(grid.distanceM(to: point) >= nearestM - 5 * 2.0.squareRoot() - 1e-9)
+    }
   }
 
   @Test func archiveGivesBackTheResultsBitForBit() throws {

@@ -54,7 +54,7 @@ public struct TilePlan: Sendable, Equatable {
     tiles = owned.keys.sorted().enumerated().map { index, key in
       let grids = owned[key]!.map { groups[$0].grid }
       let cells = grids.map(\.cellCount)
-      let inReach = sites.filter { site in grids.contains { Self.distanceM(site, $0) <= reach } }.count
+      let inReach = sites.filter { site in grids.contains { $0.distanceM(to: site) <= reach } }.count
       let oversized = grids.contains {
         Double($0.columns) * $0.resolutionM > size || Double($0.rows) * $0.resolutionM > size
       }
@@ -66,15 +66,6 @@ public struct TilePlan: Sendable, Equatable {
 
   /// The tile that owns `group`.
   public func tile(ofGroup group: Int) -> Tile? { tiles.first { $0.groups.contains(group) } }
-
-  /// Distance from a point to a grid's rectangle, m (0 inside).
-  static func distanceM(_ point: Coordinate, _ grid: CoverageGrid) -> Double {
-    let east = grid.originX + Double(grid.columns) * grid.resolutionM
-    let north = grid.originY + Double(grid.rows) * grid.resolutionM
-    let dx = max(grid.originX - point.x, 0, point.x - east)
-    let dy = max(grid.originY - point.y, 0, point.y - north)
-    return (dx * dx + dy * dy).squareRoot()
-  }
 
   private struct Key: Hashable, Comparable {
     let row: Int
