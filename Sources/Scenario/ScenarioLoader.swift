@@ -14,7 +14,10 @@ import Yams
 public enum ScenarioLoader {
   public static func load(path: String) throws -> ScenarioModel {
     let session = LoadSession(scenarioPath: path)
-    return try session.load()
+    let record = InputRecord()
+    var model = try InputFile.$record.withValue(record) { try session.load() }
+    model.inputDigest = record.value
+    return model
   }
 }
 

@@ -62,6 +62,7 @@ public enum SiteImport {
     var locate: (Int) -> IssueLocation = { .line($0) }
     if PostGISSource.isSource(exportPath) {
       do {
+        InputFile.record?.addUnrecorded()
         let read = try PostGISSource.rowsAsCSV(exportPath, table: table ?? "")
         text = read.text
         locate = read.location(ofLine:)

@@ -11,12 +11,16 @@ enum InputFile {
   /// Largest input read: 2 GiB (the bundled scenarios' largest file is ~2 MB).
   static let maximumBytes = 2 << 30
 
+  /// Receives every file this task reads while a scenario loads (`InputRecord`).
+  @TaskLocal static var record: InputRecord?
+
   /// The bytes of `path`, or a message for the planner.
   static func data(_ path: String) -> Result<Data, InputFileProblem> {
     if let problem = check(path) { return .failure(problem) }
     guard let data = FileManager.default.contents(atPath: path) else {
       return .failure(.init("cannot read: \(String(cString: strerror(errno)))"))
     }
+    record?.add(data)
     return .success(data)
   }
 

@@ -6,6 +6,7 @@ extension LoadSession {
   func readSectorsTable(_ path: String, table: String, name: String) -> [SectorRecord] {
     let read: PostGISSource.TableText
     do {
+      InputFile.record?.addUnrecorded()
       read = try PostGISSource.rowsAsCSV(path, table: table)
     } catch {
       diagnostics.report(name, .file, "\(error)")

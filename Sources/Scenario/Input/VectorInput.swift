@@ -38,6 +38,7 @@ extension LoadSession {
         diagnostics.report(scenarioFile, .line(reference.line), PostGISSource.needsLayer)
         return nil
       }
+      InputFile.record?.addUnrecorded()
       do {
         let read = try GeoIO.readFeatures(atPath: PostGISSource.gdalName(reference.path), layer: table)
         let crs = FileCRS.resolve(
@@ -70,6 +71,7 @@ extension LoadSession {
         diagnostics.report(scenarioFile, .line(reference.line), problem.about(name))
         return nil
       }
+      InputFile.record?.addUnrecorded()
       do {
         let read = try GeoIO.readFeatures(atPath: reference.path, layer: reference.layer)
         features = read.features

@@ -70,6 +70,9 @@ public struct ScenarioModel: Sendable {
   /// Plausible mistakes found while loading (overlapping parcels, a structure far from every
   /// zone, a power that looks like watts): printed by `validate` and `run`, never fatal.
   public var warnings: [ScenarioIssue] = []
+  /// The digest of the input files it was loaded from (`InputRecord`), nil when it was not
+  /// read from files alone; not carried by copies with other zones or another network.
+  var inputDigest: String?
 
   public init(
     name: String, sourcePath: String, crs: CRS, crsName: String, crsIsAutomatic: Bool, grid: GridSpec,
