@@ -42,6 +42,13 @@ import Testing
     let mix = InterferenceMix(
       kernels: kernels, grid: grid, raster: raster, ground: nil, layer: layer, settings: model.coverage, threads: 2)
     #expect(mix.blockCells == 5)
+    // In passes of one sector at a time (as a national tile's thousands go, 128 at a time):
+    // the same entries, in the same order, with the same bits.
+    let chunked = InterferenceMix(
+      kernels: kernels, grid: grid, raster: raster, ground: nil, layer: layer, settings: model.coverage, threads: 2,
+      chunkKernels: 1)
+    #expect(chunked.rowStart == mix.rowStart && chunked.kernelPosition == mix.kernelPosition)
+    #expect(chunked.levelMilliwatts == mix.levelMilliwatts)
     // Each sector alone on the fine grid.
     let own = kernels.map {
       FieldEngine.compute(

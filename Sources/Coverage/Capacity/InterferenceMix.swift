@@ -38,7 +38,7 @@ struct InterferenceMix: Sendable {
 
   init(
     kernels: [SectorKernel], grid: CoverageGrid, raster: ParcelRaster, ground: GroundRaster?, layer: RadioLayer,
-    settings: CoverageSettings, threads: Int
+    settings: CoverageSettings, threads: Int, chunkKernels: Int = Self.chunkKernels
   ) {
     let m = Self.blockCells(resolutionM: grid.resolutionM)
     blockCells = m
@@ -56,10 +56,70 @@ struct InterferenceMix: Sendable {
     }
     let classes = middle.map { raster.propagationClass[$0] }
     let heights = ground.map { ground in middle.map { ground.heightsM[$0] } }
+    func levels(_ chunk: Range<Int>) -> [[(block: Int32, milliwatts: Float)]] {
+      Self.levels(
+        Array(kernels[chunk]), coarse: coarse, classes: classes, heights: heights, layer: layer, settings: settings,
+        threads: threads)
+    }
+    // Two passes over chunks of sectors, so that memory holds one chunk's levels, not every
+    // sector's at every block: first each block's total and strongest level (summed in
+    // kernel order, whatever the threads), then the levels again, keeping those above
+    // the share. The field engine gives the same levels both times.
+    let chunks = stride(from: 0, to: kernels.count, by: chunkKernels).map {
+      $0..<min(kernels.count, $0 + chunkKernels)
+    }
+    var total = [Double](repeating: 0, count: coarse.cellCount)
+    var strongest = [Double](repeating: 0, count: coarse.cellCount)
+    // One chunk (most scenarios): its levels are kept for the second pass, not computed again.
+    let single = chunks.count == 1 ? levels(chunks[0]) : nil
+    for chunk in chunks {
+      for own in single ?? levels(chunk) {
+        for entry in own {
+          total[Int(entry.block)] += Double(entry.milliwatts)
+          strongest[Int(entry.block)] = max(strongest[Int(entry.block)], Double(entry.milliwatts))
+        }
+      }
+    }
+    // Against the sum beside the strongest sector (the block's server, mostly), so that an
+    // interferer far below the server still counts among the interferers.
+    let floor = zip(total, strongest).map { Self.negligibleShare * ($0 - $1) }
+    var kept: [(block: Int32, position: Int32, milliwatts: Double)] = []
+    for chunk in chunks {
+      for (offset, own) in (single ?? levels(chunk)).enumerated() {
+        for entry in own where Double(entry.milliwatts) >= floor[Int(entry.block)] {
+          kept.append((entry.block, Int32(chunk.lowerBound + offset), Double(entry.milliwatts)))
+        }
+      }
+    }
+    // To blocks (CSR), each block's sectors in kernel order (a stable counting sort).
+    var start = [Int](repeating: 0, count: coarse.cellCount + 1)
+    for entry in kept { start[Int(entry.block) + 1] += 1 }
+    for block in 0..<coarse.cellCount { start[block + 1] += start[block] }
+    var fill = start
+    var positions = [Int32](repeating: 0, count: kept.count)
+    var values = [Double](repeating: 0, count: kept.count)
+    for entry in kept {
+      positions[fill[Int(entry.block)]] = entry.position
+      values[fill[Int(entry.block)]] = entry.milliwatts
+      fill[Int(entry.block)] += 1
+    }
+    rowStart = start
+    kernelPosition = positions
+    levelMilliwatts = values
+  }
+
+  /// Sectors per pass of the field engine (bounds the levels held at once).
+  static let chunkKernels = 128
+
+  /// Each kernel's level at every block it reaches, in block order, mW (`FastMath.linear`:
+  /// relative error < 2·10⁻⁶, weights need no more).
+  private static func levels(
+    _ kernels: [SectorKernel], coarse: CoverageGrid, classes: [UInt8], heights: [Float]?, layer: RadioLayer,
+    settings: CoverageSettings, threads: Int
+  ) -> [[(block: Int32, milliwatts: Float)]] {
     var levels = [[(block: Int32, milliwatts: Float)]](repeating: [], count: kernels.count)
     levels.withUnsafeMutableBufferPointer { buffer in
       let slots = SharedSlots(buffer)
-      // Linear power by `FastMath.linear` (relative error < 2·10⁻⁶): weights need no more.
       let keep: @Sendable (Int, LayerField) -> Void = { position, field in
         var own: [(block: Int32, milliwatts: Float)] = []
         for block in 0..<coarse.cellCount where field.bestDBm[block] > -.infinity {
@@ -81,37 +141,7 @@ struct InterferenceMix: Sendable {
         }
       }
     }
-    // Transpose to blocks, kernels in order, then drop the negligible.
-    var counts = [Int](repeating: 0, count: coarse.cellCount + 1)
-    for own in levels { for entry in own { counts[Int(entry.block) + 1] += 1 } }
-    for block in 0..<coarse.cellCount { counts[block + 1] += counts[block] }
-    var fill = counts
-    var positions = [Int32](repeating: 0, count: counts[coarse.cellCount])
-    var values = [Double](repeating: 0, count: counts[coarse.cellCount])
-    for (position, own) in levels.enumerated() {
-      for entry in own {
-        positions[fill[Int(entry.block)]] = Int32(position)
-        values[fill[Int(entry.block)]] = Double(entry.milliwatts)
-        fill[Int(entry.block)] += 1
-      }
-    }
-    var start = [0]
-    var kept: [Int32] = []
-    var keptValues: [Double] = []
-    for block in 0..<coarse.cellCount {
-      let entries = counts[block]..<counts[block + 1]
-      // Against the sum beside the strongest sector (the block's server, mostly), so that an
-      // interferer far below the server still counts among the interferers.
-      let total = entries.reduce(0.0) { $0 + values[$1] } - (entries.map { values[$0] }.max() ?? 0)
-      for entry in entries where values[entry] >= Self.negligibleShare * total {
-        kept.append(positions[entry])
-        keptValues.append(values[entry])
-      }
-      start.append(kept.count)
-    }
-    rowStart = start
-    kernelPosition = kept
-    levelMilliwatts = keptValues
+    return levels
   }
 
   /// One sector alone on the coarse grid over the DEM's heights at the blocks' middle cells.
