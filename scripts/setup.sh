@@ -3,7 +3,8 @@
 # COIN-OR CBC MILP solver, GDAL for rasters/GeoPackage/KMZ, Leaflet for the offline HTML
 # report, pkg-config; python3 for the sample-data generator and GDAL's command-line tools
 # (gdal-bin) for scripts/geodata/own_data.py's samples; headless Chromium to test the
-# report; PostgreSQL + PostGIS to test `cosite db`), only where it is missing.
+# report; PostgreSQL + PostGIS to test `cosite db`; Slurm and munge to test tiled runs on a
+# job array), only where it is missing.
 set -euo pipefail
 
 packages=(libgeos-dev libproj-dev proj-data coinor-libcbc-dev libgdal-dev gdal-bin libjs-leaflet pkg-config python3)
@@ -50,4 +51,16 @@ if ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
   [ ${#missing[@]} -gt 0 ] || $sudo apt-get update -qq || true
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql-postgis >/dev/null \
     || echo "setup: warning: PostgreSQL + PostGIS could not be installed; the cosite db tests will skip" >&2
+fi
+
+# Slurm (slurm-wlm: slurmctld, slurmd, sbatch) and munge, for tiled runs on a job array
+# (scripts/slurm/). Its test starts a single-node cluster on localhost and skips, saying so,
+# where it cannot be installed, so a failure here is a warning.
+if ! [ -x /usr/sbin/slurmctld ] || ! [ -x /usr/sbin/slurmd ] || ! [ -x /usr/sbin/munged ]; then
+  echo "setup: installing Slurm and munge (to test tiled runs on a job array)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  [ ${#missing[@]} -gt 0 ] || $sudo apt-get update -qq || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends slurm-wlm munge >/dev/null \
+    || echo "setup: warning: Slurm could not be installed; the Slurm test will skip" >&2
 fi

@@ -31,10 +31,16 @@ public enum TileJob {
     var lines = [
       "\(plan.tiles.count) tile\(plan.tiles.count == 1 ? "" : "s") of \(JSONWriter.number(tileKM)) km holding \(plan.groups.count) zone group\(plan.groups.count == 1 ? "" : "s"); largest tile grid \(plan.tiles.map(\.largestGridCells).max() ?? 0) cells"
     ]
+    if let largest = plan.tiles.max(by: { $0.cells < $1.cells }) {
+      lines.append(
+        "largest tile: \(largest.index) (\(largest.cells) cells, \(largest.sectorsInReach) sectors in reach); its tile.json gives the peak memory to ask per task"
+      )
+    }
     let oversized = plan.tiles.filter(\.isOversized).map { String($0.index) }
     if !oversized.isEmpty {
+      let one = oversized.count == 1
       lines.append(
-        "note: tile\(oversized.count == 1 ? "" : "s") \(oversized.joined(separator: ", ")) hold a zone group larger than the tile (a group is never cut)"
+        "note: tile\(one ? "" : "s") \(oversized.joined(separator: ", ")) hold\(one ? "s a zone group" : " zone groups") larger than the tile (a group is never cut)"
       )
     }
     return (outputs.names, lines)

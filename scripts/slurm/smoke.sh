@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# CI's check of the Slurm path (issue #22) on the single-node cluster of local-cluster.sh:
+#
+#   scripts/slurm/smoke.sh                      srun, and a 4-task array writing its indices
+#   scripts/slurm/smoke.sh --cosite PATH [--scenario FILE] [--tile-km K]
+#                                               also a scenario through submit.sh, whose merged
+#                                               outputs must equal cosite run's byte for byte;
+#                                               then its largest tile killed while it runs (the
+#                                               merge must not run) and resubmitted: the same
+#                                               merged outputs again
+#
+# Exits 3 (from local-cluster.sh) when slurm-wlm is not installed, so CI can skip, saying
+# why. Stops the cluster at the end when it was not running before.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+cosite="" scenario="$here/../../scenarios/phu-tho.yaml" tile_km=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --cosite) cosite=$2; shift 2 ;;
+    --scenario) scenario=$2; shift 2 ;;
+    --tile-km) tile_km=$2; shift 2 ;;
+    *) echo "usage: $0 [--cosite PATH [--scenario FILE] [--tile-km K]]" >&2; exit 2 ;;
+  esac
+done
+
+was_up=no
+"$here/local-cluster.sh" status >/dev/null 2>&1 && was_up=yes
+"$here/local-cluster.sh" start
+work=$(mktemp -d /tmp/cosite-slurm-smoke.XXXXXX)
+finish() {
+  local status=$?
+  [ "$was_up" = yes ] || "$here/local-cluster.sh" stop >/dev/null || true
+  if [ "$status" -eq 0 ]; then rm -rf "$work"; else echo "smoke: failed; files kept in $work" >&2; fi
+}
+trap finish EXIT
+
+[ "$(srun hostname)" = "$(hostname)" ] || { echo "smoke: srun hostname did not print $(hostname)" >&2; exit 1; }
+echo "smoke: srun ok"
+
+# sbatch --wait exits with the array's highest exit code.
+sbatch --quiet --wait --array=0-3 --output="$work/slurm-%A_%a.out" \
+  --wrap "echo \"\$SLURM_ARRAY_TASK_ID\" > $work/task-\$SLURM_ARRAY_TASK_ID.txt"
+for task in 0 1 2 3; do
+  [ "$(cat "$work/task-$task.txt" 2>/dev/null)" = "$task" ] \
+    || { echo "smoke: array task $task wrote no $work/task-$task.txt" >&2; exit 1; }
+done
+echo "smoke: array ok"
+
+[ -n "$cosite" ] || exit 0
+# A local cluster answers at once: poll every second instead of submit.sh's 5.
+export COSITE_SLURM_POLL=${COSITE_SLURM_POLL:-1}
+options=(--cosite "$cosite" --wait)
+[ -z "$tile_km" ] || options+=(--tile-km "$tile_km")
+"$here/submit.sh" "$scenario" "$work/tiles" "$work/out-all" "${options[@]}"
+# The merged outputs are the single-machine run's, byte for byte.
+"$cosite" run "$scenario" --out "$work/single" >/dev/null
+diff -r "$work/single" "$work/out-all" >&2 \
+  || { echo "smoke: the merged outputs differ from cosite run's" >&2; exit 1; }
+echo "smoke: submit ok; the merged outputs equal cosite run's byte for byte"
+
+# A task killed while it runs: its result lost, tile K (the largest, so that it runs long
+# enough to be caught) is submitted again and cancelled as soon as it runs. The merge must
+# not run; resubmitted, the tile gives the same merged outputs. The re-runs reuse the plan.
+tile=$(python3 -c 'import json, sys
+tiles = json.load(open(sys.argv[1]))["tiles"]
+print(max(tiles, key=lambda t: t["cells"])["index"])' "$work/tiles/tiles.json")
+rm -rf "$work/tiles/tile-$tile"
+jobs=$("$here/submit.sh" "$scenario" "$work/tiles" "$work/out-killed" --cosite "$cosite" --only-tile "$tile")
+tiles_job=$(sed -n 's/^tiles_job=//p' <<<"$jobs")
+merge_job=$(sed -n 's/^merge_job=//p' <<<"$jobs")
+for _ in $(seq 600); do
+  [ -z "$(squeue -h -j "$tiles_job" -t RUNNING -o %i)" ] || break
+  sleep 0.1
+done
+scancel "$tiles_job"
+# Both jobs leave the queue: the task cancelled, the merge with it (afterok never holds).
+for _ in $(seq 600); do
+  [ -n "$(squeue -h -j "$tiles_job,$merge_job" -o %i 2>/dev/null)" ] || break
+  sleep 0.1
+done
+[ ! -e "$work/tiles/tile-$tile/tile.cosite" ] \
+  || { echo "smoke: tile $tile finished before it was killed: nothing was tested" >&2; exit 1; }
+[ ! -e "$work/out-killed" ] || { echo "smoke: the merge ran although tile $tile was killed" >&2; exit 1; }
+echo "smoke: tile $tile killed while it ran; the merge did not run"
+"$here/submit.sh" "$scenario" "$work/tiles" "$work/out-rerun" --cosite "$cosite" --wait --only-tile "$tile"
+diff -r "$work/single" "$work/out-rerun" >&2 \
+  || { echo "smoke: tile $tile run again changed the merged outputs" >&2; exit 1; }
+echo "smoke: tile $tile resubmitted; the merged outputs equal cosite run's byte for byte"
