@@ -38,8 +38,8 @@ extension LoadSession {
     }
   }
 
-  /// Warnings for plausible mistakes: overlapping parcels, structures far from every zone,
-  /// zones far from their published area.
+  /// Warnings for plausible mistakes: overlapping parcels, structures far from every zone
+  /// (more than three in a file as one line), zones far from their published area.
   func warnAboutPlausibility(_ zones: [Zone], structures: [Structure]) {
     warnAboutOverlaps(zones)
     let boxes = zones.compactMap { zone in zone.parcels.compactMap(\.outline.bounds).reduce(nil, MultiPolygon.union) }
@@ -47,11 +47,14 @@ extension LoadSession {
     for (structure, record) in zip(structures, self.structures.filter { !$0.isPlanned }) {
       let distances = boxes.map { Self.distance(from: structure.position, to: $0) }
       guard let nearest = distances.min(), nearest > reachM else { continue }
-      diagnostics.warn(
-        record.file, record.place,
+      // Folded beyond three per file: a national network has tens of thousands far from
+      // every park.
+      diagnostics.reportFollowOnWarning(
+        record.file, record.place, kind: "far-structure",
         "structure \(Excerpt.quoted(structure.id)) is \(JSONWriter.fixed(nearest / 1000, decimals: 1)) km from the nearest zone, beyond 'coverage.max_radius_m' (\(JSONWriter.number(reachM)) m): it cannot serve any parcel; is its position (or the file's CRS) right?"
       )
     }
+    diagnostics.foldFollowOnWarnings()
     for (zone, spec) in zip(zones, document.zones) {
       guard let published = zone.publishedAreaHa, published > 0 else { continue }
       let areaHa = (zone.outline?.area ?? zone.parcels.reduce(0) { $0 + $1.areaM2 }) / 10_000

@@ -19,7 +19,7 @@ struct PlanTiles: ParsableCommand {
   @Argument(help: "The scenario YAML file.")
   var scenario: String
 
-  @Option(name: .customLong("tile-km"), help: "Tile side in km (default 20).")
+  @Option(name: .customLong("tile-km"), help: "Tile side in km.")
   var tileKM: Double = 20
 
   @Option(name: .long, help: "Directory for the plan and, later, the tiles' results.")

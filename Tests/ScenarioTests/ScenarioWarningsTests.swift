@@ -41,6 +41,19 @@ import Testing
     #expect(found.first?.contains("km from the nearest zone, beyond 'coverage.max_radius_m' (15000 m)") == true)
   }
 
+  /// Five far structures (F1…F5, 0.3°–0.7° east: 31–73 km away) make one line that names the
+  /// first and where the other four are, as a national network's thousands would.
+  @Test func manyFarStructuresFoldIntoOneLine() throws {
+    let far = ["107.055", "107.155", "107.255", "107.355", "107.455"].enumerated().map {
+      "F\($0.offset + 1),tower,\($0.element),20.835,40,towerco,2,"
+    }
+    let structures = ScenarioFixture.validStructures + "\n" + far.joined(separator: "\n") + "\n"
+    let found = try Self.warnings(ScenarioFixture(structures: structures))
+    #expect(found.count == 1, "\(found)")
+    #expect(found.first?.hasPrefix("structures.csv:4: structure 'F1' is 3") == true, "\(found)")
+    #expect(found.first?.hasSuffix("; and 4 more like it (line 5, line 6, line 7, line 8)") == true, "\(found)")
+  }
+
   @Test func aPowerThatLooksLikeWattsGivesItsDBmValue() throws {
     // 20 given as dBm is 0.1 W; 20 W is 10·log10(20,000 mW) = 43.0 dBm.
     let sites = ScenarioFixture.validSites.replacingOccurrences(
