@@ -88,6 +88,24 @@ extension ScenarioLoaderTests {
     #expect(model.structure("R3")?.mastHeightM == 4)
   }
 
+  /// A mast exactly at 20 % of its building is within Joint Circular 15/2016's limit, though
+  /// 10.8 − 9 exceeds 0.2 × 9 in binary (1.8000000000000007 > 1.8000000000000003); 1 cm more
+  /// is not.
+  @Test func aMastExactlyAtTheLimitNeedsNoPermit() {
+    func mast(_ heightM: Double, on buildingM: Double) -> Bool? {
+      let point = Coordinate(x: 0, y: 0)
+      return Structure(
+        id: "R", kind: .rooftop, positionLonLat: point, position: point, heightM: heightM, owner: "o", freeSlots: 1,
+        rentVNDPerMonth: 0, buildingHeightM: buildingM
+      ).isNonBulkyRooftopMast
+    }
+    #expect(10.8 - 9 > 0.2 * 9)  // the rounding this guards against
+    #expect(mast(10.8, on: 9) == true)
+    #expect(mast(10.81, on: 9) == false)
+    #expect(mast(23, on: 20) == true)  // 3 m, the other limit, exactly
+    #expect(mast(23.01, on: 20) == false)
+  }
+
   @Test func repeatedIdsAcrossFilesAndWrongBuildingHeightsAreReported() throws {
     let scenario = ScenarioFixture.validScenario
       .replacingOccurrences(of: "structures: structures.csv", with: "structures: [structures.csv, more.csv]")

@@ -55,10 +55,13 @@ public struct Structure: Hashable, Sendable {
 
   /// Whether a rooftop mast is "non-bulky" under Joint Circular 15/2016 (no building permit):
   /// at most 3 m tall and at most 20 % of the building's height. nil when not a rooftop mast
-  /// with a known building height.
+  /// with a known building height. Heights come from decimal text, so a mast exactly at a
+  /// limit counts as within it: 10.8 m on a 9 m building is 1.8000000000000007 m against
+  /// 0.2 × 9 = 1.8000000000000003 in binary; 1 µm absorbs that rounding.
   public var isNonBulkyRooftopMast: Bool? {
     guard kind == .rooftop, let building = buildingHeightM, let mast = mastHeightM else { return nil }
-    return mast <= 3 && mast <= 0.2 * building
+    let roundingM = 1e-6
+    return mast <= 3 + roundingM && mast <= 0.2 * building + roundingM
   }
 }
 
