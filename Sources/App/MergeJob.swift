@@ -8,8 +8,7 @@ import Scenario
 /// assembles them, the rasters copied and mosaicked, the tables, maps, summaries and the
 /// drop-mode distributions computed once over the merged result.
 public enum MergeJob {
-  /// - Returns: the files written, the run's headline, and one line about the tiles (their
-  ///   largest peak memory and longest time, from their reports).
+  /// - Returns: the files written and the run's headline.
   @discardableResult
   public static func merge(
     tilesDirectory: URL, outputDirectory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -20,7 +19,7 @@ public enum MergeJob {
     let header = try TileJob.readHeader(tilesDirectory)
     try OutputDestination.check(outputDirectory, holdsNone: [tilesDirectory.path, header.scenarioPath])
     let scenario = try JobInput.load(
-      scenarioPath: header.scenarioPath, outputDirectory: outputDirectory, warn: warn)
+      scenarioPath: header.scenarioPath, outputDirectory: outputDirectory, maxCells: header.maxCells, warn: warn)
     let plan = try TileJob.checkedPlan(scenario, header: header, tilesDirectory: tilesDirectory)
     var results = [CoverageResult?](repeating: nil, count: plan.groups.count)
     var rasters = RasterMaps(scenario: scenario, threads: threads)

@@ -19,6 +19,7 @@ public enum TileJob {
     scenarioPath: String, tileKM: Double, directory: URL, maxCells: Int? = nil,
     warn: (ScenarioIssue) -> Void = { _ in }
   ) throws -> (names: [String], lines: [String]) {
+    try OutputDestination.check(directory, holdsNone: [scenarioPath])
     let scenario = try JobInput.load(
       scenarioPath: scenarioPath, outputDirectory: directory, maxCells: maxCells, warn: warn)
     let plan = TilePlan(scenario, tileSizeM: tileKM * 1000)
@@ -57,8 +58,10 @@ public enum TileJob {
   ) throws -> (names: [String], lines: [String]) {
     let start = DispatchTime.now()
     let header = try readHeader(tilesDirectory)
+    // Never the plan's own directory (replacing it would delete the plan and every tile).
+    try OutputDestination.check(outputDirectory, holdsNone: [planPath(tilesDirectory), scenarioPath])
     let scenario = try JobInput.load(
-      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: maxCells, warn: warn)
+      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: maxCells ?? header.maxCells, warn: warn)
     let plan = try checkedPlan(scenario, header: header, tilesDirectory: tilesDirectory)
     guard plan.tiles.indices.contains(index) else {
       throw TileError(
@@ -131,10 +134,12 @@ public enum TileJob {
       )
     }
     let plan = TilePlan(scenario, tileSizeM: header.tileSizeM)
-    guard plan.tiles.count == header.tileCount else {
+    guard plan.tiles.map(\.groups) == header.tileGroups else {
       throw TileError(
         file: planPath(tilesDirectory),
-        message: "lists \(header.tileCount) tiles, the scenario gives \(plan.tiles.count): run cosite plan-tiles again")
+        message:
+          "lists \(header.tileCount) tiles whose zone groups differ from the \(plan.tiles.count) the scenario gives: run cosite plan-tiles again"
+      )
     }
     return plan
   }

@@ -70,8 +70,11 @@ public enum CoverageRun {
       for layer in carrier.layers {
         guard let numerology = layer.numerology else { continue }
         progress?("\(carrier.id) \(layer.id): field", Double(layers.count) / Double(max(layerCount, 1)))
-        // Sectors farther than `max_radius_m` from every cell add nothing to the grid: left out
-        // before their kernels are built (a national scenario has a million sectors).
+        // Sectors farther than `max_radius_m` from every cell add nothing to the grid's field:
+        // left out before their kernels are built (a national scenario has a million
+        // sectors). The busy hour's interference mix samples partial edge blocks at their
+        // coarse centres, up to half a block outside the grid: a sector within that sliver
+        // beyond reach no longer enters such a block's mix (single and tiled runs alike).
         let kernels = scenario.sectors.enumerated().compactMap { index, sector -> SectorKernel? in
           guard sector.carrierID == carrier.id, sector.layerID == layer.id,
             let structure = structures[sector.structureID],

@@ -70,6 +70,27 @@ import Testing
     let none = try CLI.run(["run", scenario.path, "--tiles", tiles.path, "--out", root.path + "/x"])
     #expect(none.standardError.contains("which tile? give --tile N"))
     #expect(!FileManager.default.fileExists(atPath: root.path + "/x"))
+    // A tile written over the plan's own directory would delete the plan and every tile.
+    let over = try CLI.run(["run", scenario.path, "--tiles", tiles.path, "--tile", "0", "--out", tiles.path])
+    #expect(over.status == 1)
+    #expect(over.standardError.contains("it holds the input"), "\(over.standardError)")
+    #expect(FileManager.default.fileExists(atPath: tiles.appendingPathComponent("tiles.json").path))
+  }
+
+  /// A cell budget given to plan-tiles is the plan's: its tiles and its merge use it without
+  /// being told again (the digest leaves the budget out).
+  @Test func thePlansCellBudgetReachesItsTiles() throws {
+    let root = CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let tiles = root.appendingPathComponent("tiles")
+    let plan = try CLI.run([
+      "plan-tiles", Self.scenario, "--tile-km", "5", "--max-cells", "30000000", "--out", tiles.path,
+    ])
+    #expect(plan.status == 0, "\(plan.standardError)")
+    let text = try String(contentsOf: tiles.appendingPathComponent("tiles.json"), encoding: .utf8)
+    #expect(text.contains("\"max_cells\": 30000000"), "\(text)")
+    let tile = try runTile(0, tiles)
+    #expect(tile.status == 0, "\(tile.standardError)")
   }
 
   /// Tile `index`, by `--tile` or (as a Slurm array task) by SLURM_ARRAY_TASK_ID.

@@ -112,6 +112,26 @@ import Testing
     #expect(trailing?.description.contains("expected the end of the file") == true)
   }
 
+  /// Eight bytes overwritten with a huge, a negative or a large count, anywhere (about 400
+  /// places): the archive is refused or read, never a crash or a huge allocation; in the
+  /// header (magic, version, digest) always refused.
+  @Test func overwrittenWordsAreErrorsNotCrashes() throws {
+    let groups = CoverageRun.groups(of: model)
+    let parts = try CoverageRun.run(model, groups: groups, only: [1], threads: 2)
+    let bytes = TileArchive.encode(parts, scenarioDigest: model.digest)
+    let headerBytes = 8 + TileArchive.magic.utf8.count + 8 + 8 + model.digest.utf8.count
+    for offset in stride(from: 0, to: bytes.count - 8, by: max(1, bytes.count / 400)) {
+      for value: Int64 in [.max, -1, 1 << 40] {
+        var damaged = bytes
+        withUnsafeBytes(of: value.littleEndian) { for (index, byte) in $0.enumerated() { damaged[offset + index] = byte } }
+        guard damaged != bytes else { continue }
+        let result = try? TileArchive.decode(
+          damaged, name: "t", scenario: model, groups: groups, scenarioDigest: model.digest)
+        if offset + 8 <= headerBytes { #expect(result == nil, "byte \(offset) = \(value) was read") }
+      }
+    }
+  }
+
   @Test func digestFollowsEveryValueButNotThePath() {
     #expect(model.digest == ZoneClusterTests().scenario(marginM: 500).digest)
     #expect(model.digest != ZoneClusterTests().scenario(marginM: 501).digest)

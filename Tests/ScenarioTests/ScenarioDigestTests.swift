@@ -1,4 +1,5 @@
 import Foundation
+import Geo
 import TestSupport
 import Testing
 
@@ -26,6 +27,33 @@ import Testing
     // A setting in the scenario file itself.
     let scenario = ScenarioFixture.validScenario.replacingOccurrences(of: "name: Fixture", with: "name: Fixture 2")
     #expect(try digest(ScenarioFixture(scenario: scenario)).value != first.value)
+  }
+
+  /// What changes no result leaves the digest alone: a raster's display name (relative to
+  /// the working directory, which a job array's tasks change), the folder of an absolute
+  /// path (antenna pattern files, by their contents), and the cell budget `--max-cells` sets.
+  @Test func namesFoldersAndTheCellBudgetAreNotValues() throws {
+    func digest(_ value: Any) -> UInt64 {
+      var digest = ModelDigest()
+      digest.add(value)
+      return digest.value
+    }
+    var terrain = ElevationModel(
+      crs: CRS(epsg: 32648), columns: 2, rows: 1, originX: 0, originY: 0, cellSizeX: 30, cellSizeY: 30,
+      heightsM: [1, 2])
+    let before = digest(terrain)
+    terrain.sourceName = "../geodata/dem.tif"
+    #expect(digest(terrain) == before)
+    #expect(digest("/work/a/scenarios/panel.msi") == digest("/srv/copy/scenarios/panel.msi"))
+    #expect(digest("/work/a/scenarios/panel.msi") != digest("/work/a/scenarios/other.msi"))
+    let heights = ElevationModel(
+      crs: CRS(epsg: 32648), columns: 2, rows: 1, originX: 0, originY: 0, cellSizeX: 30, cellSizeY: 30,
+      heightsM: [1, 3])
+    #expect(digest(heights) != before)
+    var model = try ScenarioLoader.load(path: try ScenarioFixture().scenarioPath)
+    let loaded = model.digest
+    model.grid.maxCells = 123
+    #expect(model.digest == loaded)
   }
 
   /// Parcels GDAL reads (a GeoPackage) are not a file read whole: the digest walks the model,

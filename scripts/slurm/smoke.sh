@@ -69,11 +69,13 @@ rm -rf "$work/tiles/tile-$tile"
 jobs=$("$here/submit.sh" "$scenario" "$work/tiles" "$work/out-killed" --cosite "$cosite" --only-tile "$tile")
 tiles_job=$(sed -n 's/^tiles_job=//p' <<<"$jobs")
 merge_job=$(sed -n 's/^merge_job=//p' <<<"$jobs")
+running=no
 for _ in $(seq 600); do
-  [ -z "$(squeue -h -j "$tiles_job" -t RUNNING -o %i)" ] || break
+  if [ -n "$(squeue -h -j "$tiles_job" -t RUNNING -o %i)" ]; then running=yes; break; fi
   sleep 0.1
 done
 scancel "$tiles_job"
+[ "$running" = yes ] || { echo "smoke: tile $tile did not start within 60 s: nothing was tested" >&2; exit 1; }
 # Both jobs leave the queue: the task cancelled, the merge with it (afterok never holds).
 for _ in $(seq 600); do
   [ -n "$(squeue -h -j "$tiles_job,$merge_job" -o %i 2>/dev/null)" ] || break
@@ -81,7 +83,15 @@ for _ in $(seq 600); do
 done
 [ ! -e "$work/tiles/tile-$tile/tile.cosite" ] \
   || { echo "smoke: tile $tile finished before it was killed: nothing was tested" >&2; exit 1; }
-[ ! -e "$work/out-killed" ] || { echo "smoke: the merge ran although tile $tile was killed" >&2; exit 1; }
+# The merge never started: no log (slurmd opens it when a job starts), no output, and
+# slurmctld cancelled it because its dependency can never be met.
+if [ -e "$work/tiles/logs/merge-$merge_job.out" ] || [ -e "$work/out-killed" ]; then
+  echo "smoke: the merge ran although tile $tile was killed" >&2
+  exit 1
+fi
+merge_state=$(scontrol -o show job "$merge_job" | grep -o 'JobState=[A-Z_]*' || true)
+[ "$merge_state" = JobState=CANCELLED ] \
+  || { echo "smoke: merge job $merge_job is '$merge_state', expected JobState=CANCELLED" >&2; exit 1; }
 echo "smoke: tile $tile killed while it ran; the merge did not run"
 "$here/submit.sh" "$scenario" "$work/tiles" "$work/out-rerun" --cosite "$cosite" --wait --only-tile "$tile"
 diff -r "$work/single" "$work/out-rerun" >&2 \

@@ -181,24 +181,27 @@ finished() {
 }
 
 echo "submit: waiting for tiles job $tiles_job and merge job $merge_job" >&2
-# The merge may end (cancelled) while other tiles still run: wait for both, so the report
-# below names every failed tile.
-until finished "$tiles_job" && finished "$merge_job"; do
+# The merge may end (cancelled) while other tiles still run, and a national merge runs
+# longer than slurmctld keeps the finished array (MinJobAge): each job's records are kept
+# once it has ended, and only the other job is asked about after that.
+tile_records="" merge_records=""
+while :; do
+  if [ -z "$tile_records" ] && finished "$tiles_job"; then tile_records=$records; fi
+  if [ -z "$merge_records" ] && finished "$merge_job"; then merge_records=$records; fi
+  if [ -n "$tile_records" ] && [ -n "$merge_records" ]; then break; fi
   sleep "$poll_s"
 done
 
 status=0
 failed_tiles=()
-read_records "$tiles_job"
 while read -r task state code; do
   if [ "$state" != COMPLETED ]; then
     echo "submit: tile $task $state (exit $code): $tiles_dir/logs/slurm-${tiles_job}_$task.out" >&2
     failed_tiles+=("$task")
     status=1
   fi
-done <<<"$records"
-read_records "$merge_job"
-read -r _ state code <<<"$records"
+done <<<"$tile_records"
+read -r _ state code <<<"$merge_records"
 if [ "$state" = COMPLETED ]; then
   echo "submit: merged into $out_dir" >&2
 elif [ ${#failed_tiles[@]} -gt 0 ] && [ "$state" = CANCELLED ]; then

@@ -91,6 +91,15 @@ struct BinaryReader {
   /// before anything is allocated for it.
   mutating func elementCount() throws -> Int { try count(of: 1) }
 
+  /// A list of composite elements, appended one by one: a count from a damaged file
+  /// reserves nothing (each element reads at least one byte, so the file bounds the list).
+  mutating func list<T>(_ element: (inout BinaryReader) throws -> T) throws -> [T] {
+    let count = try elementCount()
+    var values: [T] = []
+    for _ in 0..<count { values.append(try element(&self)) }
+    return values
+  }
+
   mutating func numbers<T: FixedWidthInteger>(_: T.Type = T.self) throws -> [T] { try array(T.self) }
   mutating func doubles() throws -> [Double] { try array(Double.self) }
   mutating func floats() throws -> [Float] { try array(Float.self) }

@@ -71,27 +71,32 @@ extension BinaryReader {
     return CoverageGrid(originX: x, originY: y, resolutionM: resolution, columns: columns, rows: rows)
   }
 
-  /// A histogram of `parcels` parcels.
-  mutating func histogram(parcels: Int) throws -> ParcelHistogram {
+  /// A histogram of `parcels` parcels in `binCount` bins (what the scenario's settings give).
+  mutating func histogram(parcels: Int, binCount expected: Int) throws -> ParcelHistogram {
     let binCount = try int()
     let counts: [Int] = try numbers()
-    guard let histogram = ParcelHistogram(binCount: binCount, counts: counts), counts.count == parcels * binCount
-    else { throw failure("a histogram of \(parcels) parcels") }
+    guard binCount == expected, let histogram = ParcelHistogram(binCount: binCount, counts: counts),
+      counts.count == parcels * binCount, counts.allSatisfy({ $0 >= 0 })
+    else { throw failure("a histogram of \(parcels) parcels in \(expected) bins") }
     return histogram
   }
 
-  mutating func shapes() throws -> [(key: Int, shape: MultiPolygon)] {
-    try (0..<elementCount()).map { _ in
-      let key = try int()
-      let polygons = try (0..<elementCount()).map { _ in
-        let exterior = try ring()
-        return Polygon(exterior: exterior, holes: try (0..<elementCount()).map { _ in try ring() })
+  /// Keyed shapes whose keys lie in `keys`.
+  mutating func shapes(keys: Range<Int>) throws -> [(key: Int, shape: MultiPolygon)] {
+    try list { reader in
+      let key = try reader.int()
+      guard keys.contains(key) else {
+        throw reader.failure("a key in \(keys.lowerBound)..<\(keys.upperBound), found \(key)")
+      }
+      let polygons = try reader.list { reader in
+        let exterior = try reader.ring()
+        return Polygon(exterior: exterior, holes: try reader.list { try $0.ring() })
       }
       return (key, MultiPolygon(polygons))
     }
   }
 
-  private mutating func ring() throws -> LinearRing {
+  fileprivate mutating func ring() throws -> LinearRing {
     let values = try doubles()
     guard values.count % 2 == 0 else { throw failure("x, y pairs") }
     let coordinates = stride(from: 0, to: values.count, by: 2).map { Coordinate(x: values[$0], y: values[$0 + 1]) }
@@ -112,23 +117,28 @@ extension BinaryReader {
       clutterLossDB: try double())
   }
 
-  mutating func cellMap(parcels: Int) throws -> CellMap {
+  /// The cell map of `grid`, with `parcels` parcels, `carriers` carriers and indoor classes
+  /// below `classCount`.
+  mutating func cellMap(grid expected: CoverageGrid, parcels: Int, carriers: Int, classCount: Int) throws -> CellMap {
     let grid = try grid()
+    guard grid == expected else { throw failure("the zone group's grid") }
     let parcelIndex: [Int32] = try numbers()
     let propagationClass: [UInt8] = try numbers()
-    let propagations = try (0..<elementCount()).map { _ in try propagation() }
+    let propagations = try list { try $0.propagation() }
     var perCarrier: [[[UInt8]]] = []
-    for _ in 0..<2 { perCarrier.append(try (0..<elementCount()).map { _ in try numbers() }) }
-    let indoorClass: [[UInt16]] = try (0..<elementCount()).map { _ in try numbers() }
+    for _ in 0..<2 { perCarrier.append(try list { try $0.numbers() }) }
+    let indoorClass: [[UInt16]] = try list { try $0.numbers() }
     let hasGround = try bool()
     let ground = try floats()
     let cells = grid.cellCount
     guard parcelIndex.count == cells, propagationClass.count == cells,
       parcelIndex.allSatisfy({ $0 >= -1 && Int($0) < parcels }),
       propagationClass.allSatisfy({ Int($0) < propagations.count }),
-      (perCarrier.flatMap { $0 }).allSatisfy({ $0.count == cells }), indoorClass.allSatisfy({ $0.count == cells }),
+      perCarrier.allSatisfy({ $0.count == carriers && $0.allSatisfy { $0.count == cells } }),
+      indoorClass.count == carriers,
+      indoorClass.allSatisfy({ $0.count == cells && $0.allSatisfy { Int($0) < classCount } }),
       ground.count == (hasGround ? cells : 0)
-    else { throw failure("a cell map of \(cells) cells and \(parcels) parcels") }
+    else { throw failure("a cell map of \(cells) cells, \(parcels) parcels and \(carriers) carriers") }
     return CellMap(
       grid: grid, parcelIndex: parcelIndex, propagationClass: propagationClass, propagations: propagations,
       coveredByCarrier: perCarrier[0], coveredOutdoorByCarrier: perCarrier[1], indoorClassByCarrier: indoorClass,

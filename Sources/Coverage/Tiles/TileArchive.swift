@@ -47,12 +47,11 @@ public enum TileArchive {
         file: name,
         message: "computed from another scenario (digest \(digest), this one \(scenarioDigest)): run the tile again")
     }
-    var parts: [(group: Int, result: CoverageResult)] = []
-    for _ in 0..<(try reader.elementCount()) {
+    let parts: [(group: Int, result: CoverageResult)] = try reader.list { reader in
       let group = try reader.int()
       guard groups.indices.contains(group) else { throw reader.failure("a zone group below \(groups.count)") }
       let part = CoverageRun.scenario(scenario, group: group, of: groups)
-      parts.append((group, try read(&reader, scenario: part)))
+      return (group, try read(&reader, scenario: part, grid: groups[group].grid))
     }
     guard reader.isAtEnd else { throw reader.failure("the end of the file") }
     return parts
@@ -106,29 +105,49 @@ public enum TileArchive {
     result.validity.write(to: &writer)
   }
 
-  /// One group's result; `scenario` is the group's part of the scenario (its parcels).
-  private static func read(_ reader: inout BinaryReader, scenario: ScenarioModel) throws -> CoverageResult {
+  /// One group's result; `scenario` is the group's part of the scenario (its parcels), `grid`
+  /// the group's grid. Everything the merge indexes by is checked against them — the grid,
+  /// the layers and carriers in the scenario's order, the bins the settings give, sector
+  /// and parcel keys — so that a damaged or foreign archive is an error, not a crash later.
+  private static func read(
+    _ reader: inout BinaryReader, scenario: ScenarioModel, grid: CoverageGrid
+  ) throws -> CoverageResult {
     let parcels = scenario.parcels
-    let grids = try (0..<reader.elementCount()).map { _ in try reader.grid() }
+    let settings = scenario.coverage
+    let classCount = settings.serviceClassesBestFirst.count + 1
+    let grids = try reader.list { try $0.grid() }
+    guard grids == [grid] else { throw reader.failure("the zone group's grid") }
     let zoneOfParcel: [Int] = try reader.numbers()
     let parcelCells: [Int] = try reader.numbers()
     let isIndoor: [UInt8] = try reader.numbers()
     guard zoneOfParcel.count == parcels.count, parcelCells.count == parcels.count, isIndoor.count == parcels.count,
       zoneOfParcel.allSatisfy({ scenario.zones.indices.contains($0) })
     else { throw reader.failure("figures for \(parcels.count) parcels") }
-    let layers = try (0..<reader.elementCount()).map { _ in try layer(&reader, scenario: scenario) }
-    let carriers = try (0..<reader.elementCount()).map { _ in
+    let layers = try reader.list { try layer(&$0, scenario: scenario) }
+    let expectedLayers = scenario.carriers.flatMap { carrier in
+      carrier.layers.filter { $0.numerology != nil }.map { "\(carrier.id) \($0.id)" }
+    }
+    guard layers.map({ "\($0.carrierID) \($0.layer.id)" }) == expectedLayers else {
+      throw reader.failure("the layers \(expectedLayers.joined(separator: ", "))")
+    }
+    let carriers = try reader.list { reader in
       let id = try reader.string()
-      let histograms = try (0..<4).map { _ in try reader.histogram(parcels: parcels.count) }
+      let histograms = try (0..<4).map { _ in try reader.histogram(parcels: parcels.count, binCount: classCount) }
       let covered: [Int] = try reader.numbers()
       guard covered.count == parcels.count else { throw reader.failure("covered cells of \(parcels.count) parcels") }
-      let gaps = try reader.shapes()
+      let gaps = try reader.shapes(keys: parcels.indices)
       return CarrierCoverage(
         carrierID: id, serviceOutdoor: histograms[0], serviceIndoor: histograms[1],
         serviceIndoorDownlink: histograms[2], serviceIndoorUplink: histograms[3], coveredCells: covered,
         gaps: gaps.map { ($0.key, $0.shape) })
     }
-    let cellMaps = try (0..<reader.elementCount()).map { _ in try reader.cellMap(parcels: parcels.count) }
+    guard carriers.map(\.carrierID) == scenario.carriers.map(\.id) else {
+      throw reader.failure("the carriers \(scenario.carriers.map(\.id).joined(separator: ", "))")
+    }
+    let cellMaps = try reader.list {
+      try $0.cellMap(grid: grid, parcels: parcels.count, carriers: carriers.count, classCount: classCount)
+    }
+    guard cellMaps.count == 1 else { throw reader.failure("one cell map") }
     let seconds = try reader.doubles()
     guard seconds.count == 6 else { throw reader.failure("six stage timings") }
     var timings = StageTimings()
@@ -148,10 +167,12 @@ public enum TileArchive {
     let layerID = try reader.string()
     guard let layer = scenario.carriers.first(where: { $0.id == carrierID })?.layers.first(where: { $0.id == layerID })
     else { throw reader.failure("a layer of the scenario, found \(carrierID) \(layerID)") }
-    let bands = try reader.shapes()
-    let servers = try reader.shapes()
-    let histograms = try (0..<6).map { _ in try reader.histogram(parcels: parcels) }
-    let loads = try (0..<reader.elementCount()).map { _ in
+    let settings = scenario.coverage
+    let bands = try reader.shapes(keys: 0..<settings.rsrpBinsDBm.count + 1)
+    let servers = try reader.shapes(keys: scenario.sectors.indices)
+    let bins = [settings.rsrpBinsDBm.count + 1, settings.sinrBinsDB.count + 1, 2]
+    let histograms = try (0..<6).map { try reader.histogram(parcels: parcels, binCount: bins[$0 / 2]) }
+    let loads = try reader.list { reader in
       let index = try reader.int()
       let (carrier, layer, group) = (try reader.string(), try reader.string(), try reader.optionalString())
       let values = try reader.doubles()

@@ -17,6 +17,10 @@ public enum TilePlanFile {
     public let scenarioDigest: String
     public let tileSizeM: Double
     public let tileCount: Int
+    /// The cell budget the plan was made with (`--max-cells`), for its tiles and its merge.
+    public let maxCells: Int?
+    /// Each tile's zone groups, as planned.
+    public let tileGroups: [[Int]]
   }
 
   public static func text(_ plan: TilePlan, scenario: ScenarioModel, scenarioPath: String, digest: String) -> String {
@@ -35,7 +39,8 @@ public enum TilePlanFile {
       ("format", .string(format)), ("scenario", .string(scenarioPath)), ("scenario_digest", .string(digest)),
       ("tile_km", .number(plan.tileSizeM / 1000)), ("tile_count", .number(Double(plan.tiles.count))),
       ("zone_group_count", .number(Double(plan.groups.count))),
-      ("resolution_m", .number(scenario.grid.resolutionM)), ("tiles", .array(tiles)),
+      ("resolution_m", .number(scenario.grid.resolutionM)),
+      ("max_cells", scenario.grid.maxCells.map { .number(Double($0)) } ?? .null), ("tiles", .array(tiles)),
     ])
     return JSONWriter.text(root, pretty: true) + "\n"
   }
@@ -57,7 +62,29 @@ public enum TilePlanFile {
     guard let count = root["tile_count"]?.numberValue, let tiles = Int(exactly: count), tiles > 0 else {
       throw refuse("expected 'tile_count', a positive whole number")
     }
-    return Header(scenarioPath: path, scenarioDigest: digest, tileSizeM: kilometres * 1000, tileCount: tiles)
+    var maxCells: Int?
+    switch root["max_cells"] {
+    case nil, .null?: break
+    case let value?:
+      guard let number = value.numberValue, let cells = Int(exactly: number), cells > 0 else {
+        throw refuse("expected 'max_cells', a positive whole number or null")
+      }
+      maxCells = cells
+    }
+    guard let list = root["tiles"]?.arrayValue, list.count == tiles else {
+      throw refuse("expected 'tiles', a list of \(tiles) tiles")
+    }
+    let groups = try list.enumerated().map { index, tile -> [Int] in
+      let values = tile["zone_groups"]?.arrayValue ?? [.null]
+      let groups = values.compactMap { $0.numberValue.flatMap { Int(exactly: $0) } }
+      guard groups.count == values.count else {
+        throw refuse("tile \(index): expected 'zone_groups', a list of whole numbers")
+      }
+      return groups
+    }
+    return Header(
+      scenarioPath: path, scenarioDigest: digest, tileSizeM: kilometres * 1000, tileCount: tiles, maxCells: maxCells,
+      tileGroups: groups)
   }
 
   /// `tile.json`, a tile's own report (not part of the merged result): what it computed,

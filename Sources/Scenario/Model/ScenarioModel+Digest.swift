@@ -2,8 +2,13 @@
 /// tile, the merge — separate processes, perhaps on separate machines) can check that they
 /// read the same inputs: every setting, raster value and, for the parcels, structures and
 /// sectors, the bytes of the files they were read from (or, where some came from GDAL or a
-/// database, the parsed values themselves — slower: ~20 s for a million sectors). Its path
-/// (`sourcePath`) and its warnings are left out.
+/// database, the parsed values themselves — slower: ~20 s for a million sectors). Left out,
+/// as they change no result: its path (`sourcePath`), its warnings, the cell budget
+/// (`grid.maxCells`, which `--max-cells` overrides; the plan keeps it), where the grid's
+/// line stands, the rasters' display names (`sourceName`: relative to the working directory,
+/// which a job array changes) and the folders of absolute paths (antenna pattern files:
+/// their contents count), so that a copy of the scenario's folder elsewhere has the same
+/// digest.
 ///
 /// FNV-1a, 64 bits (Fowler–Noll–Vo, IETF draft-eastlake-fnv): a check against mistakes,
 /// not against tampering.
@@ -12,8 +17,10 @@ extension ScenarioModel {
     var digest = ModelDigest()
     let skipped: Set<String> =
       inputDigest == nil
-      ? ["sourcePath", "warnings", "inputDigest"]
-      : ["sourcePath", "warnings", "inputDigest", "zones", "structures", "plannedSites", "sectors"]
+      ? ["sourcePath", "warnings", "inputDigest", "grid"]
+      : ["sourcePath", "warnings", "inputDigest", "grid", "zones", "structures", "plannedSites", "sectors"]
+    digest.add(grid.resolutionM)
+    digest.add(grid.marginM)
     let mirror = Mirror(reflecting: self)
     for child in mirror.children where !skipped.contains(child.label ?? "") {
       digest.add(child.label ?? "")
@@ -32,7 +39,10 @@ struct ModelDigest {
 
   mutating func add(_ any: Any) {
     switch any {
-    case let text as String: tagged(1, Array(text.utf8))
+    case let text as String:
+      // An absolute path counts by its file name (see `ScenarioModel.digest`).
+      let name = text.hasPrefix("/") ? text.split(separator: "/").last.map(String.init) ?? "" : text
+      tagged(1, Array(name.utf8))
     case let number as Double: tagged(2, number.bitPattern)
     case let number as Float: tagged(3, UInt64(number.bitPattern))
     case let number as Int: tagged(4, UInt64(bitPattern: Int64(number)))
@@ -72,7 +82,8 @@ struct ModelDigest {
     default:
       tagged(16, Array(String(describing: type(of: any)).utf8))
       tagged(17, UInt64(mirror.children.count))
-      for child in mirror.children {
+      // Display names (a raster's `sourceName`) are not values.
+      for child in mirror.children where child.label != "sourceName" {
         tagged(18, Array((child.label ?? "").utf8))
         add(child.value)
       }
