@@ -123,7 +123,9 @@ import Testing
     for offset in stride(from: 0, to: bytes.count - 8, by: max(1, bytes.count / 400)) {
       for value: Int64 in [.max, -1, 1 << 40] {
         var damaged = bytes
-        withUnsafeBytes(of: value.littleEndian) { for (index, byte) in $0.enumerated() { damaged[offset + index] = byte } }
+        withUnsafeBytes(of: value.littleEndian) {
+          for (index, byte) in $0.enumerated() { damaged[offset + index] = byte }
+        }
         guard damaged != bytes else { continue }
         let result = try? TileArchive.decode(
           damaged, name: "t", scenario: model, groups: groups, scenarioDigest: model.digest)
