@@ -14,8 +14,9 @@ public enum CompareJob {
     warn: (ScenarioIssue) -> Void = { _ in }
   ) throws -> (names: [String], outcomes: [OptionOutcome]) {
     let leaflet = try LeafletLoader.load()
-    let scenario = try JobInput.load(
-      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells, warn: warn)
+    let input = try PlanInput.load(
+      scenarioPath: scenarioPath, outputDirectory: outputDirectory, request: request, warn: warn)
+    let scenario = input.scenario
     let carriers = try request.carriers(in: scenario)
     // By default every option, less those sharing between carriers when one is planned.
     let names =
@@ -26,10 +27,11 @@ public enum CompareJob {
     try PlanRequest.check(options, carriers: carriers)
     // Today's fields are kept: each plan's busy-hour run computes only its stations' fields.
     let fields = FieldStore()
-    let coverage = try CoverageRun.run(scenario, threads: request.threads, fields: fields)
+    let (coverage, known) = try input.coverage(threads: request.threads, fields: fields)
     fields.reuse(sectorsBelow: scenario.sectors.count)
     let settings = request.options(carriers: carriers, scenario: scenario)
-    let pool = CandidatePool.build(scenario, coverage: coverage, carriers: settings.carriers, settings: settings.pool)
+    let pool = CandidatePool.build(
+      scenario, coverage: coverage, carriers: settings.carriers, settings: settings.pool, known: known)
     var today = OptionOutcome.today(scenario, coverage: coverage, carriers: settings.carriers)
     today.busyHour = BusyHourReach(coverage, carrierIndex: settings.carriers)
     var entries = [ComparisonReport.Entry(outcome: today, result: nil)]

@@ -49,6 +49,9 @@ public struct PlanRequest: Sendable {
   public var threads = ProcessInfo.processInfo.activeProcessorCount
   /// A cell budget overriding the scenario's (`--max-cells`).
   public var maxCells: Int?
+  /// A tiled run's plan directory (`--tiles`): today's coverage and the candidates' fields
+  /// from its tiles instead of computed here.
+  public var tilesDirectory: URL?
   /// Seconds CBC may search per plan (`--time-limit-s`); nil = heuristics only.
   public var timeLimitSeconds: Double? = 60
   /// Branch-and-bound nodes CBC may explore per plan (`--node-limit`); nil = no limit.

@@ -16,14 +16,16 @@ public enum RecommendJob {
     warn: (ScenarioIssue) -> Void = { _ in }
   ) throws -> (names: [String], result: Recommender.Result) {
     let leaflet = try LeafletLoader.load()
-    let scenario = try JobInput.load(
-      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells, warn: warn)
+    let input = try PlanInput.load(
+      scenarioPath: scenarioPath, outputDirectory: outputDirectory, request: request, warn: warn)
+    let scenario = input.scenario
     let carriers = try request.carriers(in: scenario)
     let option = try PlanRequest.option(named: optionName, in: scenario)
     try PlanRequest.check([option], carriers: carriers)
-    let coverage = try CoverageRun.run(scenario, threads: request.threads)
+    let (coverage, known) = try input.coverage(threads: request.threads)
     let result = Recommender.recommend(
-      scenario, coverage: coverage, options: request.options(carriers: carriers, scenario: scenario), option: option)
+      scenario, coverage: coverage, options: request.options(carriers: carriers, scenario: scenario), option: option,
+      known: known)
     let outputs = try PlanOutputs.recommendation(
       result, scenario: scenario, coverage: coverage, leaflet: leaflet, threads: request.threads)
     try outputs.write(to: outputDirectory)

@@ -1,6 +1,7 @@
 import Coverage
 import Foundation
 import Geo
+import Planning
 import Report
 import Scenario
 
@@ -10,13 +11,15 @@ public enum TileJob {
   /// The archive of a tile's coverage (`TileArchive`) and its report, in the tile's directory.
   public static let archiveName = "tile.cosite"
   public static let reportName = "tile.json"
+  /// The candidate stations' fields (`CandidateArchive`), when the plan asks for them.
+  public static let candidatesName = "candidates.cosite"
 
   /// Plans the tiles of a scenario and writes `tiles.json` to `directory` (replacing any
   /// earlier plan and its tiles' results).
   /// - Returns: the files written and lines describing the plan.
   @discardableResult
   public static func plan(
-    scenarioPath: String, tileKM: Double, directory: URL, maxCells: Int? = nil,
+    scenarioPath: String, tileKM: Double, directory: URL, maxCells: Int? = nil, candidates: Bool = false,
     warn: (ScenarioIssue) -> Void = { _ in }
   ) throws -> (names: [String], lines: [String]) {
     try OutputDestination.check(directory, holdsNone: [scenarioPath])
@@ -27,7 +30,8 @@ public enum TileJob {
     var outputs = OutputSet()
     outputs.add(
       TilePlanFile.name,
-      text: TilePlanFile.text(plan, scenario: scenario, scenarioPath: absolute, digest: scenario.digest))
+      text: TilePlanFile.text(
+        plan, scenario: scenario, scenarioPath: absolute, digest: scenario.digest, candidates: candidates))
     try outputs.write(to: directory)
     var lines = [
       "\(plan.tiles.count) tile\(plan.tiles.count == 1 ? "" : "s") of \(JSONWriter.number(tileKM)) km holding \(plan.groups.count) zone group\(plan.groups.count == 1 ? "" : "s"); largest tile grid \(plan.tiles.map(\.largestGridCells).max() ?? 0) cells"
@@ -75,6 +79,19 @@ public enum TileJob {
     ) { try rasters.add($0) }
     var outputs = rasters.encodedFiles()
     outputs.add(archiveName, bytes: TileArchive.encode(parts, scenarioDigest: header.scenarioDigest))
+    if header.candidates {
+      progress?("candidate fields", 1)
+      let sites = CandidatePool.fixedSites(scenario)
+      let fields = parts.map { group, result in
+        (
+          group,
+          FixedCandidateFields.compute(
+            scenario, sites: sites, part: CoverageRun.scenario(scenario, group: group, of: plan.groups),
+            coverage: result, threads: threads)
+        )
+      }
+      outputs.add(candidatesName, bytes: CandidateArchive.encode(fields, scenarioDigest: header.scenarioDigest))
+    }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     let peak = ProcessMemory.peakBytes()
     outputs.add(

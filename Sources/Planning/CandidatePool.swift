@@ -27,39 +27,28 @@ public struct CandidatePool: Sendable {
     public init() {}
   }
 
+  /// Fields computed elsewhere (a tiled run's tasks, `FixedCandidateFields`), by station id:
+  /// per cell map, the cells newly meeting the target and the target's RSRP outdoors.
+  public typealias KnownFields = [String: (target: [[Int32]], outdoor: [[Int32]])]
+
+  /// - Parameter known: the fields of the stations on existing structures and listed new
+  ///   builds, when a tiled run computed them (a station missing from it covers nothing
+  ///   new); nil = computed here. Generated new builds are always computed here.
   public static func build(
-    _ scenario: ScenarioModel, coverage: CoverageResult, carriers: [Int], settings: Settings
+    _ scenario: ScenarioModel, coverage: CoverageResult, carriers: [Int], settings: Settings,
+    known: KnownFields? = nil
   ) -> CandidatePool {
-    var sites: [CandidateSite] = []
-    var stations: [StationCandidate] = []
-    let tenants = ScenarioSummary.tenants(of: scenario)
-    func addStations(siteIndex: Int, for planned: [Int]) {
-      let site = sites[siteIndex]
-      for carrierIndex in planned {
-        let carrier = scenario.carriers[carrierIndex]
-        guard !site.tenants.contains(carrier.id), site.isNew || scenario.mayCoLocate(carrier.id, on: site.structure),
-          let height = mountHeightM(site)
-        else { continue }
-        stations.append(
-          StationCandidate(
-            id: "\(carrier.id)@\(site.structure.id)", carrierIndex: carrierIndex, siteIndex: siteIndex,
-            sectors: sectors(
-              scenario, carrierIndex, site.structure, heightM: height, id: "\(carrier.id)@\(site.structure.id)"),
-            heightM: height))
-      }
+    var sites = fixedSites(scenario)
+    var stations = sites.indices.flatMap { siteIndex in
+      carriers.compactMap { station(scenario, sites[siteIndex], siteIndex: siteIndex, carrierIndex: $0) }
     }
-    for structure in scenario.structures where structure.freeSlots > 0 {
-      sites.append(CandidateSite(structure: structure, origin: .existing, tenants: tenants[structure.id] ?? []))
-      addStations(siteIndex: sites.count - 1, for: carriers)
-    }
-    for structure in scenario.plannedSites {
-      sites.append(CandidateSite(structure: structure, origin: .listed, tenants: []))
-      addStations(siteIndex: sites.count - 1, for: carriers)
-    }
+    let fixedStations = stations.count
     if settings.newBuildSpacingM > 0 {
       for (structure, uncovered) in latticePoints(scenario, coverage.cellMaps, carriers: carriers, settings: settings) {
         sites.append(CandidateSite(structure: structure, origin: .generated, tenants: []))
-        addStations(siteIndex: sites.count - 1, for: uncovered)
+        stations += uncovered.compactMap {
+          station(scenario, sites[sites.count - 1], siteIndex: sites.count - 1, carrierIndex: $0)
+        }
       }
     }
     // Fields in parallel; each slot written by one worker, so the order is fixed.
@@ -68,11 +57,16 @@ public struct CandidatePool: Sendable {
     let threads = max(1, settings.threads)
     let structures = sites.map(\.structure)
     let planned = stations
+    let empty = [[Int32]](repeating: [], count: coverage.cellMaps.count)
     fields.withUnsafeMutableBufferPointer { buffer in
       let output = FieldSlots(buffer: buffer)
       DispatchQueue.concurrentPerform(iterations: threads) { worker in
         for index in stride(from: worker, to: planned.count, by: threads) {
           let station = planned[index]
+          if let known, index < fixedStations {
+            output.buffer[index] = known[station.id] ?? (empty, empty)
+            continue
+          }
           output.buffer[index] = field.field(
             sectors: station.sectors, structure: structures[station.siteIndex], carrierIndex: station.carrierIndex)
         }
@@ -96,6 +90,30 @@ public struct CandidatePool: Sendable {
       }
     }
     return CandidatePool(sites: sites, stations: stations, targetCells: targetCells, outdoorCells: outdoorCells)
+  }
+
+  /// The sites of existing structures with a free slot, then the listed new builds, in the
+  /// scenario's order: the candidates a scenario gives before any coverage is known.
+  public static func fixedSites(_ scenario: ScenarioModel) -> [CandidateSite] {
+    let tenants = ScenarioSummary.tenants(of: scenario)
+    return scenario.structures.filter { $0.freeSlots > 0 }.map {
+      CandidateSite(structure: $0, origin: .existing, tenants: tenants[$0.id] ?? [])
+    } + scenario.plannedSites.map { CandidateSite(structure: $0, origin: .listed, tenants: []) }
+  }
+
+  /// A carrier's station on a site: nil when it is a tenant already, its owner does not admit
+  /// the carrier, or the site's height window has no room left.
+  public static func station(
+    _ scenario: ScenarioModel, _ site: CandidateSite, siteIndex: Int, carrierIndex: Int
+  ) -> StationCandidate? {
+    let carrier = scenario.carriers[carrierIndex]
+    guard !site.tenants.contains(carrier.id), site.isNew || scenario.mayCoLocate(carrier.id, on: site.structure),
+      let height = mountHeightM(site)
+    else { return nil }
+    let id = "\(carrier.id)@\(site.structure.id)"
+    return StationCandidate(
+      id: id, carrierIndex: carrierIndex, siteIndex: siteIndex,
+      sectors: sectors(scenario, carrierIndex, site.structure, heightM: height, id: id), heightM: height)
   }
 
   /// A new tenant's antennas: 1 m below the top, 3 m below each tenant already there

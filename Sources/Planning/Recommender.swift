@@ -96,9 +96,11 @@ public struct Recommender {
   }
 
   public static func recommend(
-    _ scenario: ScenarioModel, coverage: CoverageResult, options: Options, option: SharingOption? = nil
+    _ scenario: ScenarioModel, coverage: CoverageResult, options: Options, option: SharingOption? = nil,
+    known: CandidatePool.KnownFields? = nil
   ) -> Result {
-    let pool = CandidatePool.build(scenario, coverage: coverage, carriers: options.carriers, settings: options.pool)
+    let pool = CandidatePool.build(
+      scenario, coverage: coverage, carriers: options.carriers, settings: options.pool, known: known)
     let chosen = option ?? SharingOption.all(for: scenario).first { $0.rules == .passive }!
     return recommend(scenario, coverage: coverage, pool: pool, option: chosen, options: options)
   }

@@ -56,6 +56,13 @@ struct PlanArguments: ParsableArguments {
   var maxCells: Int?
 
   @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Today's coverage and the candidates' fields from a tiled run (cosite plan-tiles --candidates, then its tiles) instead of computing them here.",
+      valueName: "dir"))
+  var tiles: String?
+
+  @Option(
     name: .customLong("time-limit-s"),
     help: "Seconds the exact solver (CBC) may search per plan, a safety net; 0 = heuristics only (default 60).")
   var timeLimitS: Double = 60
@@ -115,6 +122,7 @@ struct PlanArguments: ParsableArguments {
     request.indoorSystems = !noIndoor
     request.threads = threads
     request.maxCells = maxCells
+    request.tilesDirectory = tiles.map { URL(fileURLWithPath: $0) }
     request.timeLimitSeconds = timeLimitS > 0 ? timeLimitS : nil
     let nodes = nodeLimit ?? Self.defaultNodeLimit
     request.nodeLimit = nodes > 0 ? nodes : nil

@@ -13,7 +13,9 @@ struct PlanTiles: ParsableCommand {
       numbered from 0. Each tile is then computed by `cosite run SCENARIO --tiles DIR --out DIR/tile-N` \\
       (N from --tile or the job array), and `cosite merge DIR --out OUT` joins them into the files \\
       cosite run writes, byte for byte. A zone group is never cut, so a tile is at least its largest \\
-      group. Planning again replaces DIR and every tile result in it. See scripts/slurm/.
+      group. With --candidates each tile also computes the fields of the scenario's candidate stations, \\
+      and `cosite recommend|compare SCENARIO --tiles DIR` then plans from the tiles. Planning again \\
+      replaces DIR and every tile result in it. See scripts/slurm/.
       """)
 
   @Argument(help: "The scenario YAML file.")
@@ -28,6 +30,13 @@ struct PlanTiles: ParsableCommand {
   @Option(name: .customLong("max-cells"), help: maxCellsHelp)
   var maxCells: Int?
 
+  @Flag(
+    name: .long,
+    help:
+      "Each tile also computes the fields of the candidate stations on existing structures and listed new builds, for cosite recommend/compare --tiles DIR."
+  )
+  var candidates = false
+
   func validate() throws {
     guard tileKM.isFinite, tileKM >= 1, tileKM <= 10_000 else {
       throw ValidationError("--tile-km must be between 1 and 10000")
@@ -39,7 +48,7 @@ struct PlanTiles: ParsableCommand {
     let planned = try reportingScenarioErrors {
       try TileJob.plan(
         scenarioPath: scenario, tileKM: tileKM, directory: URL(fileURLWithPath: out), maxCells: maxCells,
-        warn: printWarning)
+        candidates: candidates, warn: printWarning)
     }
     for line in planned.lines { print(line) }
     printWritten(planned.names, out: out)

@@ -14,7 +14,8 @@ import Testing
     let root = CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let tiles = root.appendingPathComponent("tiles")
-    let plan = try CLI.run(["plan-tiles", Self.scenario, "--tile-km", "5", "--out", tiles.path])
+    // With the candidates' fields too, for recommend and compare below.
+    let plan = try CLI.run(["plan-tiles", Self.scenario, "--tile-km", "5", "--candidates", "--out", tiles.path])
     #expect(plan.status == 0, "\(plan.standardError)")
     #expect(plan.standardOutput.hasPrefix("6 tiles of 5 km holding 6 zone groups"))
     for index in 0..<6 {
@@ -39,12 +40,43 @@ import Testing
     let broken = root.appendingPathComponent("broken")
     let missing = try CLI.run(["merge", tiles.path, "--out", broken.path])
     #expect(missing.status == 1)
-    #expect(missing.standardError.contains("tile-3/tile.cosite: missing: tile 3 has not finished"))
+    #expect(
+      missing.standardError.contains(
+        "tile-3/tile.cosite: missing: tile 3 has not finished; run it again (cosite run … --tiles … --tile 3)"))
     #expect(!FileManager.default.fileExists(atPath: broken.path))
     #expect(try runTile(3, tiles, environment: true).status == 0)
     let again = root.appendingPathComponent("again")
     #expect(try CLI.run(["merge", tiles.path, "--out", again.path]).status == 0)
     #expect(try Self.files(under: again) == expected)
+    try plansFromTheTilesEqualTheSingleMachines(tiles, root: root)
+  }
+
+  /// `recommend --tiles` and `compare --tiles` (today's coverage and the candidates' fields
+  /// from the tiles; the generated new builds, indoor systems and the optimisation here)
+  /// write the single machine's files byte for byte; a tile's candidate fields missing,
+  /// they name it.
+  func plansFromTheTilesEqualTheSingleMachines(_ tiles: URL, root: URL) throws {
+    for command in [
+      ["recommend", "--carrier", "vnpt"], ["compare", "--carrier", "vnpt", "--options", "standalone,passive"],
+    ] {
+      let arguments = [command[0], Self.scenario] + command.dropFirst()
+      let fromTiles = root.appendingPathComponent(command[0] + "-tiles")
+      let tiled = try CLI.run(arguments + ["--tiles", tiles.path, "--out", fromTiles.path, "--threads", "2"])
+      #expect(tiled.status == 0, "\(tiled.standardError)")
+      let single = root.appendingPathComponent(command[0] + "-single")
+      let run = try CLI.run(arguments + ["--out", single.path, "--threads", "2"])
+      #expect(run.status == 0, "\(run.standardError)")
+      let expected = try Self.files(under: single)
+      #expect(expected.count >= 5, "\(expected.keys.sorted())")
+      #expect(try Self.files(under: fromTiles) == expected, "\(command[0])")
+    }
+    try FileManager.default.removeItem(at: tiles.appendingPathComponent("tile-2/candidates.cosite"))
+    let missing = try CLI.run([
+      "recommend", Self.scenario, "--carrier", "vnpt", "--tiles", tiles.path, "--out", root.path + "/none",
+    ])
+    #expect(missing.status == 1)
+    #expect(missing.standardError.contains("tile-2/candidates.cosite: missing: tile 2 has not finished"))
+    #expect(!FileManager.default.fileExists(atPath: root.path + "/none"))
   }
 
   @Test func aTileOfAnotherVersionOfTheScenarioIsRefused() throws {
@@ -91,6 +123,13 @@ import Testing
     #expect(text.contains("\"max_cells\": 30000000"), "\(text)")
     let tile = try runTile(0, tiles)
     #expect(tile.status == 0, "\(tile.standardError)")
+    // Planned without --candidates, the tiles cannot feed a plan.
+    let recommend = try CLI.run(["recommend", Self.scenario, "--tiles", tiles.path, "--out", root.path + "/r"])
+    #expect(recommend.status == 1)
+    #expect(
+      recommend.standardError.contains(
+        "tiles.json: planned without candidate fields: run cosite plan-tiles --candidates"))
+    #expect(!FileManager.default.fileExists(atPath: root.path + "/r"))
   }
 
   /// Tile `index`, by `--tile` or (as a Slurm array task) by SLURM_ARRAY_TASK_ID.

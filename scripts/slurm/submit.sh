@@ -5,7 +5,12 @@
 #
 #   scripts/slurm/submit.sh SCENARIO TILES_DIR OUT_DIR [--tile-km K] [--cpus-per-task N]
 #       [--mem-per-task MB] [--wait] [--cosite PATH] [--only-tile I[,J...]]
+#       [--final merge|recommend|compare] [--final-args 'ARGS']
 #
+# --final recommend (or compare) plans the tiles with --candidates (each task also computes
+# the candidate stations' fields) and runs `cosite recommend SCENARIO --tiles TILES_DIR
+# --out OUT_DIR ARGS` as the last job instead of the merge; ARGS (split at spaces) are its
+# options, e.g. '--carrier vnpt --target 90%'.
 # --only-tile I (or I,J,...) re-runs those tiles of the plan already in TILES_DIR (no new
 # plan), then a fresh merge: a task that was killed or failed, re-run alone, gives the same
 # merged result.
@@ -23,7 +28,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 poll_s=${COSITE_SLURM_POLL:-5}
 
 usage() {
-  echo "usage: $0 SCENARIO TILES_DIR OUT_DIR [--tile-km K] [--cpus-per-task N] [--mem-per-task MB] [--wait] [--cosite PATH] [--only-tile I[,J...]]" >&2
+  echo "usage: $0 SCENARIO TILES_DIR OUT_DIR [--tile-km K] [--cpus-per-task N] [--mem-per-task MB] [--wait] [--cosite PATH] [--only-tile I[,J...]] [--final merge|recommend|compare] [--final-args 'ARGS']" >&2
   exit 2
 }
 
@@ -39,17 +44,24 @@ positive_integer() {
 }
 
 positionals=()
-tile_km="" cpus=1 mem_mb="" wait=no only_tile=""
+tile_km="" cpus=1 mem_mb="" wait=no only_tile="" final=merge final_args=""
 cosite=${COSITE:-cosite}
 while [ $# -gt 0 ]; do
   case "$1" in
-    --tile-km | --cpus-per-task | --mem-per-task | --cosite | --only-tile)
+    --tile-km | --cpus-per-task | --mem-per-task | --cosite | --only-tile | --final | --final-args)
       [ $# -ge 2 ] || fail "$1 expects a value"
       case "$1" in
         --tile-km) tile_km=$2 ;;
         --cpus-per-task) positive_integer "$1" "$2"; cpus=$2 ;;
         --mem-per-task) positive_integer "$1" "$2"; mem_mb=$2 ;;
         --cosite) cosite=$2 ;;
+        --final)
+          case "$2" in
+            merge | recommend | compare) final=$2 ;;
+            *) fail "--final expects merge, recommend or compare, not '$2'" ;;
+          esac
+          ;;
+        --final-args) final_args=$2 ;;
         --only-tile)
           case "$2" in
             '' | ,* | *, | *,,* | *[!0-9,]*) fail "--only-tile expects tile indices (3, or 3,7), not '$2'" ;;
@@ -105,6 +117,7 @@ tile_count() {
 if [ -z "$only_tile" ]; then
   plan_args=(plan-tiles "$scenario" --out "$tiles_dir")
   [ -z "$tile_km" ] || plan_args+=(--tile-km "$tile_km")
+  [ "$final" = merge ] || plan_args+=(--candidates)
   command -v "$cosite" >/dev/null 2>&1 \
     || fail "$cosite not found (swift build -c release, then --cosite .build/release/cosite)"
   "$cosite" "${plan_args[@]}" >&2 || fail "cosite plan-tiles failed (exit $?)"
@@ -123,7 +136,8 @@ mkdir -p "$tiles_dir/logs"
 
 # The scripts read their inputs from the environment; --export=ALL hands them over without
 # the quoting limits of --export=NAME=value (a comma would split the value).
-export SCENARIO="$scenario" TILES="$tiles_dir" OUT="$out_dir" COSITE="$cosite"
+export SCENARIO="$scenario" TILES="$tiles_dir" OUT="$out_dir" COSITE="$cosite" FINAL="$final" \
+  FINAL_ARGS="$final_args"
 tiles_args=(--parsable --export=ALL --chdir="$tiles_dir" --array="$array"
   --cpus-per-task="$cpus" --output="$tiles_dir/logs/slurm-%A_%a.out")
 [ -z "$mem_mb" ] || tiles_args+=(--mem="$mem_mb")
@@ -203,11 +217,12 @@ while read -r task state code; do
 done <<<"$tile_records"
 read -r _ state code <<<"$merge_records"
 if [ "$state" = COMPLETED ]; then
-  echo "submit: merged into $out_dir" >&2
+  echo "submit: $final done, outputs in $out_dir" >&2
 elif [ ${#failed_tiles[@]} -gt 0 ] && [ "$state" = CANCELLED ]; then
   # afterok was never satisfied: the merge did not start and wrote no log.
   rerun=("$0" "$scenario" "$tiles_dir" "$out_dir" --cpus-per-task "$cpus" --cosite "$cosite")
   [ -z "$mem_mb" ] || rerun+=(--mem-per-task "$mem_mb")
+  [ "$final" = merge ] || rerun+=(--final "$final" --final-args "$final_args")
   rerun+=(--only-tile "$(IFS=,; echo "${failed_tiles[*]}")")
   echo "submit: merge not run; to re-run the failed tiles and merge: $(printf '%q ' "${rerun[@]}")" >&2
 else

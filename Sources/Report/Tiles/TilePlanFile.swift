@@ -21,9 +21,14 @@ public enum TilePlanFile {
     public let maxCells: Int?
     /// Each tile's zone groups, as planned.
     public let tileGroups: [[Int]]
+    /// Whether each tile also computes the fields of the scenario's candidate stations
+    /// (`plan-tiles --candidates`, for `recommend --tiles` and `compare --tiles`).
+    public let candidates: Bool
   }
 
-  public static func text(_ plan: TilePlan, scenario: ScenarioModel, scenarioPath: String, digest: String) -> String {
+  public static func text(
+    _ plan: TilePlan, scenario: ScenarioModel, scenarioPath: String, digest: String, candidates: Bool
+  ) -> String {
     let tiles = plan.tiles.map { tile -> JSONValue in
       let zones = tile.groups.flatMap { plan.groups[$0].zoneIndices.map { scenario.zones[$0].id } }
       return .object([
@@ -40,7 +45,8 @@ public enum TilePlanFile {
       ("tile_km", .number(plan.tileSizeM / 1000)), ("tile_count", .number(Double(plan.tiles.count))),
       ("zone_group_count", .number(Double(plan.groups.count))),
       ("resolution_m", .number(scenario.grid.resolutionM)),
-      ("max_cells", scenario.grid.maxCells.map { .number(Double($0)) } ?? .null), ("tiles", .array(tiles)),
+      ("max_cells", scenario.grid.maxCells.map { .number(Double($0)) } ?? .null),
+      ("candidate_fields", .bool(candidates)), ("tiles", .array(tiles)),
     ])
     return JSONWriter.text(root, pretty: true) + "\n"
   }
@@ -71,6 +77,11 @@ public enum TilePlanFile {
       }
       maxCells = cells
     }
+    var candidates = false
+    if let value = root["candidate_fields"] {
+      guard case .bool(let flag) = value else { throw refuse("expected 'candidate_fields', true or false") }
+      candidates = flag
+    }
     guard let list = root["tiles"]?.arrayValue, list.count == tiles else {
       throw refuse("expected 'tiles', a list of \(tiles) tiles")
     }
@@ -84,7 +95,7 @@ public enum TilePlanFile {
     }
     return Header(
       scenarioPath: path, scenarioDigest: digest, tileSizeM: kilometres * 1000, tileCount: tiles, maxCells: maxCells,
-      tileGroups: groups)
+      tileGroups: groups, candidates: candidates)
   }
 
   /// `tile.json`, a tile's own report (not part of the merged result): what it computed,
