@@ -6,7 +6,9 @@ import Testing
 /// `scripts/slurm/local-cluster.sh`), submits hai-phong in 5 km tiles (6 tiles) as a job array
 /// with the `afterok` merge, and compares the merged outputs with `cosite run`'s byte for byte;
 /// then it deletes the largest tile's results, resubmits it and cancels it while it runs (the
-/// merge must not run), resubmits it again and compares once more.
+/// merge must not run), resubmits it again and compares once more; last, a recommendation
+/// for one carrier planned on the array (`submit.sh --final recommend`) against `cosite
+/// recommend`'s files.
 @Suite struct SlurmTests {
   static let binaries = ["/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/sbin/munged", "/usr/bin/sbatch"]
   /// slurmd starts each job as its user, and the daemons write under /var/lib: root only.
@@ -23,7 +25,7 @@ import Testing
       CLI.repositoryRoot.appendingPathComponent("scripts/slurm/smoke.sh").path,
       "--cosite", CLI.executable.path,
       "--scenario", CLI.repositoryRoot.appendingPathComponent("scenarios/hai-phong.yaml").path,
-      "--tile-km", "5",
+      "--tile-km", "5", "--recommend-carrier", "vnpt",
     ]
     var environment = ProcessInfo.processInfo.environment
     environment["SLURM_ARRAY_TASK_ID"] = nil
@@ -44,6 +46,7 @@ import Testing
       "smoke: array ok", "the merged outputs equal cosite run's byte for byte",
       "killed while it ran; the merge did not run",
       "resubmitted; the merged outputs equal cosite run's",
+      "its outputs equal cosite recommend's byte for byte",
     ] {
       #expect(text.contains(step), "missing '\(step)' in:\n\(text)")
     }

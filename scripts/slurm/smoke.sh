@@ -8,19 +8,23 @@
 #                                               then its largest tile killed while it runs (the
 #                                               merge must not run) and resubmitted: the same
 #                                               merged outputs again
+#       [--recommend-carrier ID]                and a recommendation for carrier ID through
+#                                               submit.sh --final recommend (tiles planned with
+#                                               --candidates), equal to cosite recommend's
 #
 # Exits 3 (from local-cluster.sh) when slurm-wlm is not installed, so CI can skip, saying
 # why. Stops the cluster at the end when it was not running before.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-cosite="" scenario="$here/../../scenarios/phu-tho.yaml" tile_km=""
+cosite="" scenario="$here/../../scenarios/phu-tho.yaml" tile_km="" recommend_carrier=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --cosite) cosite=$2; shift 2 ;;
     --scenario) scenario=$2; shift 2 ;;
     --tile-km) tile_km=$2; shift 2 ;;
-    *) echo "usage: $0 [--cosite PATH [--scenario FILE] [--tile-km K]]" >&2; exit 2 ;;
+    --recommend-carrier) recommend_carrier=$2; shift 2 ;;
+    *) echo "usage: $0 [--cosite PATH [--scenario FILE] [--tile-km K] [--recommend-carrier ID]]" >&2; exit 2 ;;
   esac
 done
 
@@ -97,3 +101,11 @@ echo "smoke: tile $tile killed while it ran; the merge did not run"
 diff -r "$work/single" "$work/out-rerun" >&2 \
   || { echo "smoke: tile $tile run again changed the merged outputs" >&2; exit 1; }
 echo "smoke: tile $tile resubmitted; the merged outputs equal cosite run's byte for byte"
+
+[ -n "$recommend_carrier" ] || exit 0
+"$here/submit.sh" "$scenario" "$work/tiles-plan" "$work/out-recommend" "${options[@]}" \
+  --final recommend --final-args "--carrier $recommend_carrier"
+"$cosite" recommend "$scenario" --carrier "$recommend_carrier" --out "$work/single-recommend" >/dev/null
+diff -r "$work/single-recommend" "$work/out-recommend" >&2 \
+  || { echo "smoke: the recommendation from the tiles differs from cosite recommend's" >&2; exit 1; }
+echo "smoke: submit --final recommend ok; its outputs equal cosite recommend's byte for byte"

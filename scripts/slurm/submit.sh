@@ -153,7 +153,7 @@ merge_job=$(sbatch --parsable --export=ALL --chdir="$tiles_dir" \
   --output="$tiles_dir/logs/merge-%j.out" "$here/merge.sbatch") \
   || fail "the merge could not be submitted; tiles job $tiles_job runs on (TILES=$tiles_dir OUT=$out_dir sbatch $here/merge.sbatch merges by hand)"
 merge_job=${merge_job%%;*}
-echo "submit: merge job $merge_job into $out_dir after tiles job $tiles_job (log: $tiles_dir/logs/merge-$merge_job.out)" >&2
+echo "submit: $final job $merge_job into $out_dir after tiles job $tiles_job (log: $tiles_dir/logs/merge-$merge_job.out)" >&2
 
 echo "tiles_job=$tiles_job"
 echo "merge_job=$merge_job"
