@@ -95,4 +95,25 @@ import Testing
     let gaps = Set(grouped.carriers[0].gaps.map(\.parcelIndex))
     #expect(!gaps.isEmpty && gaps.count < model.parcels.count)
   }
+
+  /// A land cover's class per parcel (zone A open, B and C behind 20 dB of clutter): a group
+  /// must take its own parcels' classes, which set its parcels' propagation (their indoor σ
+  /// and O2I spread, and the candidates' indoor loss). Before the fix, the group of B and C
+  /// read A's classes for B.
+  @Test func groupsTakeTheirOwnParcelsLandCover() {
+    var model = scenario(marginM: 500)
+    let base = model.coverage.propagation
+    func cover(_ clutterDB: Double) -> LandCoverClass {
+      var propagation = base
+      propagation.clutterLossDB = clutterDB
+      return LandCoverClass(name: "clutter \(clutterDB)", propagation: propagation)
+    }
+    model.landCoverOfParcels = model.zones.flatMap { zone in zone.parcels.map { _ in cover(zone.id == "a" ? 0 : 20) } }
+    // Zones of 16 parcels each: B and C are parcels 16…47 of the whole scenario.
+    let group = model.keepingZones([1, 2])
+    #expect(group.landCoverOfParcels == Array(model.landCoverOfParcels[16...]))
+    #expect(group.propagationOfParcels == Array(model.propagationOfParcels[16...]))
+    #expect(group.propagationOfParcels.allSatisfy { $0.clutterLossDB == 20 })
+    #expect(model.keepingZones([0]).propagationOfParcels.allSatisfy { $0.clutterLossDB == 0 })
+  }
 }

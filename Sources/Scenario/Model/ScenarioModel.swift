@@ -110,6 +110,18 @@ public struct ScenarioModel: Sendable {
       zones: indices.map { zones[$0] }, carriers: carriers, structures: structures, sectors: sectors,
       coverage: coverage)
     kept.warnings = warnings
+    // The land cover's class per parcel follows `parcels`: the kept zones' own entries.
+    if landCoverOfParcels.count == parcels.count {
+      var starts: [Int] = []
+      var next = 0
+      for zone in zones {
+        starts.append(next)
+        next += zone.parcels.count
+      }
+      kept.landCoverOfParcels = indices.flatMap {
+        landCoverOfParcels[starts[$0]..<starts[$0] + zones[$0].parcels.count]
+      }
+    }
     return kept
   }
 
