@@ -27,7 +27,7 @@ public enum CompareJob {
     try PlanRequest.check(options, carriers: carriers)
     // Today's fields are kept: each plan's busy-hour run computes only its stations' fields.
     let fields = FieldStore()
-    let (coverage, known) = try input.coverage(threads: request.threads, fields: fields)
+    let (coverage, known) = try input.coverage(threads: request.threads, carriers: carriers, fields: fields)
     fields.reuse(sectorsBelow: scenario.sectors.count)
     let settings = request.options(carriers: carriers, scenario: scenario)
     let pool = CandidatePool.build(

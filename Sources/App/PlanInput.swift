@@ -33,9 +33,12 @@ struct PlanInput {
     return PlanInput(scenario: scenario, tiled: try TiledInput.read(tiles, header: header, scenario: scenario))
   }
 
-  /// Today's coverage, and the candidate fields when the tiles computed them.
-  func coverage(threads: Int, fields: FieldStore? = nil) throws -> (CoverageResult, CandidatePool.KnownFields?) {
-    if let tiled { return (tiled.coverage(scenario), try tiled.candidateFields()) }
+  /// Today's coverage, and the candidate fields of the planned `carriers` when the tiles
+  /// computed them.
+  func coverage(
+    threads: Int, carriers: [Int], fields: FieldStore? = nil
+  ) throws -> (CoverageResult, CandidatePool.KnownFields?) {
+    if let tiled { return (tiled.coverage(scenario), try tiled.candidateFields(scenario, carriers: carriers)) }
     return (try CoverageRun.run(scenario, threads: threads, fields: fields), nil)
   }
 }

@@ -22,7 +22,7 @@ public enum RecommendJob {
     let carriers = try request.carriers(in: scenario)
     let option = try PlanRequest.option(named: optionName, in: scenario)
     try PlanRequest.check([option], carriers: carriers)
-    let (coverage, known) = try input.coverage(threads: request.threads)
+    let (coverage, known) = try input.coverage(threads: request.threads, carriers: carriers)
     let result = Recommender.recommend(
       scenario, coverage: coverage, options: request.options(carriers: carriers, scenario: scenario), option: option,
       known: known)

@@ -50,24 +50,43 @@ struct TiledInput {
   }
 
   /// The candidate fields every tile computed, by station id, per cell map of the assembled
-  /// coverage (one per zone group, in group order).
-  func candidateFields() throws -> CandidatePool.KnownFields {
+  /// coverage (one per zone group, in group order): only the stations of `carriers` (scenario
+  /// indices) are kept; a station the scenario does not have as a candidate is refused.
+  func candidateFields(_ scenario: ScenarioModel, carriers: [Int]) throws -> CandidatePool.KnownFields {
     guard header.candidates else {
       throw TileError(
         file: TileJob.planPath(directory),
         message: "planned without candidate fields: run cosite plan-tiles --candidates and the tiles again")
     }
+    var carrierOfStation: [String: Int] = [:]
+    for (index, site) in CandidatePool.fixedSites(scenario).enumerated() {
+      for carrier in scenario.carriers.indices {
+        if let station = CandidatePool.station(scenario, site, siteIndex: index, carrierIndex: carrier) {
+          carrierOfStation[station.id] = carrier
+        }
+      }
+    }
+    let planned = Set(carriers)
     let empty = [[Int32]](repeating: [], count: plan.groups.count)
     var known: CandidatePool.KnownFields = [:]
     for tile in plan.tiles {
       let path = directory.appendingPathComponent("tile-\(tile.index)").appendingPathComponent(TileJob.candidatesName)
         .path
+      let bytes = try Self.bytes(
+        path, tile: tile.index, missing: "tile \(tile.index) ran without candidate fields or has not finished")
       let parts = try CandidateArchive.decode(
-        try Self.bytes(path, tile: tile.index), name: path, groups: plan.groups,
-        scenarioDigest: header.scenarioDigest)
+        bytes, name: path, groups: plan.groups, scenarioDigest: header.scenarioDigest)
       try Self.check(parts.map(\.group), tile: tile, path: path)
       for (group, entries) in parts {
         for entry in entries {
+          guard let carrier = carrierOfStation[entry.id] else {
+            throw TileError(
+              file: path,
+              message:
+                "zone group \(group): station '\(entry.id)' is not a candidate of this scenario: run tile \(tile.index) again"
+            )
+          }
+          guard planned.contains(carrier) else { continue }
           known[entry.id, default: (empty, empty)].target[group] = entry.target
           known[entry.id, default: (empty, empty)].outdoor[group] = entry.outdoor
         }
@@ -88,11 +107,13 @@ struct TiledInput {
   }
 
   /// A tile's file; missing, it is an error saying which tile to run again.
-  static func bytes(_ path: String, tile: Int) throws -> [UInt8] {
+  static func bytes(_ path: String, tile: Int, missing: String? = nil) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw TileError(
         file: path,
-        message: "missing: tile \(tile) has not finished; run it again (cosite run … --tiles … --tile \(tile))")
+        message:
+          "missing: \(missing ?? "tile \(tile) has not finished"); run it again (cosite run … --tiles … --tile \(tile))"
+      )
     }
     return [UInt8](data)
   }

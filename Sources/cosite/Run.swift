@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Foundation
 import Report
+import Scenario
 
 /// `cosite run SCENARIO --out DIR`: the main job.
 struct Run: ParsableCommand {
@@ -55,24 +56,12 @@ struct Run: ParsableCommand {
   func run() throws {
     if let tiles { return try runTile(tiles) }
     let progress = TerminalProgress()
-    let callback: ((String, Double) -> Void)? = progress.isShown ? { progress.show($0, $1) } : nil
     let written = try reportingScenarioErrors {
       // The progress line goes before anything else prints, an error included.
       defer { progress.clear() }
       return try RunJob.run(
         scenarioPath: scenario, outputDirectory: URL(fileURLWithPath: out), threads: threads, maxCells: maxCells,
-        warn: { issue in
-          progress.clear()
-          printWarning(issue)
-        },
-        modelWarning: { text in
-          progress.clear()
-          printError("warning: \(text)")
-        },
-        note: { text in
-          progress.clear()
-          print(text)
-        }, progress: callback)
+        warn: progress.warn, modelWarning: progress.modelWarning, note: progress.note, progress: progress.callback)
     }
     for line in written.headline { print(line) }
     printWritten(written.names, out: out)
@@ -83,16 +72,12 @@ extension Run {
   /// One tile of a tiled run.
   func runTile(_ tiles: String) throws {
     let progress = TerminalProgress()
-    let callback: ((String, Double) -> Void)? = progress.isShown ? { progress.show($0, $1) } : nil
     let written = try reportingScenarioErrors {
       defer { progress.clear() }
       return try TileJob.run(
         scenarioPath: scenario, tilesDirectory: URL(fileURLWithPath: tiles), index: try TileJob.index(flag: tile),
         outputDirectory: URL(fileURLWithPath: out), threads: threads, maxCells: maxCells,
-        warn: { issue in
-          progress.clear()
-          printWarning(issue)
-        }, progress: callback)
+        warn: progress.warn, progress: progress.callback)
     }
     for line in written.lines { print(line) }
     printWritten(written.names, out: out)
@@ -140,5 +125,24 @@ struct TerminalProgress {
 
   func clear() {
     if isShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+
+  /// The jobs' progress callback: nil when nothing is shown.
+  var callback: ((String, Double) -> Void)? { isShown ? { show($0, $1) } : nil }
+
+  /// A scenario warning, a model warning and a note, each below a cleared progress line.
+  func warn(_ issue: ScenarioIssue) {
+    clear()
+    printWarning(issue)
+  }
+
+  func modelWarning(_ text: String) {
+    clear()
+    printError("warning: \(text)")
+  }
+
+  func note(_ text: String) {
+    clear()
+    print(text)
   }
 }

@@ -80,24 +80,12 @@ struct Merge: ParsableCommand {
 
   func run() throws {
     let progress = TerminalProgress()
-    let callback: ((String, Double) -> Void)? = progress.isShown ? { progress.show($0, $1) } : nil
     let written = try reportingScenarioErrors {
       defer { progress.clear() }
       return try MergeJob.merge(
         tilesDirectory: URL(fileURLWithPath: tiles), outputDirectory: URL(fileURLWithPath: out),
         threads: threadsOption ?? ProcessInfo.processInfo.activeProcessorCount,
-        warn: { issue in
-          progress.clear()
-          printWarning(issue)
-        },
-        modelWarning: { text in
-          progress.clear()
-          printError("warning: \(text)")
-        },
-        note: { text in
-          progress.clear()
-          print(text)
-        }, progress: callback)
+        warn: progress.warn, modelWarning: progress.modelWarning, note: progress.note, progress: progress.callback)
     }
     for line in written.headline { print(line) }
     printWritten(written.names, out: out)

@@ -75,8 +75,37 @@ import Testing
       "recommend", Self.scenario, "--carrier", "vnpt", "--tiles", tiles.path, "--out", root.path + "/none",
     ])
     #expect(missing.status == 1)
-    #expect(missing.standardError.contains("tile-2/candidates.cosite: missing: tile 2 has not finished"))
+    #expect(
+      missing.standardError.contains(
+        "tile-2/candidates.cosite: missing: tile 2 ran without candidate fields or has not finished"))
     #expect(!FileManager.default.fileExists(atPath: root.path + "/none"))
+    // A station the scenario does not have as a candidate (a file from elsewhere, say) is
+    // refused, naming it: the archive written by hand in its format (CandidateArchive).
+    let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: tiles.appendingPathComponent("tiles.json")))
+    let digest = try #require((plan as? [String: Any])?["scenario_digest"] as? String)
+    let group = try #require(
+      ((plan as? [String: Any])?["tiles"] as? [[String: Any]])?[2]["zone_groups"] as? [Int])
+    var bytes = Data()
+    func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) } }
+    func text(_ value: String) {
+      int(value.utf8.count)
+      bytes.append(contentsOf: Array(value.utf8))
+    }
+    text("cosite tile candidates\n")
+    int(1)
+    text(digest)
+    int(1)
+    int(group[0])
+    int(1)
+    text("nobody@nowhere")
+    int(0)
+    int(0)
+    try bytes.write(to: tiles.appendingPathComponent("tile-2/candidates.cosite"))
+    let foreign = try CLI.run([
+      "recommend", Self.scenario, "--carrier", "vnpt", "--tiles", tiles.path, "--out", root.path + "/none",
+    ])
+    #expect(foreign.status == 1)
+    #expect(foreign.standardError.contains("station 'nobody@nowhere' is not a candidate of this scenario"))
   }
 
   @Test func aTileOfAnotherVersionOfTheScenarioIsRefused() throws {

@@ -5,8 +5,10 @@
 #
 #   scripts/slurm/submit.sh SCENARIO TILES_DIR OUT_DIR [--tile-km K] [--cpus-per-task N]
 #       [--mem-per-task MB] [--wait] [--cosite PATH] [--only-tile I[,J...]]
-#       [--final merge|recommend|compare] [--final-args 'ARGS']
+#       [--final merge|recommend|compare] [--final-args 'ARGS'] [--final-mem MB]
 #
+# --final-mem MB asks memory for the last job (the merge holds every cell map: BENCHMARKS.md,
+# National scale); without it the cluster's default applies.
 # --final recommend (or compare) plans the tiles with --candidates (each task also computes
 # the candidate stations' fields) and runs `cosite recommend SCENARIO --tiles TILES_DIR
 # --out OUT_DIR ARGS` as the last job instead of the merge; ARGS (split at spaces) are its
@@ -28,7 +30,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 poll_s=${COSITE_SLURM_POLL:-5}
 
 usage() {
-  echo "usage: $0 SCENARIO TILES_DIR OUT_DIR [--tile-km K] [--cpus-per-task N] [--mem-per-task MB] [--wait] [--cosite PATH] [--only-tile I[,J...]] [--final merge|recommend|compare] [--final-args 'ARGS']" >&2
+  echo "usage: $0 SCENARIO TILES_DIR OUT_DIR [--tile-km K] [--cpus-per-task N] [--mem-per-task MB] [--wait] [--cosite PATH] [--only-tile I[,J...]] [--final merge|recommend|compare] [--final-args 'ARGS'] [--final-mem MB]" >&2
   exit 2
 }
 
@@ -44,11 +46,11 @@ positive_integer() {
 }
 
 positionals=()
-tile_km="" cpus=1 mem_mb="" wait=no only_tile="" final=merge final_args=""
+tile_km="" cpus=1 mem_mb="" wait=no only_tile="" final=merge final_args="" final_mem_mb=""
 cosite=${COSITE:-cosite}
 while [ $# -gt 0 ]; do
   case "$1" in
-    --tile-km | --cpus-per-task | --mem-per-task | --cosite | --only-tile | --final | --final-args)
+    --tile-km | --cpus-per-task | --mem-per-task | --cosite | --only-tile | --final | --final-args | --final-mem)
       [ $# -ge 2 ] || fail "$1 expects a value"
       case "$1" in
         --tile-km) tile_km=$2 ;;
@@ -62,6 +64,7 @@ while [ $# -gt 0 ]; do
           esac
           ;;
         --final-args) final_args=$2 ;;
+        --final-mem) positive_integer "$1" "$2"; final_mem_mb=$2 ;;
         --only-tile)
           case "$2" in
             '' | ,* | *, | *,,* | *[!0-9,]*) fail "--only-tile expects tile indices (3, or 3,7), not '$2'" ;;
@@ -82,6 +85,9 @@ command -v sbatch >/dev/null 2>&1 || fail "sbatch not found: run on a Slurm logi
 [ -f "${positionals[0]}" ] || fail "scenario ${positionals[0]} not found"
 if [ -n "$only_tile" ] && [ -n "$tile_km" ]; then
   fail "--tile-km cannot change a plan that --only-tile re-uses"
+fi
+if [ "$final" = merge ] && [ -n "$final_args" ]; then
+  fail "--final-args are recommend's or compare's options: give --final recommend or --final compare"
 fi
 
 # The jobs run elsewhere, from another directory: hand them absolute paths.
@@ -130,6 +136,10 @@ else
     [ "$tile" -lt "$count" ] || fail "--only-tile $tile: the plan has tiles 0 to $((count - 1))"
   done
   array=$only_tile
+  # A plan without candidate fields cannot feed recommend or compare: say so before the tiles run.
+  if [ "$final" != merge ] && ! grep -q '"candidate_fields": true' "$tiles_dir/tiles.json"; then
+    fail "$tiles_dir/tiles.json was planned without --candidates: --final $final needs a new plan (leave out --only-tile)"
+  fi
 fi
 # slurmd opens the output files before the job starts: the directory must exist.
 mkdir -p "$tiles_dir/logs"
@@ -148,10 +158,11 @@ echo "submit: tiles job $tiles_job, array $array of $count tiles (logs: $tiles_d
 
 # afterok: the merge never reads a missing or failed tile; --kill-on-invalid-dep cancels it
 # at once when a tile fails instead of leaving it pending forever.
-merge_job=$(sbatch --parsable --export=ALL --chdir="$tiles_dir" \
-  --dependency="afterok:$tiles_job" --kill-on-invalid-dep=yes \
-  --output="$tiles_dir/logs/merge-%j.out" "$here/merge.sbatch") \
-  || fail "the merge could not be submitted; tiles job $tiles_job runs on (TILES=$tiles_dir OUT=$out_dir sbatch $here/merge.sbatch merges by hand)"
+final_sbatch=(--parsable --export=ALL --chdir="$tiles_dir" --dependency="afterok:$tiles_job"
+  --kill-on-invalid-dep=yes --output="$tiles_dir/logs/merge-%j.out")
+[ -z "$final_mem_mb" ] || final_sbatch+=(--mem="$final_mem_mb")
+merge_job=$(sbatch "${final_sbatch[@]}" "$here/merge.sbatch") \
+  || fail "the $final job could not be submitted; tiles job $tiles_job runs on ($(printf '%q ' FINAL="$final" SCENARIO="$scenario" TILES="$tiles_dir" OUT="$out_dir" FINAL_ARGS="$final_args")sbatch $here/merge.sbatch runs it by hand)"
 merge_job=${merge_job%%;*}
 echo "submit: $final job $merge_job into $out_dir after tiles job $tiles_job (log: $tiles_dir/logs/merge-$merge_job.out)" >&2
 
@@ -223,10 +234,11 @@ elif [ ${#failed_tiles[@]} -gt 0 ] && [ "$state" = CANCELLED ]; then
   rerun=("$0" "$scenario" "$tiles_dir" "$out_dir" --cpus-per-task "$cpus" --cosite "$cosite")
   [ -z "$mem_mb" ] || rerun+=(--mem-per-task "$mem_mb")
   [ "$final" = merge ] || rerun+=(--final "$final" --final-args "$final_args")
+  [ -z "$final_mem_mb" ] || rerun+=(--final-mem "$final_mem_mb")
   rerun+=(--only-tile "$(IFS=,; echo "${failed_tiles[*]}")")
-  echo "submit: merge not run; to re-run the failed tiles and merge: $(printf '%q ' "${rerun[@]}")" >&2
+  echo "submit: $final not run; to re-run the failed tiles and then $final: $(printf '%q ' "${rerun[@]}")" >&2
 else
-  echo "submit: merge $state (exit $code): $tiles_dir/logs/merge-$merge_job.out" >&2
+  echo "submit: $final $state (exit $code): $tiles_dir/logs/merge-$merge_job.out" >&2
   status=1
 fi
 exit "$status"

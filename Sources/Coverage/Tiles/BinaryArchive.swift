@@ -62,6 +62,23 @@ struct BinaryReader {
 
   var isAtEnd: Bool { offset == bytes.count }
 
+  /// An archive's opening: its magic line (`what` names the kind of file when it is not
+  /// one), its format version and the digest of the scenario it was computed from, each
+  /// checked; every refusal says to run the tile again.
+  mutating func header(magic: String, version: Int, what: String, scenarioDigest: String) throws {
+    guard (try? string()) == magic else { throw TileError(file: name, message: "not \(what) (run the tile again)") }
+    let found = try int()
+    guard found == version else {
+      throw TileError(file: name, message: "format \(found), this Cosite reads \(version): run the tile again")
+    }
+    let digest = try string()
+    guard digest == scenarioDigest else {
+      throw TileError(
+        file: name,
+        message: "computed from another scenario (digest \(digest), this one \(scenarioDigest)): run the tile again")
+    }
+  }
+
   mutating func int() throws -> Int {
     let value = Int64(littleEndian: try load(Int64.self))
     guard let exact = Int(exactly: value) else { throw failure("an integer out of range") }

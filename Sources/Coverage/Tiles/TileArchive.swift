@@ -34,19 +34,7 @@ public enum TileArchive {
     _ bytes: [UInt8], name: String, scenario: ScenarioModel, groups: [ZoneCluster], scenarioDigest: String
   ) throws -> [(group: Int, result: CoverageResult)] {
     var reader = BinaryReader(bytes, name: name)
-    guard (try? reader.string()) == magic else {
-      throw TileError(file: name, message: "not a Cosite tile result (run the tile again)")
-    }
-    let version = try reader.int()
-    guard version == Self.version else {
-      throw TileError(file: name, message: "format \(version), this Cosite reads \(Self.version): run the tile again")
-    }
-    let digest = try reader.string()
-    guard digest == scenarioDigest else {
-      throw TileError(
-        file: name,
-        message: "computed from another scenario (digest \(digest), this one \(scenarioDigest)): run the tile again")
-    }
+    try reader.header(magic: magic, version: version, what: "a Cosite tile result", scenarioDigest: scenarioDigest)
     let parts: [(group: Int, result: CoverageResult)] = try reader.list { reader in
       let group = try reader.int()
       guard groups.indices.contains(group) else { throw reader.failure("a zone group below \(groups.count)") }
