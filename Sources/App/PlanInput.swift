@@ -7,7 +7,8 @@ import Scenario
 /// The scenario and today's coverage for `cosite recommend` and `compare`: the coverage
 /// computed here, or read from a tiled run (`--tiles DIR`, planned with `--candidates`)
 /// together with the candidate fields its tasks computed, so that only the generated new
-/// builds' and the indoor systems' fields and the optimisation run here (issue #22).
+/// builds' and the indoor systems' fields, the optimisation and (compare) each plan's
+/// busy-hour run are computed here (issue #22).
 struct PlanInput {
   let scenario: ScenarioModel
   let tiled: TiledInput?
