@@ -8,9 +8,10 @@ import Scenario
 /// coverage when its plan asks for candidates, so that `cosite recommend --tiles` and
 /// `compare --tiles` need not (issue #22).
 ///
-/// A station's cells on a map depend on that map alone (its grid, propagation classes,
-/// terrain, parcels and today's coverage; `CandidateCoverage`), so a group's are the ones a
-/// single run's pool computes on it. Structures farther than `coverage.max_radius_m` from
+/// A station's cells on a map depend on that map and its parcels alone (its grid,
+/// propagation classes, terrain and today's coverage; each parcel's building class and
+/// propagation, which `keepingZones` carries over with the parcels, land cover included;
+/// `CandidateCoverage`), so a group's are the ones a single run's pool computes on it. Structures farther than `coverage.max_radius_m` from
 /// the group's grid are skipped: no kernel reaches beyond it, so they would cover nothing.
 public enum FixedCandidateFields {
   public typealias Entry = (id: String, target: [Int32], outdoor: [Int32])

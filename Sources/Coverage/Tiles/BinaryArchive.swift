@@ -20,6 +20,14 @@ struct BinaryWriter {
     bytes += utf8
   }
 
+  /// An archive's opening, as `BinaryReader.header` checks it: magic line, format version,
+  /// the digest of the scenario it was computed from.
+  mutating func header(magic: String, version: Int, scenarioDigest: String) {
+    string(magic)
+    int(version)
+    string(scenarioDigest)
+  }
+
   mutating func optionalString(_ value: String?) {
     bool(value != nil)
     if let value { string(value) }

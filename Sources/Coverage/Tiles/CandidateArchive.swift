@@ -16,9 +16,7 @@ public enum CandidateArchive {
 
   public static func encode(_ parts: [(group: Int, entries: [Entry])], scenarioDigest: String) -> [UInt8] {
     var writer = BinaryWriter()
-    writer.string(magic)
-    writer.int(version)
-    writer.string(scenarioDigest)
+    writer.header(magic: magic, version: version, scenarioDigest: scenarioDigest)
     writer.int(parts.count)
     for (group, entries) in parts {
       writer.int(group)

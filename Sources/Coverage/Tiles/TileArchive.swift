@@ -16,9 +16,7 @@ public enum TileArchive {
   /// The archive of `parts` (group index and its result).
   public static func encode(_ parts: [(group: Int, result: CoverageResult)], scenarioDigest: String) -> [UInt8] {
     var writer = BinaryWriter()
-    writer.string(magic)
-    writer.int(version)
-    writer.string(scenarioDigest)
+    writer.header(magic: magic, version: version, scenarioDigest: scenarioDigest)
     writer.int(parts.count)
     for (group, result) in parts {
       writer.int(group)
