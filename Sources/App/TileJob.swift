@@ -78,7 +78,9 @@ public enum TileJob {
       scenario, groups: plan.groups, only: tile.groups, threads: threads, progress: progress
     ) { try rasters.add($0) }
     var outputs = rasters.encodedFiles()
-    outputs.add(archiveName, bytes: TileArchive.encode(parts, scenarioDigest: header.scenarioDigest))
+    outputs.add(
+      archiveName, bytes: TileArchive.encode(parts, scenarioDigest: header.scenarioDigest, build: BuildIdentity.current)
+    )
     if header.candidates {
       progress?("candidate fields", 1)
       let sites = CandidatePool.fixedSites(scenario)
@@ -90,14 +92,18 @@ public enum TileJob {
             coverage: result, threads: threads)
         )
       }
-      outputs.add(candidatesName, bytes: CandidateArchive.encode(fields, scenarioDigest: header.scenarioDigest))
+      outputs.add(
+        candidatesName,
+        bytes: CandidateArchive.encode(
+          fields, scenarioDigest: header.scenarioDigest, build: BuildIdentity.current))
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     let peak = ProcessMemory.peakBytes()
     outputs.add(
       reportName,
       text: TilePlanFile.tileReport(
-        tile, plan: plan, scenario: scenario, threads: threads, seconds: seconds, peakMemoryBytes: peak))
+        tile, plan: plan, scenario: scenario, threads: threads, seconds: seconds, peakMemoryBytes: peak,
+        build: BuildIdentity.current))
     try outputs.write(to: outputDirectory)
     let line =
       "tile \(index) of \(plan.tiles.count): \(tile.groups.count) zone group\(tile.groups.count == 1 ? "" : "s"), \(tile.cells) cells, \(String(format: "%.1f", seconds)) s, peak memory \(peak / 1_000_000) MB"

@@ -32,7 +32,7 @@ struct TiledInput {
       let path = tileDirectory.appendingPathComponent(TileJob.archiveName).path
       let parts = try TileArchive.decode(
         try bytes(path, tile: tile.index), name: path, scenario: scenario, groups: plan.groups,
-        scenarioDigest: header.scenarioDigest)
+        scenarioDigest: header.scenarioDigest, build: BuildIdentity.current)
       try check(parts.map(\.group), tile: tile, path: path)
       for (group, result) in parts {
         results[group] = result
@@ -75,7 +75,7 @@ struct TiledInput {
       let bytes = try Self.bytes(
         path, tile: tile.index, missing: "tile \(tile.index) ran without candidate fields or has not finished")
       let parts = try CandidateArchive.decode(
-        bytes, name: path, groups: plan.groups, scenarioDigest: header.scenarioDigest)
+        bytes, name: path, groups: plan.groups, scenarioDigest: header.scenarioDigest, build: BuildIdentity.current)
       try Self.check(parts.map(\.group), tile: tile, path: path)
       for (group, entries) in parts {
         for entry in entries {

@@ -48,7 +48,31 @@ import Testing
     let again = root.appendingPathComponent("again")
     #expect(try CLI.run(["merge", tiles.path, "--out", again.path]).status == 0)
     #expect(try Self.files(under: again) == expected)
+    try aTileOfAnotherBuildIsRefused(tiles, root: root)
     try plansFromTheTilesEqualTheSingleMachines(tiles, root: root)
+  }
+
+  /// A tile computed by another build of Cosite (here: its archive's record of the
+  /// executable's fingerprint changed by one hex digit) is refused by the merge, naming
+  /// both builds; each tile's tile.json names the build that computed it.
+  func aTileOfAnotherBuildIsRefused(_ tiles: URL, root: URL) throws {
+    let report = try String(
+      contentsOf: tiles.appendingPathComponent("tile-2/tile.json"), encoding: .utf8)
+    let build = try #require(report.split(separator: "\n").first { $0.contains("\"build\"") })
+    #expect(build.contains("\"cosite ") && build.contains(", GDAL ") && build.contains(", PROJ "))
+    let archive = tiles.appendingPathComponent("tile-2/tile.cosite")
+    let bytes = try [UInt8](Data(contentsOf: archive))
+    let marker = Array(", GDAL ".utf8)
+    let at = try #require(
+      bytes.indices.first { bytes[$0...].starts(with: marker) }, "no build record in the archive")
+    var other = bytes
+    other[at - 1] = bytes[at - 1] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+    try Data(other).write(to: archive)
+    defer { try? Data(bytes).write(to: archive) }
+    let merge = try CLI.run(["merge", tiles.path, "--out", root.appendingPathComponent("foreign").path])
+    #expect(merge.status == 1)
+    #expect(merge.standardError.contains("tile-2/tile.cosite: computed by another build (cosite "))
+    #expect(merge.standardError.contains("run the tile again with this one"))
   }
 
   /// `recommend --tiles` and `compare --tiles` (today's coverage and the candidates' fields
@@ -85,6 +109,9 @@ import Testing
     let digest = try #require((plan as? [String: Any])?["scenario_digest"] as? String)
     let group = try #require(
       ((plan as? [String: Any])?["tiles"] as? [[String: Any]])?[2]["zone_groups"] as? [Int])
+    let report = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: tiles.appendingPathComponent("tile-2/tile.json")))
+    let build = try #require((report as? [String: Any])?["build"] as? String)
     var bytes = Data()
     func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) } }
     func text(_ value: String) {
@@ -92,8 +119,9 @@ import Testing
       bytes.append(contentsOf: Array(value.utf8))
     }
     text("cosite tile candidates\n")
-    int(1)
+    int(2)
     text(digest)
+    text(build)
     int(1)
     int(group[0])
     int(1)

@@ -9,13 +9,13 @@ import Testing
   let model = ZoneClusterTests().scenario(marginM: 500)
 
   func encoded(_ entries: [CandidateArchive.Entry], group: Int = 1) -> [UInt8] {
-    CandidateArchive.encode([(group, entries)], scenarioDigest: model.digest)
+    CandidateArchive.encode([(group, entries)], scenarioDigest: model.digest, build: "b")
   }
 
   func refusal(_ bytes: [UInt8]) -> String? {
     do {
       _ = try CandidateArchive.decode(
-        bytes, name: "c", groups: CoverageRun.groups(of: model), scenarioDigest: model.digest)
+        bytes, name: "c", groups: CoverageRun.groups(of: model), scenarioDigest: model.digest, build: "b")
       return nil
     } catch { return "\(error)" }
   }
@@ -23,7 +23,7 @@ import Testing
   @Test func fieldsComeBackAsWritten() throws {
     let entries: [CandidateArchive.Entry] = [("a@t1", [0, 5, 27_999], [5]), ("b@t1", [], [3])]
     let parts = try CandidateArchive.decode(
-      encoded(entries), name: "c", groups: CoverageRun.groups(of: model), scenarioDigest: model.digest)
+      encoded(entries), name: "c", groups: CoverageRun.groups(of: model), scenarioDigest: model.digest, build: "b")
     #expect(parts.count == 1)
     #expect(parts[0].group == 1)
     #expect(parts[0].entries.map(\.id) == ["a@t1", "b@t1"])
@@ -38,18 +38,21 @@ import Testing
     #expect(refusal(encoded([("a@t1", [-1], [])]))?.contains("ascending") == true)
     #expect(refusal(encoded([("a@t1", [1], []), ("a@t1", [2], [])]))?.contains("station a@t1 once") == true)
     #expect(refusal(encoded([], group: 2))?.contains("a zone group below 2") == true)
-    let foreign = CandidateArchive.encode([(1, [])], scenarioDigest: "other")
+    let foreign = CandidateArchive.encode([(1, [])], scenarioDigest: "other", build: "b")
     #expect(refusal(foreign)?.contains("computed from another scenario") == true)
+    let otherBuild = CandidateArchive.encode([(1, [])], scenarioDigest: model.digest, build: "c")
+    #expect(refusal(otherBuild)?.contains("computed by another build (c; this is b)") == true)
     #expect(refusal(Array("cosite tile result\n".utf8))?.contains("not a Cosite tile's candidate fields") == true)
     #expect(refusal(encoded([("a@t1", [1], [])]) + [0])?.contains("expected the end of the file") == true)
   }
 
   /// Eight bytes overwritten with a huge, a negative or a large count anywhere: refused or
-  /// read, never a crash or a huge allocation; in the header (magic, version, digest) always
+  /// read, never a crash or a huge allocation; in the header (magic, version, digest, build) always
   /// refused.
   @Test func overwrittenWordsAreErrorsNotCrashes() {
     let bytes = encoded([("a@t1", [0, 5, 27_999], [5]), ("b@t1", [], [3])])
-    let headerBytes = 8 + CandidateArchive.magic.utf8.count + 8 + 8 + model.digest.utf8.count
+    // magic, version, digest and the build "b", each with its count
+    let headerBytes = 8 + CandidateArchive.magic.utf8.count + 8 + 8 + model.digest.utf8.count + 8 + 1
     for offset in 0..<(bytes.count - 8) {
       for value: Int64 in [.max, -1, 1 << 40] {
         var damaged = bytes

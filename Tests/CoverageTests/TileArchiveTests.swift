@@ -62,12 +62,12 @@ import Testing
   @Test func archiveGivesBackTheResultsBitForBit() throws {
     let groups = CoverageRun.groups(of: model)
     let parts = try CoverageRun.run(model, groups: groups, only: [1, 0], threads: 2)
-    let bytes = TileArchive.encode(parts, scenarioDigest: model.digest)
+    let bytes = TileArchive.encode(parts, scenarioDigest: model.digest, build: "b")
     let read = try TileArchive.decode(
-      bytes, name: "tile.cosite", scenario: model, groups: groups, scenarioDigest: model.digest)
+      bytes, name: "tile.cosite", scenario: model, groups: groups, scenarioDigest: model.digest, build: "b")
     #expect(read.map(\.group) == [1, 0])
     // Written again, the same bytes: every value came back with its bits.
-    #expect(TileArchive.encode(read, scenarioDigest: model.digest) == bytes)
+    #expect(TileArchive.encode(read, scenarioDigest: model.digest, build: "b") == bytes)
     // And the assembled result is the single run's.
     let single = try CoverageRun.run(model, threads: 2)
     let assembled = CoverageRun.assemble([read[1].result, read[0].result], groups: groups, scenario: model)
@@ -94,32 +94,39 @@ import Testing
   @Test func cutOrForeignArchivesAreErrorsNotCrashes() throws {
     let groups = CoverageRun.groups(of: model)
     let parts = try CoverageRun.run(model, groups: groups, only: [0], threads: 2)
-    let bytes = TileArchive.encode(parts, scenarioDigest: model.digest)
+    let bytes = TileArchive.encode(parts, scenarioDigest: model.digest, build: "b")
     // Cut anywhere (about 300 places, the first bytes one by one): an error, never a crash.
     for cut in Array(0..<64) + Array(stride(from: 64, to: bytes.count, by: max(1, bytes.count / 300))) {
       #expect(throws: TileError.self) {
         try TileArchive.decode(
-          Array(bytes[..<cut]), name: "t", scenario: model, groups: groups, scenarioDigest: model.digest)
+          Array(bytes[..<cut]), name: "t", scenario: model, groups: groups, scenarioDigest: model.digest, build: "b")
       }
     }
     let foreign = #expect(throws: TileError.self) {
-      try TileArchive.decode(bytes, name: "t", scenario: model, groups: groups, scenarioDigest: "0")
+      try TileArchive.decode(bytes, name: "t", scenario: model, groups: groups, scenarioDigest: "0", build: "b")
     }
     #expect(foreign?.description.hasPrefix("t: computed from another scenario") == true)
+    let otherBuild = #expect(throws: TileError.self) {
+      try TileArchive.decode(
+        bytes, name: "t", scenario: model, groups: groups, scenarioDigest: model.digest, build: "c")
+    }
+    #expect(otherBuild?.description == "t: computed by another build (b; this is c): run the tile again with this one")
     let trailing = #expect(throws: TileError.self) {
-      try TileArchive.decode(bytes + [0], name: "t", scenario: model, groups: groups, scenarioDigest: model.digest)
+      try TileArchive.decode(
+        bytes + [0], name: "t", scenario: model, groups: groups, scenarioDigest: model.digest, build: "b")
     }
     #expect(trailing?.description.contains("expected the end of the file") == true)
   }
 
   /// Eight bytes overwritten with a huge, a negative or a large count, anywhere (about 400
   /// places): the archive is refused or read, never a crash or a huge allocation; in the
-  /// header (magic, version, digest) always refused.
+  /// header (magic, version, digest, build) always refused.
   @Test func overwrittenWordsAreErrorsNotCrashes() throws {
     let groups = CoverageRun.groups(of: model)
     let parts = try CoverageRun.run(model, groups: groups, only: [1], threads: 2)
-    let bytes = TileArchive.encode(parts, scenarioDigest: model.digest)
-    let headerBytes = 8 + TileArchive.magic.utf8.count + 8 + 8 + model.digest.utf8.count
+    let bytes = TileArchive.encode(parts, scenarioDigest: model.digest, build: "b")
+    // magic, version, digest and the build "b", each with its count
+    let headerBytes = 8 + TileArchive.magic.utf8.count + 8 + 8 + model.digest.utf8.count + 8 + 1
     for offset in stride(from: 0, to: bytes.count - 8, by: max(1, bytes.count / 400)) {
       for value: Int64 in [.max, -1, 1 << 40] {
         var damaged = bytes
@@ -128,7 +135,7 @@ import Testing
         }
         guard damaged != bytes else { continue }
         let result = try? TileArchive.decode(
-          damaged, name: "t", scenario: model, groups: groups, scenarioDigest: model.digest)
+          damaged, name: "t", scenario: model, groups: groups, scenarioDigest: model.digest, build: "b")
         if offset + 8 <= headerBytes { #expect(result == nil, "byte \(offset) = \(value) was read") }
       }
     }

@@ -21,11 +21,12 @@ struct BinaryWriter {
   }
 
   /// An archive's opening, as `BinaryReader.header` checks it: magic line, format version,
-  /// the digest of the scenario it was computed from.
-  mutating func header(magic: String, version: Int, scenarioDigest: String) {
+  /// the digest of the scenario it was computed from and the build that computed it.
+  mutating func header(magic: String, version: Int, scenarioDigest: String, build: String) {
     string(magic)
     int(version)
     string(scenarioDigest)
+    string(build)
   }
 
   mutating func optionalString(_ value: String?) {
@@ -71,9 +72,11 @@ struct BinaryReader {
   var isAtEnd: Bool { offset == bytes.count }
 
   /// An archive's opening: its magic line (`what` names the kind of file when it is not
-  /// one), its format version and the digest of the scenario it was computed from, each
-  /// checked; every refusal says to run the tile again.
-  mutating func header(magic: String, version: Int, what: String, scenarioDigest: String) throws {
+  /// one), its format version, the digest of the scenario it was computed from and the
+  /// build that computed it (tiles of two builds must not merge: a fix between them would
+  /// show on one side of a tile edge only), each checked; every refusal says to run the
+  /// tile again.
+  mutating func header(magic: String, version: Int, what: String, scenarioDigest: String, build: String) throws {
     guard (try? string()) == magic else { throw TileError(file: name, message: "not \(what) (run the tile again)") }
     let found = try int()
     guard found == version else {
@@ -84,6 +87,12 @@ struct BinaryReader {
       throw TileError(
         file: name,
         message: "computed from another scenario (digest \(digest), this one \(scenarioDigest)): run the tile again")
+    }
+    let computedBy = try string()
+    guard computedBy == build else {
+      throw TileError(
+        file: name,
+        message: "computed by another build (\(computedBy); this is \(build)): run the tile again with this one")
     }
   }
 

@@ -7,16 +7,17 @@ import Scenario
 /// by the target's RSRP outdoors), ascending. `cosite recommend --tiles` and `compare
 /// --tiles` read every tile's and build the pool from them (issue #22).
 ///
-/// Layout: a magic line, the format version, the scenario's digest, then per group its
+/// Layout: a magic line, the format version, the scenario's digest, the build, then per group its
 /// index and its stations (id, target cells, outdoor cells).
 public enum CandidateArchive {
   static let magic = "cosite tile candidates\n"
-  static let version = 1
+  static let version = 2
   public typealias Entry = (id: String, target: [Int32], outdoor: [Int32])
 
-  public static func encode(_ parts: [(group: Int, entries: [Entry])], scenarioDigest: String) -> [UInt8] {
+  public static func encode(_ parts: [(group: Int, entries: [Entry])], scenarioDigest: String, build: String) -> [UInt8]
+  {
     var writer = BinaryWriter()
-    writer.header(magic: magic, version: version, scenarioDigest: scenarioDigest)
+    writer.header(magic: magic, version: version, scenarioDigest: scenarioDigest, build: build)
     writer.int(parts.count)
     for (group, entries) in parts {
       writer.int(group)
@@ -33,13 +34,14 @@ public enum CandidateArchive {
   /// The parts of an archive written for a scenario of digest `scenarioDigest` split into
   /// `groups`: every cell inside its group's grid, ascending, no station twice in a group.
   /// - Throws: `TileError` naming `name` when the file is not such an archive, is cut short,
-  ///   or belongs to another scenario.
+  ///   or belongs to another scenario or build.
   public static func decode(
-    _ bytes: [UInt8], name: String, groups: [ZoneCluster], scenarioDigest: String
+    _ bytes: [UInt8], name: String, groups: [ZoneCluster], scenarioDigest: String, build: String
   ) throws -> [(group: Int, entries: [Entry])] {
     var reader = BinaryReader(bytes, name: name)
     try reader.header(
-      magic: magic, version: version, what: "a Cosite tile's candidate fields", scenarioDigest: scenarioDigest)
+      magic: magic, version: version, what: "a Cosite tile's candidate fields", scenarioDigest: scenarioDigest,
+      build: build)
     let parts: [(group: Int, entries: [Entry])] = try reader.list { reader in
       let group = try reader.int()
       guard groups.indices.contains(group) else { throw reader.failure("a zone group below \(groups.count)") }

@@ -5,18 +5,20 @@ import Scenario
 /// (every Double by its bits), so that `cosite merge` rebuilds the result a single run
 /// gets and renders the same bytes.
 ///
-/// Layout: a magic line, the format version, the scenario's digest, then per group its
+/// Layout: a magic line, the format version, the scenario's digest, the build, then per group its
 /// index and its `CoverageResult` (grid, parcel figures, layers, carriers, cell maps,
 /// stage timings, the validity ledger). Parcels, settings and radio layers are not stored:
 /// they come from the scenario, whose digest must match.
 public enum TileArchive {
   static let magic = "cosite tile result\n"
-  static let version = 1
+  static let version = 2
 
   /// The archive of `parts` (group index and its result).
-  public static func encode(_ parts: [(group: Int, result: CoverageResult)], scenarioDigest: String) -> [UInt8] {
+  public static func encode(
+    _ parts: [(group: Int, result: CoverageResult)], scenarioDigest: String, build: String
+  ) -> [UInt8] {
     var writer = BinaryWriter()
-    writer.header(magic: magic, version: version, scenarioDigest: scenarioDigest)
+    writer.header(magic: magic, version: version, scenarioDigest: scenarioDigest, build: build)
     writer.int(parts.count)
     for (group, result) in parts {
       writer.int(group)
@@ -27,12 +29,15 @@ public enum TileArchive {
 
   /// The parts of an archive written for `scenario` split into `groups` (`CoverageRun.groups`).
   /// - Throws: `TileError` naming `name` when the file is not such an archive, is cut short,
-  ///   or belongs to another scenario.
+  ///   or belongs to another scenario or build.
   public static func decode(
-    _ bytes: [UInt8], name: String, scenario: ScenarioModel, groups: [ZoneCluster], scenarioDigest: String
+    _ bytes: [UInt8], name: String, scenario: ScenarioModel, groups: [ZoneCluster], scenarioDigest: String,
+    build: String
   ) throws -> [(group: Int, result: CoverageResult)] {
     var reader = BinaryReader(bytes, name: name)
-    try reader.header(magic: magic, version: version, what: "a Cosite tile result", scenarioDigest: scenarioDigest)
+    try reader.header(
+      magic: magic, version: version, what: "a Cosite tile result", scenarioDigest: scenarioDigest,
+      build: build)
     let parts: [(group: Int, result: CoverageResult)] = try reader.list { reader in
       let group = try reader.int()
       guard groups.indices.contains(group) else { throw reader.failure("a zone group below \(groups.count)") }

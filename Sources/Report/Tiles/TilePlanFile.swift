@@ -101,7 +101,8 @@ public enum TilePlanFile {
   /// `tile.json`, a tile's own report (not part of the merged result): what it computed,
   /// on how many threads, in how long, and its peak resident memory.
   public static func tileReport(
-    _ tile: TilePlan.Tile, plan: TilePlan, scenario: ScenarioModel, threads: Int, seconds: Double, peakMemoryBytes: Int
+    _ tile: TilePlan.Tile, plan: TilePlan, scenario: ScenarioModel, threads: Int, seconds: Double, peakMemoryBytes: Int,
+    build: String
   ) -> String {
     let zones = tile.groups.flatMap { plan.groups[$0].zoneIndices.map { scenario.zones[$0].id } }
     let root: JSONValue = .object([
@@ -110,6 +111,7 @@ public enum TilePlanFile {
       ("largest_grid_cells", .number(Double(tile.largestGridCells))),
       ("sectors_in_reach", .number(Double(tile.sectorsInReach))), ("threads", .number(Double(threads))),
       ("seconds", .number((seconds * 100).rounded() / 100)), ("peak_memory_bytes", .number(Double(peakMemoryBytes))),
+      ("build", .string(build)),
     ])
     return JSONWriter.text(root, pretty: true) + "\n"
   }

@@ -31,6 +31,13 @@ extension ScenarioModel {
   }
 }
 
+/// The FNV-1a digest of `bytes` (as `ScenarioModel.digest` hashes input files), hex.
+public func fingerprint(of bytes: [UInt8]) -> String {
+  var digest = ModelDigest()
+  digest.add(bytes)
+  return String(digest.value, radix: 16)
+}
+
 /// Feeds a value's structure into FNV-1a: numbers by their bits, arrays of numbers as
 /// their bytes, everything else through `Mirror` with each field's name; dictionary and set
 /// entries are fed in an order of their own digests (the hash order differs per process).
