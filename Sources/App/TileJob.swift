@@ -84,11 +84,13 @@ public enum TileJob {
     if header.candidates {
       progress?("candidate fields", 1)
       let sites = CandidatePool.fixedSites(scenario)
+      let defaults = RadioDefaults(scenario)
       let fields = parts.map { group, result in
         (
           group,
           FixedCandidateFields.compute(
-            scenario, sites: sites, part: CoverageRun.scenario(scenario, group: group, of: plan.groups),
+            scenario, sites: sites, defaults: defaults,
+            part: CoverageRun.scenario(scenario, group: group, of: plan.groups),
             coverage: result, threads: threads)
         )
       }

@@ -59,9 +59,12 @@ struct TiledInput {
         message: "planned without candidate fields: run cosite plan-tiles --candidates and the tiles again")
     }
     var carrierOfStation: [String: Int] = [:]
+    let defaults = RadioDefaults(scenario)
     for (index, site) in CandidatePool.fixedSites(scenario).enumerated() {
       for carrier in scenario.carriers.indices {
-        if let station = CandidatePool.station(scenario, site, siteIndex: index, carrierIndex: carrier) {
+        if let station = CandidatePool.station(
+          scenario, site, siteIndex: index, carrierIndex: carrier, defaults: defaults)
+        {
           carrierOfStation[station.id] = carrier
         }
       }

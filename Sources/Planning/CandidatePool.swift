@@ -39,15 +39,18 @@ public struct CandidatePool: Sendable {
     known: KnownFields? = nil
   ) -> CandidatePool {
     var sites = fixedSites(scenario)
+    let defaults = RadioDefaults(scenario)
     var stations = sites.indices.flatMap { siteIndex in
-      carriers.compactMap { station(scenario, sites[siteIndex], siteIndex: siteIndex, carrierIndex: $0) }
+      carriers.compactMap {
+        station(scenario, sites[siteIndex], siteIndex: siteIndex, carrierIndex: $0, defaults: defaults)
+      }
     }
     let fixedStations = stations.count
     if settings.newBuildSpacingM > 0 {
       for (structure, uncovered) in latticePoints(scenario, coverage.cellMaps, carriers: carriers, settings: settings) {
         sites.append(CandidateSite(structure: structure, origin: .generated, tenants: []))
         stations += uncovered.compactMap {
-          station(scenario, sites[sites.count - 1], siteIndex: sites.count - 1, carrierIndex: $0)
+          station(scenario, sites[sites.count - 1], siteIndex: sites.count - 1, carrierIndex: $0, defaults: defaults)
         }
       }
     }
@@ -102,9 +105,9 @@ public struct CandidatePool: Sendable {
   }
 
   /// A carrier's station on a site: nil when it is a tenant already, its owner does not admit
-  /// the carrier, or the site's height window has no room left.
+  /// the carrier, or the site's height window has no room left. `defaults`: the scenario's.
   public static func station(
-    _ scenario: ScenarioModel, _ site: CandidateSite, siteIndex: Int, carrierIndex: Int
+    _ scenario: ScenarioModel, _ site: CandidateSite, siteIndex: Int, carrierIndex: Int, defaults: RadioDefaults
   ) -> StationCandidate? {
     let carrier = scenario.carriers[carrierIndex]
     guard !site.tenants.contains(carrier.id), site.isNew || scenario.mayCoLocate(carrier.id, on: site.structure),
@@ -113,7 +116,8 @@ public struct CandidatePool: Sendable {
     let id = "\(carrier.id)@\(site.structure.id)"
     return StationCandidate(
       id: id, carrierIndex: carrierIndex, siteIndex: siteIndex,
-      sectors: sectors(scenario, carrierIndex, site.structure, heightM: height, id: id), heightM: height)
+      sectors: sectors(scenario, carrierIndex, site.structure, heightM: height, id: id, defaults: defaults),
+      heightM: height)
   }
 
   /// A new tenant's antennas: 1 m below the top, 3 m below each tenant already there
@@ -192,13 +196,14 @@ public struct CandidatePool: Sendable {
 
   /// Three sectors per layer (one on a pole) with the carrier's typical radio settings.
   static func sectors(
-    _ scenario: ScenarioModel, _ carrierIndex: Int, _ structure: Structure, heightM: Double, id: String
+    _ scenario: ScenarioModel, _ carrierIndex: Int, _ structure: Structure, heightM: Double, id: String,
+    defaults: RadioDefaults
   ) -> [Sector] {
     let carrier = scenario.carriers[carrierIndex]
     let sectorsPerLayer = structure.kind == .pole ? 1 : 3
     var sectors: [Sector] = []
     for layer in carrier.layers {
-      let typical = RadioDefaults.typical(carrier: carrier.id, layer: layer, kind: structure.kind, in: scenario)
+      let typical = defaults.typical(carrier: carrier.id, layer: layer, kind: structure.kind)
       for index in 0..<sectorsPerLayer {
         sectors.append(
           Sector(

@@ -17,14 +17,15 @@ public enum FixedCandidateFields {
   public typealias Entry = (id: String, target: [Int32], outdoor: [Int32])
 
   /// - Parameters:
-  ///   - scenario: the whole scenario; `sites` its `CandidatePool.fixedSites`.
+  ///   - scenario: the whole scenario; `sites` its `CandidatePool.fixedSites`, `defaults`
+  ///     its `RadioDefaults`.
   ///   - part: the group's scenario (`CoverageRun.scenario(_:group:of:)`), whose parcels
   ///     the group's `coverage` numbers.
   /// - Returns: the stations that newly cover some cell of the group's map (outdoors or by
   ///   the target), in the pool's order.
   public static func compute(
-    _ scenario: ScenarioModel, sites all: [CandidateSite], part: ScenarioModel, coverage: CoverageResult,
-    threads: Int
+    _ scenario: ScenarioModel, sites all: [CandidateSite], defaults: RadioDefaults, part: ScenarioModel,
+    coverage: CoverageResult, threads: Int
   ) -> [Entry] {
     precondition(coverage.cellMaps.count == 1, "one cell map per zone group")
     let grid = coverage.cellMaps[0].grid
@@ -32,7 +33,7 @@ public enum FixedCandidateFields {
     let sites = all.filter { grid.distanceM(to: $0.structure.position) <= reachM }
     let stations = sites.indices.flatMap { siteIndex in
       scenario.carriers.indices.compactMap {
-        CandidatePool.station(scenario, sites[siteIndex], siteIndex: siteIndex, carrierIndex: $0)
+        CandidatePool.station(scenario, sites[siteIndex], siteIndex: siteIndex, carrierIndex: $0, defaults: defaults)
       }
     }
     let field = CandidateCoverage(scenario: part, coverage: coverage)
