@@ -73,8 +73,12 @@ extension LoadSession {
     }
     checkParcels()
     diagnostics.foldFollowOns()
-    checkAcrossFiles(structures.map { ($0.id, $0.file, $0.place) }, what: "structure")
-    checkAcrossFiles(sectors.map { ($0.sector.id, $0.file, $0.location) }, what: "sector")
+    checkAcrossFiles(
+      count: structures.count, id: { self.structures[$0].id }, file: { self.structures[$0].file },
+      place: { self.structures[$0].place }, what: "structure")
+    checkAcrossFiles(
+      count: sectors.count, id: { self.sectors[$0].sector.id }, file: { self.sectors[$0].file },
+      place: { self.sectors[$0].location }, what: "sector")
     checkSectors()
     checkOwnerPolicy()
   }
@@ -94,24 +98,30 @@ extension LoadSession {
   }
 
   /// Ids repeated in another file of the same list (repeats inside one file are reported
-  /// by the file's reader).
-  private func checkAcrossFiles(_ rows: [(id: String, file: String, place: IssueLocation)], what: String) {
-    var first: [String: (file: String, place: IssueLocation)] = [:]
-    for row in rows {
-      guard let earlier = first[row.id] else {
-        first[row.id] = (row.file, row.place)
+  /// by the file's reader). Rows by index (a national scenario has ~10⁶ sectors: no copy of
+  /// their ids, files and places, and the table sized once).
+  private func checkAcrossFiles(
+    count: Int, id: (Int) -> String, file: (Int) -> String, place: (Int) -> IssueLocation, what: String
+  ) {
+    var first: [String: Int] = [:]
+    first.reserveCapacity(count)
+    for row in 0..<count {
+      let key = id(row)
+      guard let earlier = first[key] else {
+        first[key] = row
         continue
       }
-      if earlier.file != row.file {
+      if file(earlier) != file(row) {
         diagnostics.report(
-          row.file, row.place,
-          "\(what) id \(Excerpt.quoted(row.id)) is already used in \(earlier.file), \(earlier.place.shortText)")
+          file(row), place(row),
+          "\(what) id \(Excerpt.quoted(key)) is already used in \(file(earlier)), \(place(earlier).shortText)")
       }
     }
   }
 
   private func checkParcels() {
     var seen: Set<String> = []
+    seen.reserveCapacity(parcelsByZone.reduce(0) { $0 + $1.count })
     let classes = Set(document.buildingClasses.map(\.name))
     for (zone, parcels) in zip(document.zones, parcelsByZone) {
       let file = shown(zone.parcels)

@@ -116,6 +116,7 @@ extension CSVTable {
   func reportDuplicates(in column: String, what: String, file: String, diagnostics: Diagnostics) {
     guard let index = self.column(column) else { return }
     var seen: Set<String> = []
+    seen.reserveCapacity(rows.count)
     for row in rows where index < row.fields.count && !row.fields[index].isEmpty {
       if !seen.insert(row.fields[index]).inserted {
         diagnostics.report(file, .line(row.line), "\(what) id \(Excerpt.quoted(row.fields[index])) is used twice")
