@@ -48,13 +48,14 @@ public struct TilePlan: Sendable, Equatable {
       owned[key, default: []].append(index)
     }
     let structures = Dictionary(scenario.structures.map { ($0.id, $0.position) }, uniquingKeysWith: { a, _ in a })
-    let sites = scenario.sectors.compactMap { structures[$0.structureID] }
+    let sites = SiteBuckets(
+      scenario.sectors.compactMap { structures[$0.structureID] }, sizeM: scenario.coverage.maxRadiusM)
     let reach = scenario.coverage.maxRadiusM
     let size = tileSizeM
     tiles = owned.keys.sorted().enumerated().map { index, key in
       let grids = owned[key]!.map { groups[$0].grid }
       let cells = grids.map(\.cellCount)
-      let inReach = sites.filter { site in grids.contains { $0.distanceM(to: site) <= reach } }.count
+      let inReach = sites.count(within: reach, of: grids)
       let oversized = grids.contains {
         Double($0.columns) * $0.resolutionM > size || Double($0.rows) * $0.resolutionM > size
       }
@@ -71,5 +72,42 @@ public struct TilePlan: Sendable, Equatable {
     let row: Int
     let column: Int
     static func < (a: Key, b: Key) -> Bool { (a.row, a.column) < (b.row, b.column) }
+  }
+}
+
+/// Sector sites in square buckets of `sizeM`, so that counting those within reach of a
+/// tile's grids reads the buckets around them, not the ~10⁶ sites of a national scenario
+/// once per tile. The count is the one a test of every site gives: a site farther than
+/// the reach from a grid's box in x or y is farther than the reach from the grid.
+private struct SiteBuckets {
+  let sizeM: Double
+  private var buckets: [SIMD2<Int>: [Coordinate]] = [:]
+
+  init(_ sites: [Coordinate], sizeM: Double) {
+    self.sizeM = max(sizeM, 1)
+    for site in sites { buckets[key(site.x, site.y), default: []].append(site) }
+  }
+
+  private func key(_ x: Double, _ y: Double) -> SIMD2<Int> {
+    SIMD2(Int((x / sizeM).rounded(.down)), Int((y / sizeM).rounded(.down)))
+  }
+
+  /// Sites within `reachM` (≤ the bucket size or not) of one of `grids`, each counted once.
+  func count(within reachM: Double, of grids: [CoverageGrid]) -> Int {
+    var keys = Set<SIMD2<Int>>()
+    for grid in grids {
+      let low = key(grid.originX - reachM, grid.originY - reachM)
+      let high = key(
+        grid.originX + Double(grid.columns) * grid.resolutionM + reachM,
+        grid.originY + Double(grid.rows) * grid.resolutionM + reachM)
+      for x in low.x...high.x {
+        for y in low.y...high.y where buckets[SIMD2(x, y)] != nil { keys.insert(SIMD2(x, y)) }
+      }
+    }
+    var count = 0
+    for key in keys {
+      for site in buckets[key]! where grids.contains(where: { $0.distanceM(to: site) <= reachM }) { count += 1 }
+    }
+    return count
   }
 }
