@@ -83,8 +83,10 @@ private struct SiteBuckets {
   let sizeM: Double
   private var buckets: [SIMD2<Int>: [Coordinate]] = [:]
 
+  /// Buckets of `sizeM`, but at least 1 km: a short reach over a large grid then reads a
+  /// few hundred buckets, not millions (any size gives the same counts).
   init(_ sites: [Coordinate], sizeM: Double) {
-    self.sizeM = max(sizeM, 1)
+    self.sizeM = max(sizeM, 1_000)
     for site in sites { buckets[key(site.x, site.y), default: []].append(site) }
   }
 
