@@ -89,15 +89,32 @@ struct PinnedLossTables: @unchecked Sendable {
   }
 
   /// Per kernel, the loss nodes of each propagation class (`DistanceLossTable.lossDB`).
+  ///
+  /// Kernels built from one `KernelBuilder`'s cache hold the same arrays (one storage), so a
+  /// kernel is first looked up by its arrays' storage — cheap — and only a storage not seen
+  /// yet by the tables' contents (hashing every node: with ~10⁵ sectors in a national busy
+  /// hour, hashing the contents per kernel was 60 % of the run). Same sharing as by contents
+  /// alone, and the same values.
   init(lossesByKernel: [[[Float]]]) {
+    var indexOfStorage: [[UInt]: Int] = [:]
     var indexOf: [[[Float]]: Int] = [:]
     var unique: [Kernel] = []
     byKernel = lossesByKernel.map { tables in
-      if let index = indexOf[tables] { return unique[index] }
-      let entry = Self.pin(tables)
-      indexOf[tables] = unique.count
-      unique.append(entry)
-      return entry
+      // `lossesByKernel` keeps every array alive here, so no two live storages share an address.
+      let storage = tables.flatMap { table in
+        table.withUnsafeBufferPointer { [UInt(bitPattern: $0.baseAddress), UInt($0.count)] }
+      }
+      if let index = indexOfStorage[storage] { return unique[index] }
+      let index: Int
+      if let found = indexOf[tables] {
+        index = found
+      } else {
+        index = unique.count
+        indexOf[tables] = index
+        unique.append(Self.pin(tables))
+      }
+      indexOfStorage[storage] = index
+      return unique[index]
     }
     self.unique = unique
   }
