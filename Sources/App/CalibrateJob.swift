@@ -65,11 +65,6 @@ public enum CalibrateJob {
             message: "and \(lines.count - shown.count) more samples outside the grids"))
       }
       throw ScenarioError(issues: issues)
-    } catch Calibration.Problem.terrainNotSupported {
-      throw Refusal(
-        description:
-          "\(request.scenarioPath): the scenario has terrain (coverage.terrain): cosite calibrate does not yet include each path's diffraction in its predictions, and a flat-earth fit would count the average diffraction twice once the terrain adds it again"
-      )
     }
     let outputs = try CalibrationOutputs.files(result, scenario: scenario, driveTest: request.measurementsPath)
     try outputs.write(to: request.outputDirectory)

@@ -28,7 +28,19 @@ public enum SynthesizeJob {
     guard unknown.isEmpty else {
       throw CalibrateJob.Refusal(description: "--zones: no zone \(unknown.joined(separator: ", ")) in \(scenarioPath)")
     }
-    let rows = SyntheticDriveTest.rows(scenario, carrierID: carrierID, layerID: layerID, truth: truth, options: options)
+    let classNames = Set(scenario.landCover?.classes.values.map(\.name) ?? [])
+    let unknownClasses = truth.landCoverOffsetsDB.keys.filter { !classNames.contains($0) }.sorted()
+    guard unknownClasses.isEmpty else {
+      let known =
+        classNames.isEmpty ? "it has no coverage.land_cover" : "it has \(classNames.sorted().joined(separator: ", "))"
+      throw CalibrateJob.Refusal(
+        description:
+          "--land-cover-offset: no land-cover class \(unknownClasses.joined(separator: ", ")) in \(scenarioPath) (\(known))"
+      )
+    }
+    let rows = try SyntheticDriveTest.rows(
+      scenario, carrierID: carrierID, layerID: layerID, truth: truth, options: options,
+      threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
     guard !rows.isEmpty else {
       throw CalibrateJob.Refusal(
         description: "no rows: the zones have no road parcels the layer's sectors reach above the noise floor")

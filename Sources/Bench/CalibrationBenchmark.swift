@@ -34,7 +34,7 @@ public enum CalibrationBenchmark {
     // Positions every 0.5 m over all roads, cut at the sample count.
     options.spacingM = 0.5
     let rows = Array(
-      SyntheticDriveTest.rows(setup, carrierID: carrierID, layerID: layerID, truth: truth, options: options)
+      try SyntheticDriveTest.rows(setup, carrierID: carrierID, layerID: layerID, truth: truth, options: options)
         .prefix(samples))
     let log = directory.appendingPathComponent("drive-test.csv")
     let mapping = directory.appendingPathComponent("mapping.yaml")

@@ -30,7 +30,7 @@ public struct CandidateCoverage: Sendable {
         parcels.indices.map { parcel in
           guard indoor, let buildingClass = classes[parcels[parcel].buildingClass] else { return 0 }
           return CoverageRun.indoorLossDB(
-            buildingClass, frequencyMHz: layer.frequencyMHz, propagation: propagations[parcel].tuned(by: layer.tuning),
+            buildingClass, frequencyMHz: layer.frequencyMHz, propagation: propagations[parcel].tuned(on: layer),
             settings: settings)
         }
       }

@@ -93,7 +93,7 @@ public enum CoverageRun {
             IndoorLoss(
               levelDB: Self.indoorLossDB(
                 $0, frequencyMHz: layer.frequencyMHz,
-                propagation: raster.propagation(ofParcel: parcel).tuned(by: layer.tuning), settings: settings),
+                propagation: raster.propagation(ofParcel: parcel).tuned(on: layer), settings: settings),
               meanDB: Self.indoorLossDB($0, frequencyMHz: layer.frequencyMHz), sigmaDB: Self.o2iSigmaDB($0),
               isBuilding: $0.o2i != O2IModel.none)
           } ?? .none

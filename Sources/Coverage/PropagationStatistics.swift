@@ -32,7 +32,7 @@ extension Propagation {
 
   /// Loss added to every state's model on `link`: the clutter's and the layer's tuning, dB.
   @inline(__always) func addedLossDB(_ link: LinkGeometry) -> Double {
-    clutterLossDB + (tuning?.correctionDB(distance2DM: link.distance2DM) ?? 0)
+    clutterLossDB + (tuning?.correctionDB(distance2DM: link.distance2DM, bsHeightM: link.bsHeightM) ?? 0)
   }
 
   /// Shadow-fading σ of `state` on `link`, dB: the layer's calibrated one, the scenario's, the

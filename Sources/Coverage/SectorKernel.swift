@@ -138,7 +138,7 @@ struct KernelBuilder {
         }.max() ?? 0
       }.max() ?? 0
     let tables = propagations.map { untuned in
-      let propagation = untuned.tuned(by: layer.tuning)
+      let propagation = untuned.tuned(on: layer)
       let key = TableKey(
         propagation: propagation, frequencyMHz: layer.frequencyMHz, bsHeightM: sector.heightM, maxLossDB: maxLoss)
       let table =

@@ -133,9 +133,21 @@ struct TerrainProfiles: @unchecked Sendable {
   /// Deygout's extra loss toward the cell and the change of ground height (cell − sector), m.
   @inline(__always)
   func extra(kernel: SectorKernel, dx: Double, dy: Double, cell: Int) -> (lossDB: Float, heightOffsetM: Float) {
+    extra(
+      x: kernel.x, y: kernel.y, antennaHeightM: kernel.antennaHeightM, ueHeightM: kernel.ueHeightM, dx: dx, dy: dy,
+      cell: cell)
+  }
+
+  /// Deygout's extra loss from a site at (x, y) m from the grid origin, its antenna
+  /// `antennaHeightM` above the ground, toward the cell (dx, dy) m from it, and the change of
+  /// ground height (cell − site), m.
+  @inline(__always)
+  func extra(
+    x: Double, y: Double, antennaHeightM: Double, ueHeightM: Double, dx: Double, dy: Double, cell: Int
+  ) -> (lossDB: Float, heightOffsetM: Float) {
     let resolution = grid.resolutionM
-    let sectorColumn = min(max(Int((kernel.x / resolution).rounded(.down)), 0), grid.columns - 1)
-    let sectorRow = min(max(Int((kernel.y / resolution).rounded(.down)), 0), grid.rows - 1)
+    let sectorColumn = min(max(Int((x / resolution).rounded(.down)), 0), grid.columns - 1)
+    let sectorRow = min(max(Int((y / resolution).rounded(.down)), 0), grid.rows - 1)
     let sectorGround = Double(ground[sectorRow * grid.columns + sectorColumn])
     let cellGround = Double(ground[cell])
     let length = (dx * dx + dy * dy).squareRoot()
@@ -144,17 +156,17 @@ struct TerrainProfiles: @unchecked Sendable {
     let loss = withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * samples) { scratch in
       for k in 0..<samples {
         let t = Double(k + 1) * resolution
-        let x = kernel.x + dx * t / length
-        let y = kernel.y + dy * t / length
-        let column = min(max(Int((x / resolution).rounded(.down)), 0), grid.columns - 1)
-        let row = min(max(Int((y / resolution).rounded(.down)), 0), grid.rows - 1)
+        let pointX = x + dx * t / length
+        let pointY = y + dy * t / length
+        let column = min(max(Int((pointX / resolution).rounded(.down)), 0), grid.columns - 1)
+        let row = min(max(Int((pointY / resolution).rounded(.down)), 0), grid.rows - 1)
         scratch[k] = t
         scratch[samples + k] = Double(ground[row * grid.columns + column])
       }
       return Diffraction.deygoutLossDB(
         distancesM: UnsafeBufferPointer(rebasing: scratch[0..<samples]),
         terrainM: UnsafeMutableBufferPointer(rebasing: scratch[samples..<(2 * samples)]), lengthM: length,
-        startHeightM: sectorGround + kernel.antennaHeightM, endHeightM: cellGround + kernel.ueHeightM,
+        startHeightM: sectorGround + antennaHeightM, endHeightM: cellGround + ueHeightM,
         frequencyMHz: frequencyMHz, kFactor: kFactor)
     }
     return (Float(loss), Float(cellGround - sectorGround))

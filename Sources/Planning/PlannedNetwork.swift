@@ -73,6 +73,7 @@ public struct PlannedNetwork: Sendable {
       tddUplinkShare: layer.tddUplinkShare, uePowerClass: layer.uePowerClass)
     // The member's radio keeps its measured model in the pool (MOCN shares the radio, not the path).
     pooled.tuning = layer.tuning
+    pooled.landCoverTunings = layer.landCoverTunings
     return pooled
   }
 

@@ -36,27 +36,42 @@ public enum CoverageBasis {
 
   /// A layer's tuning (the scenario's `calibration` entry) as `summary.json` gives it.
   static func tuningJSON(_ tuning: ModelTuning) -> JSONValue {
-    .object([
+    var members: [(String, JSONValue)] = [
       ("offset_db", .number(tuning.offsetDB)), ("slope_db_per_decade", .number(tuning.slopeDBPerDecade)),
       ("sigma_db", tuning.sigmaDB.map { .number($0) } ?? .null),
       ("from_m", tuning.distanceRangeM.flatMap { $0.lowerBound > 1 ? .number($0.lowerBound) : nil } ?? .null),
       ("to_m", tuning.distanceRangeM.flatMap { $0.upperBound < 1e9 ? .number($0.upperBound) : nil } ?? .null),
-    ])
+    ]
+    if tuning.heightDBPerDecade != 0 {
+      let range = tuning.heightRangeM
+      members.append(("height_db_per_decade", .number(tuning.heightDBPerDecade)))
+      members.append(("from_height_m", range.flatMap { $0.lowerBound > 1 ? .number($0.lowerBound) : nil } ?? .null))
+      members.append(("to_height_m", range.flatMap { $0.upperBound < 1e9 ? .number($0.upperBound) : nil } ?? .null))
+    }
+    members.append(("terrain", .bool(tuning.fittedOverTerrain)))
+    return .object(members)
   }
+
 
   /// The sentence of `summary.md` naming the layers tuned to drive tests; nil when none is.
   public static func tuningSentence(_ scenario: ScenarioModel) -> String? {
     let tuned = scenario.carriers.flatMap { carrier in
-      carrier.layers.compactMap { layer in
-        layer.tuning.map { tuning in
-          "\(carrier.id) \(layer.id) \(signed(tuning.offsetDB)) dB, \(signed(tuning.slopeDBPerDecade)) dB/decade"
-            + (tuning.sigmaDB.map { ", σ \(JSONWriter.fixed($0, decimals: 2)) dB" } ?? "")
+      carrier.layers.flatMap { layer in
+        let classes = layer.landCoverTunings.keys.sorted().map { name in
+          describe("\(carrier.id) \(layer.id) on \(name)", layer.landCoverTunings[name]!)
         }
+        return (layer.tuning.map { [describe("\(carrier.id) \(layer.id)", $0)] } ?? []) + classes
       }
     }
     guard !tuned.isEmpty else { return nil }
     return "Models tuned to drive tests (the scenario's calibration; ΔL = offset + slope·log10(d / 1 km)): "
       + tuned.joined(separator: "; ") + "."
+  }
+
+  private static func describe(_ what: String, _ tuning: ModelTuning) -> String {
+    "\(what) \(signed(tuning.offsetDB)) dB, \(signed(tuning.slopeDBPerDecade)) dB/decade"
+      + (tuning.heightDBPerDecade == 0 ? "" : ", \(signed(tuning.heightDBPerDecade)) dB per decade of height")
+      + (tuning.sigmaDB.map { ", σ \(JSONWriter.fixed($0, decimals: 2)) dB" } ?? "")
   }
 
   private static func signed(_ value: Double) -> String {

@@ -30,7 +30,18 @@ public enum SummaryJSON {
                   ("band", .string(layer.band)), ("frequency_mhz", .number(layer.frequencyMHz)),
                   ("bandwidth_mhz", .number(layer.bandwidthMHz)),
                   ("tdd_downlink_share", .number(layer.tddDownlinkShare)),
-                ] + (layer.tuning.map { [("calibration", CoverageBasis.tuningJSON($0))] } ?? []))
+                ] + (layer.tuning.map { [("calibration", CoverageBasis.tuningJSON($0))] } ?? [])
+                  + (layer.landCoverTunings.isEmpty
+                    ? []
+                    : [
+                      (
+                        "land_cover_calibration",
+                        .object(
+                          layer.landCoverTunings.keys.sorted().map {
+                            ($0, CoverageBasis.tuningJSON(layer.landCoverTunings[$0]!))
+                          })
+                      )
+                    ]))
             })
         ),
       ])

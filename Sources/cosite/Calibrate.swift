@@ -15,7 +15,9 @@ struct Calibrate: ParsableCommand {
       in dBm; a log with other column names is read through --mapping (README, *Model tuning from drive tests*). \
       Samples outside the distance window are dropped, the rest averaged into local means over 40 wavelengths \
       of route (Lee), local means below the noise floor dropped, and per layer ΔL = offset + slope·log10(d / 1 km) is fitted by least \
-      squares. Writes the fit and error tables, the residuals map, plots and scenario-fragment.yaml (the \
+      squares, with an offset of its own for each land-cover class the log covers well enough (10 local means in \
+      two 500 m squares; --layer-wide: none) and, with --height-term, a correction per decade of antenna height. \
+      Over terrain the predictions hold the run's diffraction. Writes the fit and error tables, the residuals map, plots and scenario-fragment.yaml (the \
       'calibration' section to paste into the scenario). Every bad row is named by its line; nothing is written \
       on any error.
       """)
@@ -54,6 +56,18 @@ struct Calibrate: ParsableCommand {
     help: ArgumentHelp("Route length averaged into one local mean (default: 40 wavelengths).", valueName: "m"))
   var windowM: Double?
 
+  @Flag(
+    name: .customLong("height-term"),
+    help: "Fit a correction per decade of antenna height too, where the log's sites span a factor of 2 in height.")
+  var heightTerm = false
+
+  @Flag(
+    name: .customLong("layer-wide"),
+    help:
+      "One offset per layer: no land-cover class gets an offset of its own (they do by default where the data supports it)."
+  )
+  var layerWide = false
+
   @Option(
     name: .customLong("threads"),
     help: ArgumentHelp("Worker threads for rasterising the parcels (default: all cores).", valueName: "threads"))
@@ -78,6 +92,8 @@ struct Calibrate: ParsableCommand {
     if let minDistanceM { settings.minDistanceM = minDistanceM }
     settings.maxDistanceM = maxDistanceM
     settings.floorDBm = floorDBm
+    settings.landCoverClasses = !layerWide
+    settings.heightTerm = heightTerm
     settings.windowM = windowM
     let request = CalibrateJob.Request(
       scenarioPath: scenario, measurementsPath: measurements, mappingPath: mapping,

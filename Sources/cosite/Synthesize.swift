@@ -50,9 +50,36 @@ struct SynthesizeDriveTest: ParsableCommand {
   @Option(name: .customLong("speed-kmh"), help: "Driving speed for the log's times, km/h (default 36).")
   var speedKmh = 36.0
 
+  @Option(
+    name: .customLong("height-db-per-decade"),
+    help: "True correction per decade of antenna height above 30 m, dB (default 0).")
+  var heightDBPerDecade = 0.0
+
+  @Option(
+    name: .customLong("land-cover-offset"),
+    help: ArgumentHelp(
+      "A true extra loss in one land-cover class of the scenario, NAME=dB (repeatable).", valueName: "name=dB"))
+  var landCoverOffsets: [String] = []
+
+  /// `--land-cover-offset` values by class name.
+  var landCoverOffsetsDB: [String: Double] {
+    get throws {
+      var offsets: [String: Double] = [:]
+      for text in landCoverOffsets {
+        guard let equals = text.lastIndex(of: "="), let value = Double(text[text.index(after: equals)...]),
+          (-40...40).contains(value), !text[..<equals].isEmpty
+        else { throw ValidationError("--land-cover-offset \(text): expected NAME=dB, dB between -40 and 40") }
+        offsets[String(text[..<equals])] = value
+      }
+      return offsets
+    }
+  }
+
   func validate() throws {
-    guard (-40...40).contains(offsetDB), (-40...40).contains(slopeDBPerDecade) else {
-      throw ValidationError("--offset-db and --slope-db-per-decade must be between -40 and 40")
+    guard (-40...40).contains(offsetDB), (-40...40).contains(slopeDBPerDecade), (-40...40).contains(heightDBPerDecade)
+    else {
+      throw ValidationError(
+        "--offset-db, --slope-db-per-decade and --height-db-per-decade must be between -40 and 40")
     }
     guard (0...20).contains(sigmaDB) else { throw ValidationError("--sigma-db must be between 0 and 20") }
     guard (1...10_000).contains(decorrelationM) else {
@@ -61,6 +88,7 @@ struct SynthesizeDriveTest: ParsableCommand {
     guard (0.01...1000).contains(spacingM) else { throw ValidationError("--spacing-m must be between 0.01 and 1000") }
     guard (1...32).contains(cells) else { throw ValidationError("--cells must be between 1 and 32") }
     guard (1...300).contains(speedKmh) else { throw ValidationError("--speed-kmh must be between 1 and 300") }
+    _ = try landCoverOffsetsDB
   }
 
   func run() throws {
@@ -70,7 +98,8 @@ struct SynthesizeDriveTest: ParsableCommand {
     options.seed = seed
     options.zoneIDs = zones.map { $0.split(separator: ",").map(String.init) } ?? []
     let truth = SyntheticDriveTest.Truth(
-      offsetDB: offsetDB, slopeDBPerDecade: slopeDBPerDecade, sigmaDB: sigmaDB, decorrelationM: decorrelationM)
+      offsetDB: offsetDB, slopeDBPerDecade: slopeDBPerDecade, sigmaDB: sigmaDB, decorrelationM: decorrelationM,
+      landCoverOffsetsDB: try landCoverOffsetsDB, heightDBPerDecade: heightDBPerDecade)
     // The command as given, without --out (the README must not depend on where it is written).
     var arguments: [String] = []
     var skip = false

@@ -33,6 +33,14 @@ import Testing
     }
   }
 
+  /// A fit row's tuned offset and slope and its σ.
+  static func tuned(_ row: [String: String]) throws -> (offset: Double, slope: Double, sigma: Double) {
+    (
+      try #require(Double(row["tuned_offset_db"] ?? "")), try #require(Double(row["tuned_slope_db_per_decade"] ?? "")),
+      try #require(Double(row["sigma_db"] ?? ""))
+    )
+  }
+
   /// The sample was made with ΔL = 6 dB + 3 dB/decade · log10(d / 1 km) and σ 7 dB (its
   /// README); the tolerances: 0.5 dB, 1 dB/decade, 0.5 dB.
   @Test func theBundledDriveTestGivesItsTruthBackAndItsTablesReconcile() throws {
@@ -47,9 +55,7 @@ import Testing
         "error-vs-distance-viettel-lte1800.svg", "measured-vs-predicted-viettel-lte1800.svg", "scenario-fragment.yaml",
       ])
     let fit = try #require(try Self.csv(out.appendingPathComponent("calibration-fit.csv")).first)
-    let offset = try #require(Double(fit["tuned_offset_db"] ?? ""))
-    let slope = try #require(Double(fit["tuned_slope_db_per_decade"] ?? ""))
-    let sigma = try #require(Double(fit["sigma_db"] ?? ""))
+    let (offset, slope, sigma) = try Self.tuned(fit)
     #expect(abs(offset - 6) < 0.5, "offset \(offset)")
     #expect(abs(slope - 3) < 1, "slope \(slope)")
     #expect(abs(sigma - 7) < 0.5, "σ \(sigma)")

@@ -1,4 +1,5 @@
 import Foundation
+import Geo
 import Radio
 import Scenario
 import Testing
@@ -74,6 +75,122 @@ import Testing
     #expect(abs((fitted.fit?.coefficients[0] ?? 0) - 4) < 1e-9)
   }
 
+  /// A land-cover class's own offset by hand. Twenty local means, the x pattern of the first
+  /// test twice: ten of no class with t = 5 + 2x + e, ten of class "a" with t = 8 + 2x + e,
+  /// e = +1, −1 alternating (Σe = Σx·e = 0 in each group), all in one square. Columns
+  /// [1, x, 1_a]: XᵀX = [[20, 0, 10], [0, 2.5, 0], [10, 0, 10]]; the [1, 1_a] block
+  /// [[20, 10], [10, 10]] has the inverse [[0.1, −0.1], [−0.1, 0.2]]. The fit reproduces
+  /// a = 5, b = 2, δ = 3 with residuals e: RSS = 20, σ̂² = 20/17; se(b) = √(σ̂²/2.5) = √(8/17),
+  /// se(δ) = √(0.2 σ̂²) = √(4/17), se(a + δ) = √((0.1 + 0.2 − 2·0.1) σ̂²) = √(2/17). σ of the
+  /// class: √(10/9) (its offset's degree of freedom); of the layer's own means: √(10/8).
+  @Test func aLandCoverClassOffsetByHand() throws {
+    let xs: [Double] = [-0.5, -0.5, -0.25, -0.25, 0, 0, 0.25, 0.25, 0.5, 0.5]
+    var marked = Propagation(model: .ercegB)
+    marked.landCoverClass = "a"
+    func bins(_ offset: Double, _ propagation: Propagation) -> [CalibrationBin] {
+      xs.enumerated().map { index, x in
+        let t = offset + 2 * x + (index.isMultiple(of: 2) ? 1 : -1)
+        return CalibrationBin(
+          sectorIndex: index, layerIndex: 0, x: 0, y: 0, distanceM: 1000 * pow(10, x), sampleCount: 1,
+          firstLine: index + 2, zoneIndex: nil, measuredRSRPDBm: -90 + 20 * x, measuredLossDB: 120 + t,
+          predictedLossBeforeDB: 120, predictedLossUntunedDB: 120, predictedLossAfterDB: 120,
+          propagation: propagation)
+      }
+    }
+    var all = bins(5, Propagation(model: .ercegB)) + bins(8, marked)
+    var settings = CalibrationSettings()
+    settings.minimumClassBlocks = 1
+    let fitted = Calibration.fit(&all, settings: settings)
+    let fit = try #require(fitted.fit)
+    let landCover = try #require(fitted.classes.first)
+    #expect(fitted.classes.count == 1 && landCover.name == "a" && landCover.binCount == 10)
+    #expect(abs(fit.coefficients[0] - 5) < 1e-9 && abs(fit.coefficients[1] - 2) < 1e-9)
+    #expect(abs(landCover.termDB - 3) < 1e-9 && abs(landCover.offsetDB - 8) < 1e-9)
+    #expect(abs(fitted.standardErrors[1] - (8 / 17.0).squareRoot()) < 1e-9)
+    #expect(abs(landCover.termStandardErrorDB - (4 / 17.0).squareRoot()) < 1e-9)
+    #expect(abs(landCover.offsetStandardErrorDB - (2 / 17.0).squareRoot()) < 1e-9)
+    #expect(abs(landCover.residualSigmaDB - (10 / 9.0).squareRoot()) < 1e-9)
+    #expect(abs((fitted.layerSigmaDB ?? .nan) - 1.25.squareRoot()) < 1e-9)
+    // Each mean's prediction after the fit leaves its e.
+    for bin in all {
+      #expect(abs(abs(bin.measuredLossDB - bin.predictedLossAfterDB) - 1) < 1e-9)
+    }
+    // The class's means in one square of 500 m: under the default two squares, no term of its own.
+    var again = bins(5, Propagation(model: .ercegB)) + bins(8, marked)
+    #expect(Calibration.fit(&again, settings: CalibrationSettings()).classes.isEmpty)
+  }
+
+  /// The height term by hand. Heights 15, 30 and 60 m (h = log10(height / 30 m) = −0.30103,
+  /// 0, +0.30103) × x ∈ {−0.5, −0.25, 0.25, 0.5}, each pair twice with e = +1, −1: the columns
+  /// [1, x, h] and e are orthogonal (Σx = Σh = Σxh = 0, e cancels in every pair), so the fit
+  /// of t = 5 + 2x + 6h + e reproduces (5, 2, 6) with residuals e: RSS = 24, σ̂² = 24/21;
+  /// Σx² = 6·(2·0.25 + 2·0.0625) = 3.75, Σh² = 16·0.30103²; se(b) = √(σ̂²/Σx²),
+  /// se(c) = √(σ̂²/Σh²). Without `heightTerm`, or over two heights only, no height term.
+  @Test func theHeightTermByHand() throws {
+    let h = log10(2.0)
+    var bins: [CalibrationBin] = []
+    for height in [15.0, 30, 60] {
+      for x in [-0.5, -0.25, 0.25, 0.5] {
+        for e in [1.0, -1] {
+          let t = 5 + 2 * x + 6 * log10(height / 30) + e
+          var bin = CalibrationBin(
+            sectorIndex: bins.count, layerIndex: 0, x: 0, y: 0, distanceM: 1000 * pow(10, x), sampleCount: 1,
+            firstLine: bins.count + 2, zoneIndex: nil, measuredRSRPDBm: -90, measuredLossDB: 120 + t,
+            predictedLossBeforeDB: 120, predictedLossUntunedDB: 120, predictedLossAfterDB: 120,
+            propagation: Propagation(model: .ercegB))
+          bin.bsHeightM = height
+          bins.append(bin)
+        }
+      }
+    }
+    var settings = CalibrationSettings()
+    settings.heightTerm = true
+    var fitted = bins
+    let layer = Calibration.fit(&fitted, settings: settings)
+    let fit = try #require(layer.fit)
+    #expect(layer.heightColumn == 2 && fit.coefficients.count == 3)
+    #expect(abs(fit.coefficients[0] - 5) < 1e-9 && abs(fit.coefficients[1] - 2) < 1e-9)
+    #expect(abs(fit.coefficients[2] - 6) < 1e-9)
+    let variance = 24.0 / 21
+    #expect(abs(layer.standardErrors[1] - (variance / 3.75).squareRoot()) < 1e-9)
+    #expect(abs(layer.standardErrors[2] - (variance / (16 * h * h)).squareRoot()) < 1e-9)
+    let tuned = Calibration.tuning(
+      previous: nil, fit: fit, slope: true, heightColumn: layer.heightColumn,
+      heightRangeM: Calibration.heightRange(fitted))
+    #expect(tuned.heightDBPerDecade == fit.coefficients[2] && tuned.heightRangeM == 15...60)
+    // At 1 km: 5 + 6·log10(20/30) at 20 m; a 100 m mast is held at 60 m.
+    #expect(abs(tuned.correctionDB(distance2DM: 1000, bsHeightM: 20) - (5 + 6 * log10(20 / 30.0))) < 1e-9)
+    #expect(abs(tuned.correctionDB(distance2DM: 1000, bsHeightM: 100) - (5 + 6 * h)) < 1e-9)
+    var plain = bins
+    #expect(Calibration.fit(&plain, settings: CalibrationSettings()).heightColumn == nil)
+    var twoHeights = bins.filter { $0.bsHeightM != 30 }
+    #expect(Calibration.fit(&twoHeights, settings: settings).heightColumn == nil)
+  }
+
+  /// Which classes get a term: ≥ 10 means in ≥ 2 squares; when fewer than 10 means would be
+  /// left for the layer's own offset, the largest class (by count, then name) is the reference.
+  @Test func classTermsNeedTheirDataAndLeaveAReference() {
+    func bins(_ name: String?, _ count: Int, squares: Int) -> [CalibrationBin] {
+      var propagation = Propagation(model: .ercegB)
+      propagation.landCoverClass = name
+      return (0..<count).map { index in
+        CalibrationBin(
+          sectorIndex: 0, layerIndex: 0, x: Double(index % squares) * 600, y: 0, distanceM: 500, sampleCount: 1,
+          firstLine: index + 2, zoneIndex: nil, measuredRSRPDBm: -90, measuredLossDB: 120, predictedLossBeforeDB: 120,
+          predictedLossUntunedDB: 120, predictedLossAfterDB: 120, propagation: propagation)
+      }
+    }
+    func terms(_ bins: [CalibrationBin]) -> [String] {
+      let blocks = bins.map { Int(($0.x / 500).rounded(.down)) }
+      return Calibration.landCoverTerms(bins, blocks: blocks, settings: CalibrationSettings())
+    }
+    #expect(terms(bins(nil, 10, squares: 1) + bins("a", 10, squares: 2) + bins("b", 9, squares: 2)) == ["a"])
+    #expect(terms(bins(nil, 10, squares: 1) + bins("a", 10, squares: 1)).isEmpty)
+    // Only 9 left beside "a" (12) and "b" (12): "a" (first by name of the largest) is the reference.
+    #expect(terms(bins(nil, 9, squares: 1) + bins("a", 12, squares: 2) + bins("b", 12, squares: 2)) == ["b"])
+    #expect(terms(bins("a", 12, squares: 2) + bins("b", 20, squares: 2)) == ["a"])
+  }
+
   /// The tuning reaches the field: a layer's table at its nodes is the untuned table plus
   /// offset + slope·log10(d / 1 km), and its σ the calibrated one (0.01 dB).
   @Test func tuningShiftsTheTabulatedLoss() {
@@ -108,8 +225,10 @@ import Testing
       let truth = SyntheticDriveTest.Truth(offsetDB: 6, slopeDBPerDecade: 3, sigmaDB: sigma, decorrelationM: 50)
       var options = SyntheticDriveTest.Options()
       options.seed = seed
-      let rows = SyntheticDriveTest.rows(
-        scenario, carrierID: "viettel", layerID: "lte1800", truth: truth, options: options)
+      guard
+        let rows = try? SyntheticDriveTest.rows(
+          scenario, carrierID: "viettel", layerID: "lte1800", truth: truth, options: options)
+      else { return nil }
       let driveTest = SyntheticDriveTest.driveTest(rows, file: "synthetic.csv")
       guard let result = try? Calibration.run(scenario, driveTest: driveTest, threads: 2),
         let layer = result.layers.first
@@ -176,21 +295,28 @@ import Testing
 /// range — computed here from the geometry, not from the tables.
 @Suite struct TunedFieldTests {
   static func outdoorRSRP(tuning: ModelTuning?) throws -> (rsrp: [Float], grid: CoverageGrid) {
+    var layer = OneSiteWorld.layer
+    layer.tuning = tuning
+    return try outdoorRSRP(layer: tuning == nil ? nil : layer, cover: nil)
+  }
+
+  /// The run's outdoor RSRP with `layer` in place of the world's (nil: as it is) and `cover`
+  /// as the scenario's land cover.
+  static func outdoorRSRP(layer: RadioLayer?, cover: LandCover?) throws -> (rsrp: [Float], grid: CoverageGrid) {
     var world = OneSiteWorld()
     world.settings.propagation = Propagation(model: .ercegB)
     world.settings.target = CoverageTarget(rsrpDBm: -105, indoor: false, minimumShare: 0.95, reliability: 0.5)
     world.squares = [OneSiteWorld.Square(eastM: 50, northM: -400, sideM: 800)]
     world.sectors = [OneSiteWorld.sector("s1", azimuthDeg: 90)]
     var scenario = try world.scenario()
-    if let tuning {
-      var layer = OneSiteWorld.layer
-      layer.tuning = tuning
+    if let layer {
       scenario = ScenarioModel(
         name: scenario.name, sourcePath: "", crs: scenario.crs, crsName: scenario.crsName, crsIsAutomatic: false,
         grid: scenario.grid, buildingClasses: scenario.buildingClasses, zones: scenario.zones,
         carriers: [Carrier(id: "c", name: "C", layers: [layer])], structures: scenario.structures,
         sectors: scenario.sectors, costs: scenario.costs, coverage: scenario.coverage)
     }
+    scenario.landCover = cover
     var cells: [Float] = []
     var grid: CoverageGrid?
     _ = try CoverageRun.run(
@@ -202,26 +328,84 @@ import Testing
     return (cells, try #require(grid))
   }
 
-  @Test func theRunsRSRPMovesByTheCorrection() throws {
-    let tuning = ModelTuning(offsetDB: 5, slopeDBPerDecade: 4, sigmaDB: 7, distanceRangeM: 200...700)
-    let plain = try Self.outdoorRSRP(tuning: nil)
-    let tuned = try Self.outdoorRSRP(tuning: tuning)
-    #expect(plain.rsrp.count == tuned.rsrp.count && plain.grid == tuned.grid)
-    var checked = 0
+  /// Every cell both runs reach, 60 m or more from the tower: the tuned run's RSRP less the
+  /// plain run's equals `expected(centre, distance)` (nil: not checked) to 0.01 dB.
+  static func compare(
+    _ plain: (rsrp: [Float], grid: CoverageGrid), _ tuned: (rsrp: [Float], grid: CoverageGrid),
+    expected: (Coordinate, Double) -> Double?
+  ) {
     for row in 0..<plain.grid.rows {
       for column in 0..<plain.grid.columns {
         let cell = row * plain.grid.columns + column
         guard plain.rsrp[cell] > -140, tuned.rsrp[cell] > -140 else { continue }
         let centre = plain.grid.centre(row: row, column: column)
         let distance = hypot(centre.x - OneSiteWorld.towerPosition.x, centre.y - OneSiteWorld.towerPosition.y)
-        guard distance >= 60 else { continue }
-        let held = min(max(distance, 200), 700)
-        let expected = -(5 + 4 * log10(held / 1000))
-        #expect(abs(Double(tuned.rsrp[cell] - plain.rsrp[cell]) - expected) < 0.01, "cell \(row), \(column)")
-        checked += 1
+        guard distance >= 60, let shift = expected(centre, distance) else { continue }
+        #expect(abs(Double(tuned.rsrp[cell] - plain.rsrp[cell]) - shift) < 0.01, "cell \(row), \(column)")
       }
     }
+  }
+
+  @Test func theRunsRSRPMovesByTheCorrection() throws {
+    let tuning = ModelTuning(offsetDB: 5, slopeDBPerDecade: 4, sigmaDB: 7, distanceRangeM: 200...700)
+    let plain = try Self.outdoorRSRP(tuning: nil)
+    let tuned = try Self.outdoorRSRP(tuning: tuning)
+    #expect(plain.rsrp.count == tuned.rsrp.count && plain.grid == tuned.grid)
+    var checked = 0
+    Self.compare(plain, tuned) { _, distance in
+      checked += 1
+      return -(5 + 4 * log10(min(max(distance, 200), 700) / 1000))
+    }
     #expect(checked > 3000)
+  }
+
+  /// The height term reaches the field: the sector at 35 m moves by −6·log10(35/30) more.
+  @Test func theHeightTermMovesTheRunsRSRP() throws {
+    let tuning = ModelTuning(offsetDB: 5, slopeDBPerDecade: 0, heightDBPerDecade: 6, heightRangeM: 10...60)
+    let plain = try Self.outdoorRSRP(tuning: nil)
+    let tuned = try Self.outdoorRSRP(tuning: tuning)
+    var checked = 0
+    Self.compare(plain, tuned) { _, _ in
+      checked += 1
+      return -(5 + 6 * log10(35 / 30.0))
+    }
+    #expect(checked > 3000)
+  }
+
+  /// A land-cover class with its own tuning: cells of it move by the class's correction, the
+  /// others by the layer's. Two classes of one model split the grid at x = tower + 450 m (the
+  /// square's middle); only "east" is tuned on its own.
+  @Test func aLandCoverClassTakesItsOwnTuning() throws {
+    let split = OneSiteWorld.towerPosition.x + 450
+    var cover = LandCover(
+      crs: try OneSiteWorld().scenario().crs, columns: 2, rows: 1, originX: split - 5000,
+      originY: OneSiteWorld.towerPosition.y, cellSizeX: 10_000, cellSizeY: 10_000, codes: [1, 2],
+      classes: [
+        1: LandCoverClass(name: "west", propagation: Propagation(model: .ercegB)),
+        2: LandCoverClass(name: "east", propagation: Propagation(model: .ercegB)),
+      ])
+    cover.sourceName = "test cover"
+    var layer = OneSiteWorld.layer
+    layer.tuning = ModelTuning(offsetDB: 5, slopeDBPerDecade: 4, sigmaDB: 7, distanceRangeM: 200...700)
+    layer.landCoverTunings["east"] = ModelTuning(offsetDB: -3, slopeDBPerDecade: 0, sigmaDB: 7)
+    var marked = try OneSiteWorld().scenario()
+    marked.landCover = cover
+    let markedCover = try #require(marked.markingEveryLandCoverClass().landCover)
+    #expect(markedCover.classes[2]?.propagation.landCoverClass == "east")
+    let plain = try Self.outdoorRSRP(layer: nil, cover: cover)
+    let tuned = try Self.outdoorRSRP(layer: layer, cover: markedCover)
+    #expect(plain.rsrp.count == tuned.rsrp.count && plain.grid == tuned.grid)
+    var checked = (west: 0, east: 0)
+    Self.compare(plain, tuned) { centre, distance in
+      guard abs(centre.x - split) > 1 else { return nil }
+      if centre.x > split {
+        checked.east += 1
+        return 3
+      }
+      checked.west += 1
+      return -(5 + 4 * log10(min(max(distance, 200), 700) / 1000))
+    }
+    #expect(checked.west > 1000 && checked.east > 1000, "\(checked)")
   }
 }
 

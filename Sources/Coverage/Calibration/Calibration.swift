@@ -15,16 +15,13 @@ public enum Calibration {
   public enum Problem: Error, Sendable, Equatable {
     /// Samples outside every grid of the scenario (lines of the log).
     case outsideGrid(lines: [Int])
-    /// The scenario has terrain: the calibration fits flat-earth medians only.
-    case terrainNotSupported
   }
 
   public static func run(
     _ scenario: ScenarioModel, driveTest: DriveTest, settings: CalibrationSettings = CalibrationSettings(),
     threads: Int = 1
   ) throws -> CalibrationResult {
-    guard scenario.terrain == nil else { throw Problem.terrainNotSupported }
-    let predictor = DriveTestPredictor(scenario: scenario, threads: threads)
+    let predictor = try DriveTestPredictor(scenario: scenario, threads: threads)
     // Every position must lie on a grid of the scenario (where its class is known).
     var classes: [(propagation: Propagation, zoneIndex: Int?)] = []
     classes.reserveCapacity(driveTest.samples.count)
@@ -61,31 +58,42 @@ public enum Calibration {
       let floor = layers.floorDBm(layerIndex, settings: settings)
       let averaged = localMeans(
         kept[layerIndex], driveTest: driveTest, windowM: window, layerIndex: layerIndex,
-        classes: classes, predictor: predictor, layer: key.layer)
+        classes: classes, predictor: predictor, layer: key.layer, threads: threads)
       // The floor judges local means, not samples: cutting samples would drop the fading's
       // troughs and raise every mean near the floor (by 3 dB at the floor itself).
       var layerBins = averaged.filter { $0.measuredRSRPDBm >= floor }
       belowFloor += averaged.count - layerBins.count
       let fitted = fit(&layerBins, settings: settings, previous: key.layer.tuning, windowM: window)
+      // A class with a probabilistic LOS state has the LOS/NLOS spread in its residuals
+      // besides the shadowing: its σ is not the states' σ and is not handed on.
+      let mixture = layerBins.contains { $0.propagation.lineOfSight == .probabilistic }
       let tuned = fitted.fit.map { fit in
         tuning(
           previous: key.layer.tuning, fit: fit, slope: fitted.slope,
-          // A class with a probabilistic LOS state has the LOS/NLOS spread in its residuals
-          // besides the shadowing: its σ is not the states' σ and is not handed on.
-          sigmaDB: layerBins.contains { $0.propagation.lineOfSight == .probabilistic }
-            ? key.layer.tuning?.sigmaDB : fit.residualSigma,
-          distanceRangeM: distanceRange(layerBins))
+          sigmaDB: mixture ? key.layer.tuning?.sigmaDB : fitted.layerSigmaDB, distanceRangeM: distanceRange(layerBins),
+          overTerrain: scenario.terrain != nil, heightColumn: fitted.heightColumn, heightRangeM: heightRange(layerBins))
       }
+      var classes = fitted.classes
       if let tuned {
+        for index in classes.indices {
+          let name = classes[index].name
+          classes[index].tuned = ModelTuning(
+            offsetDB: classes[index].offsetDB, slopeDBPerDecade: tuned.slopeDBPerDecade,
+            sigmaDB: mixture ? key.layer.tuning(landCoverClass: name)?.sigmaDB : classes[index].residualSigmaDB,
+            distanceRangeM: tuned.distanceRangeM, fittedOverTerrain: tuned.fittedOverTerrain,
+            heightDBPerDecade: tuned.heightDBPerDecade, heightRangeM: tuned.heightRangeM)
+        }
         // What the tuned scenario predicts (for a LOS mixture not quite before + ΔL: its
         // median moves with σ too).
-        var tunedLayer = key.layer
+        var tunedLayer = key.layer.untuned
         tunedLayer.tuning = tuned
+        for landCover in classes { tunedLayer.landCoverTunings[landCover.name] = landCover.tuned }
         for index in layerBins.indices {
           let bin = layerBins[index]
-          layerBins[index].predictedLossAfterDB = predictor.medianLossDB(
-            bin.propagation, layer: tunedLayer, bsHeightM: scenario.sectors[bin.sectorIndex].heightM,
-            distanceM: bin.distanceM)
+          layerBins[index].predictedLossAfterDB =
+            predictor.medianLossDB(
+              bin.propagation, layer: tunedLayer, bsHeightM: scenario.sectors[bin.sectorIndex].heightM,
+              distanceM: bin.distanceM) + bin.terrainLossDB
         }
       }
       let samples = layerBins.reduce(0) { $0 + $1.sampleCount }
@@ -94,6 +102,12 @@ public enum Calibration {
       if fitted.fit != nil, fitted.blocks < 10 {
         notes.append(
           "standard errors from \(fitted.blocks) squares of \(JSONWriter.number(settings.blockM)) m: rough (few clusters, Cameron and Miller 2015 §VI)"
+        )
+      }
+      if settings.heightTerm, fitted.fit != nil, fitted.heightColumn == nil {
+        let heights = Set(layerBins.map(\.bsHeightM)).sorted()
+        notes.append(
+          "height term not fitted: \(heights.count) antenna heights of \(heights.first.map { JSONWriter.number($0) } ?? "–")–\(heights.last.map { JSONWriter.number($0) } ?? "–") m, under \(settings.minimumHeights) spanning a factor of \(JSONWriter.number((pow(10, settings.minimumHeightSpanDecades) * 10).rounded() / 10))"
         )
       }
       if !layerBins.isEmpty, perBin < 36 {
@@ -106,8 +120,10 @@ public enum Calibration {
           carrierID: key.carrierID, layerID: key.layer.id, windowM: window, floorDBm: floor,
           sampleCount: samples, binCount: layerBins.count, samplesPerBin: perBin,
           previous: key.layer.tuning, fit: fitted.fit, slopeFitted: fitted.slope,
+          heightFitted: fitted.heightColumn != nil,
           standardErrors: fitted.standardErrors, blockCount: fitted.blocks, residualCorrelation: fitted.rho,
-          tuned: tuned, note: notes.isEmpty ? nil : notes.joined(separator: "; ")))
+          residualSigmaDB: fitted.fit == nil ? nil : fitted.layerSigmaDB, tuned: tuned, landCover: classes,
+          note: notes.isEmpty ? nil : notes.joined(separator: "; ")))
       bins += layerBins
     }
     return CalibrationResult(
@@ -119,10 +135,12 @@ public enum Calibration {
   /// interleaved rows), cut into windows of `windowM` of route (`LocalMean`, every sample
   /// counted; the distance between a sector's consecutive samples is the route between them,
   /// or the jump where the log left the sector), each window one bin; sectors in the order
-  /// they first appear.
+  /// they first appear. Over terrain each bin's losses and gain take the terrain terms of the
+  /// cell its mean position falls in (`DriveTestPredictor.terrain`, one table per site).
   static func localMeans(
     _ indices: [Int], driveTest: DriveTest, windowM: Double, layerIndex: Int,
-    classes: [(propagation: Propagation, zoneIndex: Int?)], predictor: DriveTestPredictor, layer: RadioLayer
+    classes: [(propagation: Propagation, zoneIndex: Int?)], predictor: DriveTestPredictor, layer: RadioLayer,
+    threads: Int = 1
   ) -> [CalibrationBin] {
     var bins: [CalibrationBin] = []
     var bySector: [Int: [Int]] = [:]
@@ -132,8 +150,12 @@ public enum Calibration {
       if bySector[sector] == nil { order.append(sector) }
       bySector[sector, default: []].append(index)
     }
+    // Each sector's windows and their mean positions first, then the terrain terms of all of
+    // them (one table per site), then the bins.
     var along: [Double] = []
     var levels: [Double] = []
+    var windowsBySector: [[LocalMean.Window]] = []
+    var centresBySector: [[(x: Double, y: Double)]] = []
     for sector in order {
       let sectorSamples = bySector[sector] ?? []
       along.removeAll(keepingCapacity: true)
@@ -148,125 +170,51 @@ public enum Calibration {
         along.append(travelled)
         levels.append(sample.rsrpDBm)
       }
-      for window in LocalMean.windows(alongM: along, levelsDBm: levels, windowM: windowM, minimumSamples: 1) {
-        let members = window.range.map { driveTest.samples[sectorSamples[$0]] }
-        let count = Double(members.count)
-        let x = members.reduce(0) { $0 + $1.x } / count
-        let y = members.reduce(0) { $0 + $1.y } / count
+      let windows = LocalMean.windows(alongM: along, levelsDBm: levels, windowM: windowM, minimumSamples: 1)
+      windowsBySector.append(windows)
+      centresBySector.append(
+        windows.map { window in
+          let members = window.range.map { driveTest.samples[sectorSamples[$0]] }
+          let count = Double(members.count)
+          return (members.reduce(0) { $0 + $1.x } / count, members.reduce(0) { $0 + $1.y } / count)
+        })
+    }
+    let terrains = predictor.terrain(Array(zip(order, centresBySector)), threads: threads)
+    for (sectorPosition, sector) in order.enumerated() {
+      let sectorSamples = bySector[sector] ?? []
+      let windows = windowsBySector[sectorPosition]
+      let centres = centresBySector[sectorPosition]
+      let terrain = terrains[sectorPosition]
+      for (windowIndex, window) in windows.enumerated() {
+        let (x, y) = centres[windowIndex]
+        let members = window.range.count
         let first = sectorSamples[window.range.lowerBound]
         let distance = predictor.distanceM(sector: sector, x: x, y: y)
         let sectorModel = predictor.scenario.sectors[sector]
-        let measured = predictor.radiatedDBm(sector: sector, x: x, y: y) - window.meanDBm
+        let terms = terrain[windowIndex]
+        let measured =
+          predictor.radiatedDBm(sector: sector, x: x, y: y, groundOffsetM: terms.groundOffsetM) - window.meanDBm
         // The class of the first sample's cell (a window spans a few metres, a cell 5–30 m).
         let cell = classes[first]
-        let predicted = predictor.medianLossDB(
-          cell.propagation, layer: layer, bsHeightM: sectorModel.heightM, distanceM: distance)
-        var untunedLayer = layer
-        untunedLayer.tuning = nil
+        let predicted =
+          predictor.medianLossDB(cell.propagation, layer: layer, bsHeightM: sectorModel.heightM, distanceM: distance)
+          + terms.lossDB
         let untuned =
-          layer.tuning == nil
+          layer.tuning(landCoverClass: cell.propagation.landCoverClass) == nil
           ? predicted
           : predictor.medianLossDB(
-            cell.propagation, layer: untunedLayer, bsHeightM: sectorModel.heightM, distanceM: distance)
+            cell.propagation, layer: layer.untuned, bsHeightM: sectorModel.heightM, distanceM: distance)
+            + terms.lossDB
         bins.append(
           CalibrationBin(
-            sectorIndex: sector, layerIndex: layerIndex, x: x, y: y, distanceM: distance, sampleCount: members.count,
+            sectorIndex: sector, layerIndex: layerIndex, x: x, y: y, distanceM: distance, sampleCount: members,
             firstLine: driveTest.samples[first].line, zoneIndex: cell.zoneIndex, measuredRSRPDBm: window.meanDBm,
             measuredLossDB: measured, predictedLossBeforeDB: predicted, predictedLossUntunedDB: untuned,
             predictedLossAfterDB: predicted,
-            propagation: cell.propagation))
+            propagation: cell.propagation, bsHeightM: sectorModel.heightM, terrainLossDB: terms.lossDB))
       }
     }
     return bins
-  }
-
-  /// Least squares of measured − predicted loss on [1, log10(d / 1 km)] (the slope dropped
-  /// when the distances span too little); sets each bin's prediction after tuning.
-  ///
-  /// The fit is made over the untuned model (a previous tuning would be clamped to its own
-  /// distances and could not simply be added to); where the slope is not fitted, the previous
-  /// slope term stays in the base and in the result.
-  static func fit(
-    _ bins: inout [CalibrationBin], settings: CalibrationSettings, previous: ModelTuning? = nil, windowM: Double = 10
-  ) -> (fit: LinearFit?, slope: Bool, standardErrors: [Double], blocks: Int, rho: Double?, note: String?) {
-    guard bins.count >= settings.minimumBins else {
-      return (nil, false, [], 0, nil, "\(bins.count) local means, fewer than the \(settings.minimumBins) a fit needs")
-    }
-    let decades = bins.map { log10(max($0.distanceM, 1) / ModelTuning.referenceDistanceM) }
-    let span = (decades.max() ?? 0) - (decades.min() ?? 0)
-    let slope = span >= settings.minimumSlopeSpanDecades
-    let rows = decades.map { slope ? [1, $0] : [1] }
-    // The previous slope term, kept where the slope is not fitted (its offset is refitted).
-    let kept = { (distance: Double) -> Double in
-      guard !slope, let previous else { return 0 }
-      return ModelTuning(
-        offsetDB: 0, slopeDBPerDecade: previous.slopeDBPerDecade, distanceRangeM: previous.distanceRangeM
-      ).correctionDB(distance2DM: distance)
-    }
-    let base = bins.map { $0.predictedLossUntunedDB + kept($0.distanceM) }
-    let targets = zip(bins, base).map { $0.measuredLossDB - $1 }
-    guard let fit = try? LinearFit.fit(rows: rows, targets: targets) else {
-      return (nil, false, [], 0, nil, "the local means do not determine the terms (all at one distance?)")
-    }
-    var residuals: [Double] = []
-    residuals.reserveCapacity(bins.count)
-    for index in bins.indices {
-      let correction = fit.coefficients[0] + (slope ? fit.coefficients[1] * decades[index] : 0)
-      bins[index].predictedLossAfterDB = base[index] + correction
-      residuals.append(targets[index] - correction)
-    }
-    let rho = lagOneCorrelation(bins, residuals: residuals, windowM: windowM)
-    let blocks = bins.map { bin in
-      // Squares of `blockM` keyed row by row (the key only groups; its value is not used).
-      let column = Int((bin.x / settings.blockM).rounded(.down))
-      let row = Int((bin.y / settings.blockM).rounded(.down))
-      return row &* 1_000_003 &+ column
-    }
-    let clustered = ClusteredErrors.standardErrors(rows: rows, residuals: residuals, blocks: blocks)
-    let note =
-      slope
-      ? nil
-      : "slope not fitted: the distances span \(String(format: "%.2f", span)) decades, under \(settings.minimumSlopeSpanDecades)"
-    return (fit, slope, clustered ?? fit.standardErrors, Set(blocks).count, rho, note)
-  }
-
-  /// Pearson's correlation of consecutive local means' residuals of one sector (bins are in
-  /// route order per sector), pairs farther apart than 1.5 windows of `windowM` left out (the
-  /// log left the sector, or a mean was dropped, between them).
-  static func lagOneCorrelation(_ bins: [CalibrationBin], residuals: [Double], windowM: Double) -> Double? {
-    var products = 0.0
-    var firsts = 0.0
-    var seconds = 0.0
-    var pairs = 0
-    for index in bins.indices.dropLast() where bins[index].sectorIndex == bins[index + 1].sectorIndex {
-      let gap = hypot(bins[index + 1].x - bins[index].x, bins[index + 1].y - bins[index].y)
-      guard gap <= 1.5 * windowM else { continue }
-      products += residuals[index] * residuals[index + 1]
-      firsts += residuals[index] * residuals[index]
-      seconds += residuals[index + 1] * residuals[index + 1]
-      pairs += 1
-    }
-    return pairs > 1 && firsts > 0 && seconds > 0 ? products / (firsts * seconds).squareRoot() : nil
-  }
-
-  /// The layer's tuning after the fit (made over the untuned model): the fitted offset and
-  /// slope over the distances fitted; where the slope was not fitted, the previous slope over
-  /// its own distances. σ the fit's residual (or what the caller passes).
-  static func tuning(
-    previous: ModelTuning?, fit: LinearFit, slope: Bool, sigmaDB: Double? = nil,
-    distanceRangeM: ClosedRange<Double>? = nil
-  ) -> ModelTuning {
-    ModelTuning(
-      offsetDB: fit.coefficients[0],
-      slopeDBPerDecade: slope ? fit.coefficients[1] : (previous?.slopeDBPerDecade ?? 0),
-      sigmaDB: sigmaDB, distanceRangeM: slope ? distanceRangeM : (previous?.distanceRangeM ?? distanceRangeM))
-  }
-
-  /// The nearest and farthest local means, m (rounded outward to the metre, so the fragment's
-  /// whole metres hold them).
-  static func distanceRange(_ bins: [CalibrationBin]) -> ClosedRange<Double>? {
-    guard let near = bins.map(\.distanceM).min(), let far = bins.map(\.distanceM).max() else { return nil }
-    return max(near.rounded(.down), 1)...max(far.rounded(.up), 1)
   }
 }
 

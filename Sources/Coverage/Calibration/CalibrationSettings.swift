@@ -24,6 +24,19 @@ public struct CalibrationSettings: Hashable, Sendable {
   /// m: 500 m, the longest decorrelation distance Gudmundson reports (504 m, suburban, 900 MHz;
   /// Electronics Letters 27(23), 1991), so that squares are nearly independent of each other.
   public var blockM = 500.0
+  /// Whether land-cover classes get an offset term of their own where the data supports it
+  /// (`minimumBins` local means in at least `minimumClassBlocks` squares of `blockM`).
+  public var landCoverClasses = true
+  /// Fewest squares of `blockM` a class's local means must fall in for its own term: fewer
+  /// would give its offset and its one stretch of road's shadowing the same value.
+  public var minimumClassBlocks = 2
+  /// Whether the antenna-height term is fitted (off by default: a drive test's heights come
+  /// from few sites, whose own shadowing the term can take for a height effect).
+  public var heightTerm = false
+  /// Least spread of log10(antenna height) for the height term, decades (0.3: a factor of 2),
+  /// over at least `minimumHeights` distinct heights.
+  public var minimumHeightSpanDecades = 0.3
+  public var minimumHeights = 3
 
   public init() {}
 }
@@ -54,8 +67,17 @@ public struct CalibrationBin: Hashable, Sendable {
   public let predictedLossUntunedDB: Double
   /// The median loss with the fitted tuning, dB.
   public internal(set) var predictedLossAfterDB: Double
-  /// The propagation class of the bin's cell (untuned).
+  /// The propagation class of the bin's cell (untuned; its land-cover class marked).
   let propagation: Propagation
+  /// The measured sector's antenna height above ground, m (the height term's regressor).
+  public internal(set) var bsHeightM: Double = ModelTuning.referenceHeightM
+  /// The diffraction over the terrain the run adds at the bin's cell, dB (in every predicted
+  /// loss above; 0 on flat earth).
+  public internal(set) var terrainLossDB: Double = 0
+
+  /// The land-cover class of the bin's cell; nil where the scenario has no land cover, or
+  /// the cell takes a zone's own model or lies on the raster's nodata.
+  public var landCoverClass: String? { propagation.landCoverClass }
 
   /// RSRP the scenario predicts before and after tuning, dBm.
   public var predictedRSRPBeforeDBm: Double { measuredRSRPDBm + measuredLossDB - predictedLossBeforeDB }
@@ -81,6 +103,8 @@ public struct LayerCalibration: Sendable {
   /// errors and the residual σ; nil when the layer has too few local means.
   public let fit: LinearFit?
   public let slopeFitted: Bool
+  /// Whether the height term was fitted (its coefficient follows the slope's, or the offset's).
+  public let heightFitted: Bool
   /// The standard errors of the fit's terms, robust to the residuals' correlation within
   /// squares of `CalibrationSettings.blockM` (`ClusteredErrors`); least squares' own where
   /// the local means fall in one square.
@@ -90,10 +114,39 @@ public struct LayerCalibration: Sendable {
   /// Lag-1 correlation of consecutive local means' residuals of a sector, a diagnostic of how
   /// far they are from independent (nil: no fit, or no consecutive pairs).
   public let residualCorrelation: Double?
-  /// The layer's tuning to paste into the scenario: previous + fit, σ the residual's.
+  /// The residual σ of the local means the layer's own tuning covers (those of classes with a
+  /// term of their own left out), dB; nil without a fit.
+  public let residualSigmaDB: Double?
+  /// The layer's tuning to paste into the scenario: previous + fit, σ the residual's. It holds
+  /// for every cell but those of `landCover`'s classes.
   public let tuned: ModelTuning?
+  /// Land-cover classes fitted with an offset of their own (by name).
+  public let landCover: [LandCoverCalibration]
   /// Why the layer (or its slope) was not fitted.
   public let note: String?
+}
+
+/// A land-cover class's own offset within its layer's fit (the "clutter term" of the
+/// standard propagation model's calibration): the layer's distance slope, its own offset.
+public struct LandCoverCalibration: Sendable {
+  public let name: String
+  public let binCount: Int
+  /// Samples in its local means.
+  public let sampleCount: Int
+  /// Squares of `CalibrationSettings.blockM` its local means fall in.
+  public let blockCount: Int
+  /// The class's term: its offset less the layer's, dB, and the term's standard error.
+  public let termDB: Double
+  public let termStandardErrorDB: Double
+  /// The class's offset (the layer's + its term), dB, and its standard error (from the terms'
+  /// covariance: Var(a + δ) = Var a + Var δ + 2 Cov(a, δ)).
+  public let offsetDB: Double
+  public let offsetStandardErrorDB: Double
+  /// σ of its local means' residuals, one degree of freedom for its offset removed, dB.
+  public let residualSigmaDB: Double
+  /// The class's tuning to paste into the scenario (`land_cover:` entry); nil until set by
+  /// `Calibration.run`.
+  public internal(set) var tuned: ModelTuning? = nil
 }
 
 /// What a calibration found: the local means and each layer's fit.

@@ -6,31 +6,42 @@ import Scenario
 /// What the scenario predicts where a drive test measured: each position's grid cell (its
 /// propagation class and zone, as the field engine sees it) and each sector's link.
 struct DriveTestPredictor {
-  private struct Part {
+  struct Part {
     let grid: CoverageGrid
     let raster: ParcelRaster
     /// The part's zone index → the scenario's.
     let zoneIndices: [Int]
+    /// The ground under every cell, as the run samples it; nil on flat earth.
+    let groundM: [Float]?
   }
 
-  private let parts: [Part]
+  let parts: [Part]
   let scenario: ScenarioModel
   private let antennas: [LinkAntenna]
   private let orientations: [AntennaOrientation]
-  private let positions: [(x: Double, y: Double)?]
+  let positions: [(x: Double, y: Double)?]
   private let eprePerFeederDBm: [Double]
 
-  /// The grids of `run` (`Preflight.grids`: one per zone group), each with its parcel raster.
-  init(scenario: ScenarioModel, threads: Int) {
+  /// The grids of `run` (`Preflight.grids`: one per zone group), each with its parcel raster,
+  /// every land-cover class marked (so each cell's class tells its land-cover class, whether
+  /// or not a tuning names it; the losses are the scenario's).
+  /// - Throws: the ground raster's error where the scenario's DEM does not cover a grid (as
+  ///   `cosite run` would).
+  init(scenario: ScenarioModel, threads: Int) throws {
     self.scenario = scenario
+    let marked = scenario.markingEveryLandCoverClass()
     let zoneIndex = Dictionary(
       scenario.zones.indices.map { (scenario.zones[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-    parts = Preflight.grids(scenario).map { estimate in
+    parts = try Preflight.grids(marked).map { estimate in
       let indices = estimate.zoneIDs.compactMap { zoneIndex[$0] }
-      let part = indices.count == scenario.zones.count ? scenario : scenario.keepingZones(indices)
+      let part = indices.count == marked.zones.count ? marked : marked.keepingZones(indices)
+      let ground = try scenario.terrain.map {
+        try GroundRaster(dem: $0, grid: estimate.grid, crs: scenario.crs, demName: $0.sourceName, threads: threads)
+          .heightsM
+      }
       return Part(
         grid: estimate.grid, raster: ParcelRaster(scenario: part, grid: estimate.grid, threads: threads),
-        zoneIndices: indices)
+        zoneIndices: indices, groundM: ground)
     }
     // EPRE − feeder loss per sector, from its layer's numerology (NaN for a layer without one,
     // which the loader does not let through; a NaN local mean is refused by the fit).
@@ -52,15 +63,21 @@ struct DriveTestPredictor {
     }
   }
 
-  /// The cell of a position: the first grid holding it, with its propagation and zone; nil
-  /// outside every grid.
+  /// The cell of a position: the first grid holding it, with its propagation (its land-cover
+  /// class marked) and zone; nil outside every grid.
   func cell(x: Double, y: Double) -> (propagation: Propagation, zoneIndex: Int?)? {
-    for part in parts {
+    guard let (partIndex, cell) = locate(x: x, y: y) else { return nil }
+    let part = parts[partIndex]
+    let parcel = part.raster.parcelIndex[cell]
+    let zone = parcel == ParcelRaster.none ? nil : part.zoneIndices[part.raster.zoneOfParcel[Int(parcel)]]
+    return (part.raster.propagations[Int(part.raster.propagationClass[cell])], zone)
+  }
+
+  /// The part (index into `parts`) and cell holding a position: the first grid holding it.
+  func locate(x: Double, y: Double) -> (part: Int, cell: Int)? {
+    for (index, part) in parts.enumerated() {
       guard let (row, column) = part.grid.cell(containing: Coordinate(x: x, y: y)) else { continue }
-      let cell = row * part.grid.columns + column
-      let parcel = part.raster.parcelIndex[cell]
-      let zone = parcel == ParcelRaster.none ? nil : part.zoneIndices[part.raster.zoneOfParcel[Int(parcel)]]
-      return (part.raster.propagations[Int(part.raster.propagationClass[cell])], zone)
+      return (index, row * part.grid.columns + column)
     }
     return nil
   }
@@ -72,19 +89,20 @@ struct DriveTestPredictor {
   }
 
   /// The sector's power per resource element radiated toward a UE at (x, y): EPRE + gain −
-  /// feeder loss, dBm — the RSRP there is this less the path loss (`SectorKernel`'s terms).
-  func radiatedDBm(sector: Int, x: Double, y: Double) -> Double {
-    eprePerFeederDBm[sector] + gainDBi(sector: sector, x: x, y: y)
+  /// feeder loss, dBm — the RSRP there is this less the path loss (`SectorKernel`'s terms);
+  /// `groundOffsetM` is the UE's ground above the site's (terrain).
+  func radiatedDBm(sector: Int, x: Double, y: Double, groundOffsetM: Double = 0) -> Double {
+    eprePerFeederDBm[sector] + gainDBi(sector: sector, x: x, y: y, groundOffsetM: groundOffsetM)
   }
 
-  /// The sector's antenna gain toward a UE at (x, y), dBi (pattern, azimuth and tilts, as the
-  /// drop mode's links use them).
-  func gainDBi(sector: Int, x: Double, y: Double) -> Double {
+  /// The sector's antenna gain toward a UE at (x, y), its ground `groundOffsetM` above the
+  /// site's, dBi (pattern, azimuth and tilts, as the drop mode's links use them).
+  func gainDBi(sector: Int, x: Double, y: Double, groundOffsetM: Double = 0) -> Double {
     guard let site = positions[sector] else { return 0 }
     let antenna = antennas[sector]
     let direction = bearingAndElevationDeg(
       eastM: x - site.x, northM: y - site.y, fromHeightM: scenario.sectors[sector].heightM,
-      toHeightM: scenario.coverage.ueHeightM)
+      toHeightM: scenario.coverage.ueHeightM + groundOffsetM)
     return antenna.gainDBi(
       orientations[sector].angles(bearingDeg: direction.bearingDeg, elevationDeg: direction.elevationDeg))
   }
@@ -95,6 +113,6 @@ struct DriveTestPredictor {
     let link = LinkGeometry(
       frequencyMHz: layer.frequencyMHz, bsHeightM: bsHeightM, ueHeightM: scenario.coverage.ueHeightM,
       distance2DM: distanceM)
-    return propagation.tuned(by: layer.tuning).lossDistribution(link).distribution.quantileDB(0.5)
+    return propagation.tuned(on: layer).lossDistribution(link).distribution.quantileDB(0.5)
   }
 }

@@ -10,8 +10,9 @@ import Scenario
 /// rows: the layer's sectors whose median RSRP clears the noise floor by `marginDB`, the
 /// `cellsPerPosition` strongest by median — chosen before any fading, so the choice does not
 /// bias the fit (a UE's serving-cell log does: it keeps the cell the shadowing favours).
-/// Each row's RSRP = EPRE + gain − feeder − (median loss of the cell's class + ΔL_true(d) +
-/// shadowing of the structure) + Rayleigh fading. The shadowing is Gudmundson's exponential
+/// Each row's RSRP = EPRE + gain − feeder − (median loss of the cell's class + ΔL_true(d, h) +
+/// the true offset of the cell's land-cover class, if any + shadowing of the structure) +
+/// Rayleigh fading. The shadowing is Gudmundson's exponential
 /// process per structure along the route (`CorrelatedShadowing`), held over each window of
 /// 40 λ (the scale separation Lee's local mean assumes); the fading is an independent
 /// exponential power per row (Rayleigh amplitude: 10·log10 of an Exp(1) draw).
@@ -20,11 +21,18 @@ public enum SyntheticDriveTest {
     public let tuning: ModelTuning
     public let sigmaDB: Double
     public let decorrelationM: Double
+    /// Loss added in the cells of a land-cover class (by name), dB, on top of `tuning`: the
+    /// clutter offset a per-class calibration should find.
+    public let landCoverOffsetsDB: [String: Double]
 
-    public init(offsetDB: Double, slopeDBPerDecade: Double, sigmaDB: Double, decorrelationM: Double) {
-      tuning = ModelTuning(offsetDB: offsetDB, slopeDBPerDecade: slopeDBPerDecade)
+    public init(
+      offsetDB: Double, slopeDBPerDecade: Double, sigmaDB: Double, decorrelationM: Double,
+      landCoverOffsetsDB: [String: Double] = [:], heightDBPerDecade: Double = 0
+    ) {
+      tuning = ModelTuning(offsetDB: offsetDB, slopeDBPerDecade: slopeDBPerDecade, heightDBPerDecade: heightDBPerDecade)
       self.sigmaDB = sigmaDB
       self.decorrelationM = decorrelationM
+      self.landCoverOffsetsDB = landCoverOffsetsDB
     }
   }
 
@@ -74,14 +82,16 @@ public enum SyntheticDriveTest {
     }
   }
 
-  /// The rows of the drive test of `layerID` of `carrierID`.
+  /// The rows of the drive test of `layerID` of `carrierID`. Over terrain each sector's median
+  /// holds the diffraction and ground height of the position's cell, as the run has them.
+  /// - Throws: the ground raster's error where the DEM does not cover a grid.
   public static func rows(
-    _ scenario: ScenarioModel, carrierID: String, layerID: String, truth: Truth, options: Options
-  ) -> [Row] {
+    _ scenario: ScenarioModel, carrierID: String, layerID: String, truth: Truth, options: Options, threads: Int = 1
+  ) throws -> [Row] {
     guard let layer = scenario.carriers.first(where: { $0.id == carrierID })?.layer(layerID),
       let numerology = layer.numerology
     else { return [] }
-    let predictor = DriveTestPredictor(scenario: scenario, threads: 1)
+    let predictor = try DriveTestPredictor(scenario: scenario, threads: threads)
     let sectors = scenario.sectors.indices.filter {
       scenario.sectors[$0].carrierID == carrierID && scenario.sectors[$0].layerID == layerID
     }
@@ -90,13 +100,10 @@ public enum SyntheticDriveTest {
     let floor = LinkBudget.noisePerResourceElementDBm(
       numerology: numerology, noiseFigureDB: scenario.coverage.noiseFigureDB)
     let window = LocalMean.leeWindowM(frequencyMHz: layer.frequencyMHz)
-    var random = DropRandom(seed: options.seed, stream: 0x4452_4956_4554)  // "DRIVET"
-    var shadow = structureIDs.map { _ in truth.sigmaDB * random.normal() }
-    var shadowWindow = 0
-    var rows: [Row] = []
+    // The route first: positions on a grid, each with its cell's class (no draws yet).
+    var route: [(point: Coordinate, alongM: Double, propagation: Propagation)] = []
     var along = 0.0
     var last: Coordinate?
-    var candidates: [(sector: Int, meanDBm: Double)] = []
     for (start, end) in roadLegs(scenario, zoneIDs: options.zoneIDs) {
       let length = hypot(end.x - start.x, end.y - start.y)
       let steps = Int((length / options.spacingM).rounded(.down))
@@ -105,36 +112,58 @@ public enum SyntheticDriveTest {
         let point = Coordinate(x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t)
         if let last { along += hypot(point.x - last.x, point.y - last.y) }
         last = point
-        // The shadowing moves on once per window of route (Gudmundson's AR(1) over the windows passed).
-        let windowIndex = Int(along / window)
-        if windowIndex != shadowWindow {
-          let rho = exp(-Double(windowIndex - shadowWindow) * window / truth.decorrelationM)
-          for index in shadow.indices {
-            shadow[index] = rho * shadow[index] + truth.sigmaDB * (1 - rho * rho).squareRoot() * random.normal()
-          }
-          shadowWindow = windowIndex
-        }
         guard let cell = predictor.cell(x: point.x, y: point.y) else { continue }
-        candidates.removeAll(keepingCapacity: true)
-        for sector in sectors {
-          let model = scenario.sectors[sector]
-          let distance = predictor.distanceM(sector: sector, x: point.x, y: point.y)
-          guard distance <= scenario.coverage.maxRadiusM else { continue }
-          let median =
-            predictor.radiatedDBm(sector: sector, x: point.x, y: point.y)
-            - predictor.medianLossDB(cell.propagation, layer: layer, bsHeightM: model.heightM, distanceM: distance)
-            - truth.tuning.correctionDB(distance2DM: distance)
-          guard median >= floor + options.marginDB else { continue }
-          candidates.append((sector, median))
+        route.append((point, along, cell.propagation))
+      }
+    }
+    // Each sector's median RSRP at every position (−∞ beyond its reach).
+    let points = route.map { (x: $0.point.x, y: $0.point.y) }
+    let terrains = predictor.terrain(sectors.map { ($0, points) }, threads: threads)
+    let medians = zip(sectors, terrains).map { sector, terrain -> [Double] in
+      let model = scenario.sectors[sector]
+      return route.indices.map { index in
+        let (point, _, propagation) = route[index]
+        let distance = predictor.distanceM(sector: sector, x: point.x, y: point.y)
+        guard distance <= scenario.coverage.maxRadiusM else { return -.infinity }
+        let classOffset = propagation.landCoverClass.flatMap { truth.landCoverOffsetsDB[$0] } ?? 0
+        return predictor.radiatedDBm(
+          sector: sector, x: point.x, y: point.y, groundOffsetM: terrain[index].groundOffsetM)
+          - predictor.medianLossDB(propagation, layer: layer, bsHeightM: model.heightM, distanceM: distance)
+          - terrain[index].lossDB - truth.tuning.correctionDB(distance2DM: distance, bsHeightM: model.heightM)
+          - classOffset
+      }
+    }
+    var random = DropRandom(seed: options.seed, stream: 0x4452_4956_4554)  // "DRIVET"
+    var shadow = structureIDs.map { _ in truth.sigmaDB * random.normal() }
+    var shadowWindow = 0
+    var rows: [Row] = []
+    var candidates: [(sector: Int, meanDBm: Double)] = []
+    for (index, position) in route.enumerated() {
+      // The shadowing moves on once per window of route (Gudmundson's AR(1) over the windows passed).
+      let windowIndex = Int(position.alongM / window)
+      if windowIndex != shadowWindow {
+        let rho = exp(-Double(windowIndex - shadowWindow) * window / truth.decorrelationM)
+        for member in shadow.indices {
+          shadow[member] = rho * shadow[member] + truth.sigmaDB * (1 - rho * rho).squareRoot() * random.normal()
         }
-        candidates.sort { ($0.meanDBm, $1.sector) > ($1.meanDBm, $0.sector) }
-        for candidate in candidates.prefix(options.cellsPerPosition) {
-          let structure = structureOf[scenario.sectors[candidate.sector].structureID] ?? 0
-          let fading = 10 * log10(-log(1 - random.uniform()))
-          let rsrp = candidate.meanDBm - shadow[structure] + fading
-          guard DriveTest.reportableRSRPDBm.contains(rsrp) else { continue }
-          rows.append(Row(x: point.x, y: point.y, alongM: along, sectorIndex: candidate.sector, rsrpDBm: rsrp))
-        }
+        shadowWindow = windowIndex
+      }
+      candidates.removeAll(keepingCapacity: true)
+      for (member, sector) in sectors.enumerated() {
+        let median = medians[member][index]
+        guard median >= floor + options.marginDB else { continue }
+        candidates.append((sector, median))
+      }
+      candidates.sort { ($0.meanDBm, $1.sector) > ($1.meanDBm, $0.sector) }
+      for candidate in candidates.prefix(options.cellsPerPosition) {
+        let structure = structureOf[scenario.sectors[candidate.sector].structureID] ?? 0
+        let fading = 10 * log10(-log(1 - random.uniform()))
+        let rsrp = candidate.meanDBm - shadow[structure] + fading
+        guard DriveTest.reportableRSRPDBm.contains(rsrp) else { continue }
+        rows.append(
+          Row(
+            x: position.point.x, y: position.point.y, alongM: position.alongM, sectorIndex: candidate.sector,
+            rsrpDBm: rsrp))
       }
     }
     return rows

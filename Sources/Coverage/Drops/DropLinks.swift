@@ -20,8 +20,8 @@ struct DropLinks {
   let noiseMilliwatts: Double
   let loadFactor: Double
   let maxRadiusM: Double
-  /// The layer's calibration, applied to every class's loss.
-  let tuning: ModelTuning?
+  /// The layer, whose calibration (its own, or a land-cover class's) applies to every loss.
+  let layer: RadioLayer
 
   init(scenario: ScenarioModel, carrierID: String, layer: RadioLayer, numerology: CarrierNumerology) {
     let structures = Dictionary(scenario.structures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -53,7 +53,7 @@ struct DropLinks {
       fromDBm: LinkBudget.noisePerResourceElementDBm(numerology: numerology, noiseFigureDB: settings.noiseFigureDB))
     loadFactor = settings.loadFactor
     maxRadiusM = settings.maxRadiusM
-    tuning = layer.tuning
+    self.layer = layer
   }
 
   /// The user's links: per structure a LOS draw and a shadow-fading draw (in structure
@@ -68,7 +68,7 @@ struct DropLinks {
     _ user: DroppedUser, propagation model: Propagation, random: inout DropRandom,
     draws: inout [(los: Double, normal: Double)]
   ) -> DropSample {
-    let model = model.tuned(by: tuning)
+    let model = model.tuned(on: layer)
     draws.removeAll(keepingCapacity: true)
     for _ in structurePositions { draws.append((random.uniform(), random.normal())) }
     var best = -Double.infinity

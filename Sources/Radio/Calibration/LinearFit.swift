@@ -18,6 +18,9 @@ public struct LinearFit: Sendable, Equatable {
   /// fit used up removed.
   public let residualSigma: Double
   public let sampleCount: Int
+  /// σ̂² (XᵀX)⁻¹, row-major: the covariance of the coefficients (for the error of a sum of
+  /// terms, e.g. a class's offset = intercept + its own term).
+  public let covariance: [Double]
 
   /// Why a fit cannot be made.
   public enum Problem: Error, Equatable, CustomStringConvertible {
@@ -64,7 +67,7 @@ public struct LinearFit: Sendable, Equatable {
         for j in 0..<terms { normal[i * terms + j] += row[i] * row[j] }
       }
     }
-    let inverse = try invert(normal, size: terms)
+    let inverse = try inverse(ofSymmetric: normal, size: terms)
     let coefficients = (0..<terms).map { i in (0..<terms).reduce(0.0) { $0 + inverse[i * terms + $1] * right[$1] } }
     var residualSquares = 0.0
     for (row, target) in zip(rows, targets) {
@@ -75,12 +78,12 @@ public struct LinearFit: Sendable, Equatable {
     return LinearFit(
       coefficients: coefficients,
       standardErrors: (0..<terms).map { (variance * inverse[$0 * terms + $0]).squareRoot() },
-      residualSigma: variance.squareRoot(), sampleCount: rows.count)
+      residualSigma: variance.squareRoot(), sampleCount: rows.count, covariance: inverse.map { $0 * variance })
   }
 
   /// (A)⁻¹ of a symmetric positive semi-definite `size`² matrix, row-major; `collinear` when a
   /// pivot vanishes relative to the matrix's scale.
-  private static func invert(_ matrix: [Double], size: Int) throws -> [Double] {
+  public static func inverse(ofSymmetric matrix: [Double], size: Int) throws -> [Double] {
     var a = matrix
     var inverse = [Double](repeating: 0, count: size * size)
     for i in 0..<size { inverse[i * size + i] = 1 }

@@ -59,6 +59,13 @@ public enum DriveTestLog {
   ) -> String {
     let cells =
       options.cellsPerPosition == 1 ? "strongest sector" : "\(options.cellsPerPosition) strongest sectors"
+    let height =
+      truth.tuning.heightDBPerDecade == 0
+      ? ""
+      : " + \(JSONWriter.number(truth.tuning.heightDBPerDecade)) dB/decade · log10(h / 30 m) (h the antenna's height)"
+    let classes = truth.landCoverOffsetsDB.keys.sorted().map { name in
+      ", \(JSONWriter.number(truth.landCoverOffsetsDB[name]!)) dB more in land-cover class \"\(name)\""
+    }.joined()
     return """
       # Synthetic drive test — \(carrierID) \(layerID)
 
@@ -68,7 +75,7 @@ public enum DriveTestLog {
       least \(JSONWriter.number(options.marginDB)) dB above the noise floor), seed \(options.seed).
 
       The "true" model: the scenario's median loss of each cell's class, plus
-      ΔL = \(JSONWriter.number(truth.tuning.offsetDB)) dB + \(JSONWriter.number(truth.tuning.slopeDBPerDecade)) dB/decade · log10(d / 1 km);
+      ΔL = \(JSONWriter.number(truth.tuning.offsetDB)) dB + \(JSONWriter.number(truth.tuning.slopeDBPerDecade)) dB/decade · log10(d / 1 km)\(height)\(classes);
       log-normal shadowing σ = \(JSONWriter.number(truth.sigmaDB)) dB per structure, spatially correlated by \
       Gudmundson's exponential model (decorrelation distance \(JSONWriter.number(truth.decorrelationM)) m), held \
       over each 40 λ of route; Rayleigh fast fading per row.

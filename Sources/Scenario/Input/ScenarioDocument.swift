@@ -99,7 +99,7 @@ struct ScenarioDocument {
     let reader = SpecReader(map: map, directory: directory)
     zones = reader.zones()
     carriers = reader.carriers()
-    CalibrationReader.apply(map, to: &carriers)
+    let calibratedClasses = CalibrationReader.apply(map, to: &carriers)
     structures = reader.fileReferences("structures", withCRS: true, fields: StructuresFile.attributeNames)
     sites = reader.fileReferences("sites", withCRS: false, mapping: true)
     newBuilds = reader.fileReferences("new_builds", withCRS: true, fields: StructuresFile.attributeNames)
@@ -121,10 +121,22 @@ struct ScenarioDocument {
       let carrierIDs = map.node("carriers")?.sequence?.compactMap { $0.mapping?["id"]?.string } ?? []
       (self.coverage, terrain, landCover) = CoverageReader.read(coverage, reader: reader, carrierIDs: carrierIDs)
     }
-    if terrain != nil, carriers.contains(where: { $0.carrier.layers.contains { $0.tuning != nil } }) {
+    var classes = landCover?.classes
+    CalibrationReader.markClasses(calibratedClasses, in: &classes, map: map)
+    if let classes, let reference = landCover { landCover = LandCoverReference(file: reference.file, classes: classes) }
+    let tunings = carriers.flatMap {
+      $0.carrier.layers.flatMap { [$0.tuning].compactMap { $0 } + $0.landCoverTunings.values }
+    }
+    if terrain != nil, tunings.contains(where: { !$0.fittedOverTerrain }) {
       map.diagnostics.warn(
         file, .line(map.line(of: "calibration")),
-        "'calibration' with 'coverage.terrain': a tuning fitted without terrain holds the drive's average diffraction, which the terrain now adds again"
+        "'calibration' with 'coverage.terrain': a tuning fitted without terrain (no 'terrain: true') holds the drive's average diffraction, which the terrain now adds again"
+      )
+    }
+    if terrain == nil, tunings.contains(where: \.fittedOverTerrain) {
+      map.diagnostics.warn(
+        file, .line(map.line(of: "calibration")),
+        "'calibration': a tuning fitted over terrain ('terrain: true') without 'coverage.terrain' lacks the diffraction it was fitted beside"
       )
     }
   }

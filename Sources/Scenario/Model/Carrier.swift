@@ -19,6 +19,9 @@ public struct RadioLayer: Hashable, Sendable {
   public let uePowerClass: UEPowerClass
   /// The model tuned to a drive test (`calibration` section of the scenario); nil = untuned.
   public var tuning: ModelTuning? = nil
+  /// Tunings of single land-cover classes on this layer (`land_cover:` entries of the
+  /// `calibration` section), by class name; a class without one takes `tuning`.
+  public var landCoverTunings: [String: ModelTuning] = [:]
 
   /// - Parameters:
   ///   - tddUplinkShare: nil for the default: 1 on FDD (`tddDownlinkShare` 1), else the uplink
@@ -36,6 +39,20 @@ public struct RadioLayer: Hashable, Sendable {
     self.tddDownlinkShare = tddDownlinkShare
     self.tddUplinkShare = tddUplinkShare ?? (tddDownlinkShare < 1 ? TDDPattern.dddsu.uplinkShare : 1)
     self.uePowerClass = uePowerClass ?? Self.defaultPowerClass(technology: technology, band: band)
+  }
+
+  /// The tuning cells of land-cover class `name` take on this layer (nil name: a cell of no
+  /// calibrated class).
+  public func tuning(landCoverClass name: String?) -> ModelTuning? {
+    name.flatMap { landCoverTunings[$0] } ?? tuning
+  }
+
+  /// This layer without any tuning (the model a calibration is fitted over).
+  public var untuned: RadioLayer {
+    var layer = self
+    layer.tuning = nil
+    layer.landCoverTunings = [:]
+    return layer
   }
 
   /// PC2 (26 dBm HPUE) on the NR TDD bands that define it, n41, n77, n78 and n79

@@ -26,6 +26,11 @@ public struct Propagation: Hashable, Sendable {
   /// The layer's calibration (`ModelTuning`, from the scenario's `calibration` section), set
   /// per layer by `tuned(by:)` where a layer's losses are computed; nil in the scenario's classes.
   public var tuning: ModelTuning? = nil
+  /// The land-cover class whose own calibration this class takes (`land_cover:` entries of
+  /// the scenario's `calibration` section): set only on classes a calibration names, so that
+  /// classes with the same model and no tuning of their own still share one loss table; nil
+  /// takes the layer's tuning.
+  public var landCoverClass: String? = nil
 
   public init(
     model: PathLossModel, environment: Environment = .urban, lineOfSight: LineOfSight? = nil,
@@ -54,6 +59,12 @@ public struct Propagation: Hashable, Sendable {
   /// implementation), within the 8.2–10.6 dB Erceg et al. measured at 1.9 GHz. Free space is
   /// a line-of-sight model: its σ is 0 unless given.
   public static let defaultEmpiricalSigmaDB = 8.0
+
+  /// This class on `layer`: with the layer's tuning for its land-cover class where the layer
+  /// has one, else the layer's own (nil: unchanged).
+  public func tuned(on layer: RadioLayer) -> Propagation {
+    tuned(by: layer.tuning(landCoverClass: landCoverClass))
+  }
 
   /// This class on a layer with `tuning` (nil: unchanged).
   public func tuned(by tuning: ModelTuning?) -> Propagation {
