@@ -52,7 +52,6 @@ public enum CoverageBasis {
     return .object(members)
   }
 
-
   /// The sentence of `summary.md` naming the layers tuned to drive tests; nil when none is.
   public static func tuningSentence(_ scenario: ScenarioModel) -> String? {
     let tuned = scenario.carriers.flatMap { carrier in
