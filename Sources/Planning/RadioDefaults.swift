@@ -26,11 +26,9 @@ public struct RadioDefaults: Sendable {
       let own = kinds[sector.structureID].map { [nil, $0] } ?? [nil]
       for kind in own {
         let key = Key(carrier: sector.carrierID, layer: sector.layerID, kind: kind)
-        var pool = pools.removeValue(forKey: key) ?? ([], [], [])
-        pool.power.append(sector.powerDBm)
-        pool.gain.append(sector.antennaGainDBi)
-        pool.tilt.append(sector.electricalTiltDeg + sector.mechanicalTiltDeg)
-        pools[key] = pool
+        pools[key, default: ([], [], [])].power.append(sector.powerDBm)
+        pools[key, default: ([], [], [])].gain.append(sector.antennaGainDBi)
+        pools[key, default: ([], [], [])].tilt.append(sector.electricalTiltDeg + sector.mechanicalTiltDeg)
       }
     }
     func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }

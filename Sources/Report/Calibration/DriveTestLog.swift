@@ -62,10 +62,19 @@ public enum DriveTestLog {
     let height =
       truth.tuning.heightDBPerDecade == 0
       ? ""
-      : " + \(JSONWriter.number(truth.tuning.heightDBPerDecade)) dB/decade · log10(h / 30 m) (h the antenna's height)"
+      : " \(truth.tuning.heightDBPerDecade < 0 ? "−" : "+") \(JSONWriter.number(abs(truth.tuning.heightDBPerDecade))) dB/decade · log10(h / 30 m) (h the antenna's height)"
     let classes = truth.landCoverOffsetsDB.keys.sorted().map { name in
-      ", \(JSONWriter.number(truth.landCoverOffsetsDB[name]!)) dB more in land-cover class \"\(name)\""
+      let offset = truth.landCoverOffsetsDB[name]!
+      return ", \(JSONWriter.number(abs(offset))) dB \(offset < 0 ? "less" : "more") in land-cover class \"\(name)\""
     }.joined()
+    var expected = ""
+    if truth.tuning.heightDBPerDecade != 0 {
+      expected +=
+        " With `--height-term` it should find a height term near \(JSONWriter.number(truth.tuning.heightDBPerDecade)) dB/decade."
+    }
+    if !truth.landCoverOffsetsDB.isEmpty {
+      expected += " Per land-cover class each class's offset should be the offset above plus the class's own."
+    }
     return """
       # Synthetic drive test — \(carrierID) \(layerID)
 
@@ -84,7 +93,7 @@ public enum DriveTestLog {
       it measured strongest). With the scenario as it is, `cosite calibrate` should find an offset near \
       \(JSONWriter.number(truth.tuning.offsetDB)) dB, a slope near \(JSONWriter.number(truth.tuning.slopeDBPerDecade)) \
       dB/decade and σ near \(JSONWriter.number(truth.sigmaDB)) dB, on top of any tuning the scenario already has for \
-      the layer (README, "Model tuning from drive tests"; the figures in BENCHMARKS.md).
+      the layer (README, "Model tuning from drive tests"; the figures in BENCHMARKS.md).\(expected)
 
       """
   }
