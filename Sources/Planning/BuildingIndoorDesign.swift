@@ -21,6 +21,7 @@ public struct BuildingIndoorDesign: Sendable {
 
   public let parcelIndex: Int
   public let environment: IndoorEnvironment
+  /// The floor area of all its storeys, m² (each `floorShare` × the parcel).
   public let floorAreaM2: Double
   public let carriers: [CarrierDesign]
   public let cost: IndoorSystemCost
@@ -41,8 +42,9 @@ public struct BuildingIndoorDesign: Sendable {
   ) {
     self.parcelIndex = parcelIndex
     self.environment = environment
+    // One storey's floor: the nodes are laid out per storey (a slab between them).
     let floorM2 = parcel.outline.area * environment.floorShare
-    floorAreaM2 = floorM2
+    floorAreaM2 = floorM2 * Double(environment.floors)
     let settings = scenario.coverage
     carriers = scenario.carriers.map { carrier in
       var best: (layer: RadioLayer, coverage: IndoorNodeCoverage)?
@@ -60,7 +62,7 @@ public struct BuildingIndoorDesign: Sendable {
       let capacity = memo.capacity(
         coverage: best.coverage, environment: environment, layer: best.layer, node: scenario.indoorSystems,
         scenario: scenario, demandMbps: demandMbps)
-      let forCoverage = best.coverage.nodes(floorAreaM2: floorM2)
+      let forCoverage = best.coverage.nodes(floorAreaM2: floorM2).map { $0 * environment.floors }
       let nodes = forCoverage.flatMap { capacity.nodes(atLeast: $0) }
       let das = DASCarrierDesign(
         environment: environment, layer: best.layer, floorAreaM2: floorM2, demandMbps: demandMbps, scenario: scenario,

@@ -6,7 +6,7 @@ import Scenario
 ///
 /// Antennas: a DAS antenna's radius (`IndoorNodeCoverage` at `das_antenna_power_dbm`, the
 /// same layer, indoor model and target as the nodes) on the hexagonal layout, ⌈floor ÷
-/// (3√3/2 · r²)⌉. Sectors: a DAS sector simulcasts one cell per carrier over all its antennas,
+/// (3√3/2 · r²)⌉ on each storey (`IndoorEnvironment.floors`). Sectors: a DAS sector simulcasts one cell per carrier over all its antennas,
 /// which do not interfere with each other, so a sector carries what one lone antenna's cell
 /// carries, C₀ (`IndoorNodeCapacity` with no neighbour, over one antenna's hexagon; the other
 /// antennas of the sector only add signal, so this errs low): ⌈demand ÷ C₀⌉ sectors, at least
@@ -31,7 +31,9 @@ public struct DASCarrierDesign: Sendable, Hashable {
     let settings = scenario.coverage
     let coverage = IndoorNodeCoverage(
       environment: environment, layer: layer, node: antenna, ueHeightM: settings.ueHeightM, target: settings.target)
-    guard let antennas = coverage.nodes(floorAreaM2: floorAreaM2) else { return nil }
+    // `floorAreaM2` is one storey's: its antennas on every storey.
+    guard let perFloor = coverage.nodes(floorAreaM2: floorAreaM2) else { return nil }
+    let antennas = perFloor * environment.floors
     let sectorMbps = memo.capacity(
       coverage: coverage, environment: environment, layer: layer, node: antenna, scenario: scenario,
       demandMbps: demandMbps

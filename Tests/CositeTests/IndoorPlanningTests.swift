@@ -55,6 +55,44 @@ import Testing
     #expect(!Self.pool(scenario, coverage, indoor: false).sites.contains { $0.isIndoor })
   }
 
+  /// A building of several storeys: each storey is a floor plate of floor_share × the parcel
+  /// with nodes of its own, ⌈A ÷ (3√3/2 · r²)⌉ per storey (r the carrier's node radius), so
+  /// three storeys need three times one storey's coverage nodes and DAS antennas, and the
+  /// floor area (DAS cabling) is three plates. Checked on every building of Dinh Vu whose
+  /// layer reaches, against the formula, not the one-storey design.
+  @Test func severalStoreysLayOutNodesOnEach() throws {
+    let scenario = try PlannedNetworkTests.dinhVu()
+    let memo = CapacityMemo()
+    var checked = 0
+    for design in BuildingIndoorDesign.all(scenario).prefix(40) {
+      let parcel = scenario.parcels[design.parcelIndex]
+      var environment = design.environment
+      environment.floors = 3
+      let storeys = BuildingIndoorDesign(
+        scenario, parcelIndex: design.parcelIndex, parcel: parcel, environment: environment, memo: memo)
+      let plate = parcel.outline.area * environment.floorShare
+      #expect(abs(storeys.floorAreaM2 - 3 * plate) < 1e-6 * plate)
+      for carrier in storeys.carriers {
+        guard let radius = carrier.coverage?.radiusM, radius > 0 else { continue }
+        let perStorey = max(1, Int((plate / (3 * 3.0.squareRoot() / 2 * radius * radius)).rounded(.up)))
+        #expect(carrier.coverageNodes == 3 * perStorey)
+        // A DAS antenna's radius at its own power, laid out per storey (at least one per sector).
+        if let das = carrier.das, let layer = carrier.layer {
+          var antenna = scenario.indoorSystems
+          antenna.nodePowerDBm = antenna.dasAntennaPowerDBm
+          let reach = IndoorNodeCoverage(
+            environment: environment, layer: layer, node: antenna, ueHeightM: scenario.coverage.ueHeightM,
+            target: scenario.coverage.target
+          ).radiusM
+          let antennas = max(1, Int((plate / (3 * 3.0.squareRoot() / 2 * reach * reach)).rounded(.up)))
+          #expect(das.antennas == max(3 * antennas, das.sectors))
+        }
+        checked += 1
+      }
+    }
+    #expect(checked > 40)
+  }
+
   /// What a building is offered, at the default costs: the annuity of 15 years at 10 % is
   /// (1 − 1.1⁻¹⁵)/0.1 = 7.60608. A carrier's own small cells: n × (120 M + 10.57 M × 7.60608)
   /// VND and n × 0.3 kW × 8,760 h. A neutral host for a set of m carriers: max n × (120 M ×

@@ -69,6 +69,12 @@ import Testing
       "'building_classes.hall.indoor': inf-sh needs the node above the clutter (node_height_m 2 ≤ clutter_height_m 2); use inf-sl for nodes among it",
       count: 1),
     BadInputCase(
+      "a building of no storeys", "scenario.yaml",
+      .append("\nbuilding_classes:\n  hall: { o2i: high-loss, indoor: { model: inf-sh, floors: 0 } }"),
+      at: "scenario.yaml:17",
+      "'building_classes.hall.indoor.floors': expected the storeys the indoor system serves between 1 and 100",
+      count: 1),
+    BadInputCase(
       "a node of 60 dBm", "scenario.yaml", .append("\nindoor_systems:\n  node_power_dbm: 60"),
       at: "scenario.yaml:17", "'indoor_systems.node_power_dbm': expected a node's power in dBm between -10 and 46",
       count: 1),

@@ -58,6 +58,7 @@ import Testing
         building_classes:
           rack-store: { o2i: high-loss, indoor: { model: inf-dh, clutter_height_m: 9, node_height_m: 12 } }
           shed: { o2i: high-loss }
+          offices: { o2i: high-loss, indoor: { model: inh-mixed, floors: 4 } }
 
         """)
     let store = try #require(model.buildingClass("rack-store"))
@@ -65,6 +66,7 @@ import Testing
       store.indoor
         == IndoorEnvironment(
           scenario: .infDH, clutter: FactoryClutter(density: 0.6, sizeM: 2, heightM: 9), nodeHeightM: 12))
+    #expect(model.buildingClass("offices")?.indoor == IndoorEnvironment(scenario: .inhMixed, floors: 4))
     #expect(model.indoorSystems == IndoorSystemSettings())
     let priced = try Self.load(
       coverage: "",

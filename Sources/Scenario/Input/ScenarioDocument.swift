@@ -175,9 +175,11 @@ struct ScenarioDocument {
   }
 
   /// A building class's `indoor: { model, clutter_density, clutter_size_m, clutter_height_m,
-  /// node_height_m, floor_share }`; nil when absent or wrong (reported).
+  /// node_height_m, floor_share, floors }`; nil when absent or wrong (reported).
   private static func indoorEnvironment(_ spec: YAMLMap) -> IndoorEnvironment? {
-    let keys = ["model", "clutter_density", "clutter_size_m", "clutter_height_m", "node_height_m", "floor_share"]
+    let keys = [
+      "model", "clutter_density", "clutter_size_m", "clutter_height_m", "node_height_m", "floor_share", "floors",
+    ]
     guard let indoor = spec.map("indoor", allowed: keys) else { return nil }
     let names = IndoorScenario.allCases.map(\.rawValue).joined(separator: ", ")
     let modelName = indoor.string("model", required: true, expected: names)
@@ -190,13 +192,14 @@ struct ScenarioDocument {
     let height = indoor.number("clutter_height_m", expected: "a clutter height in m", range: 0...50)
     let node = indoor.number("node_height_m", expected: "a node height in m", range: 0.5...50)
     let floor = indoor.number("floor_share", expected: "the share of the parcel the floor covers", range: 0.01...1)
+    let floors = indoor.integer("floors", expected: "the storeys the indoor system serves", range: 1...100)
     guard let scenario else { return nil }
     let standard = IndoorEnvironment(scenario: scenario)
     let environment = IndoorEnvironment(
       scenario: scenario,
       clutter: FactoryClutter(
         density: density ?? standard.clutter.density, sizeM: size ?? standard.clutter.sizeM,
-        heightM: height ?? standard.clutter.heightM), nodeHeightM: node, floorShare: floor)
+        heightM: height ?? standard.clutter.heightM), nodeHeightM: node, floorShare: floor, floors: floors ?? 1)
     if let problem = environment.problem {
       spec.diagnostics.report(spec.file, .line(spec.line(of: "indoor")), "'\(indoor.path)': \(problem)")
       return nil

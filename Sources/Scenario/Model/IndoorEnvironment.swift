@@ -13,12 +13,19 @@ public struct IndoorEnvironment: Hashable, Sendable {
   /// Share of the parcel the building's floor covers [K]: 0.6 by default (a hall and its
   /// offices on a block that also holds yards, parking and setbacks; no published figure).
   public var floorShare: Double
+  /// Storeys the indoor system serves, each a floor plate of `floorShare` × the parcel with
+  /// nodes of its own: TR 38.901's InF and InH are single-floor models, and a concrete slab
+  /// (~20–30 dB at these bands, ITU-R P.1238 floor penetration) leaves a node's neighbour floor
+  /// to its own nodes. 1 by default (a hall); the parcel's workers are spread over them.
+  public var floors: Int
 
   public static let standardFloorShare = 0.6
 
   public init(
-    scenario: IndoorScenario, clutter: FactoryClutter? = nil, nodeHeightM: Double? = nil, floorShare: Double? = nil
+    scenario: IndoorScenario, clutter: FactoryClutter? = nil, nodeHeightM: Double? = nil, floorShare: Double? = nil,
+    floors: Int = 1
   ) {
+    self.floors = max(1, floors)
     self.scenario = scenario
     self.clutter = clutter ?? Self.standardClutter(scenario)
     self.nodeHeightM = nodeHeightM ?? Self.standardNodeHeightM(scenario)
