@@ -14,9 +14,10 @@ public struct IndoorEnvironment: Hashable, Sendable {
   /// offices on a block that also holds yards, parking and setbacks; no published figure).
   public var floorShare: Double
   /// Storeys the indoor system serves, each a floor plate of `floorShare` × the parcel with
-  /// nodes of its own: TR 38.901's InF and InH are single-floor models, and a concrete slab
-  /// (~20–30 dB at these bands, ITU-R P.1238 floor penetration) leaves a node's neighbour floor
-  /// to its own nodes. 1 by default (a hall); the parcel's workers are spread over them.
+  /// nodes of its own: TR 38.901's InF and InH are single-floor models, and a slab adds 15 dB
+  /// between adjacent office floors at 1.8–2 GHz (ITU-R P.1238 Table 3, L_f = 15 + 4(n − 1)),
+  /// so a node serves little of the next floor. 1 by default (a hall); the parcel's workers
+  /// are spread over them.
   public var floors: Int
 
   public static let standardFloorShare = 0.6
