@@ -122,7 +122,7 @@ public struct ParcelRaster: Sendable {
 
   /// Calls `body` with the index of every cell whose centre is inside `shape` (scan lines
   /// through cell centres; even–odd crossings of all rings).
-  static func fill(_ shape: MultiPolygon, grid: CoverageGrid, _ body: (Int) -> Void) {
+  public static func fill(_ shape: MultiPolygon, grid: CoverageGrid, _ body: (Int) -> Void) {
     guard let bounds = shape.bounds else { return }
     var crossings: [Double] = []
     fill(shape.polygons.flatMap(\.rings), bounds: bounds, grid: grid, rows: 0..<grid.rows, crossings: &crossings, body)

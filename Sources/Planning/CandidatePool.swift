@@ -56,29 +56,19 @@ public struct CandidatePool: Sendable {
     }
     // Fields in parallel; each slot written by one worker, so the order is fixed.
     let field = CandidateCoverage(scenario: scenario, coverage: coverage)
-    var fields = [(target: [[Int32]], outdoor: [[Int32]])](repeating: ([], []), count: stations.count)
-    let threads = max(1, settings.threads)
     let structures = sites.map(\.structure)
     let planned = stations
     let empty = [[Int32]](repeating: [], count: coverage.cellMaps.count)
-    fields.withUnsafeMutableBufferPointer { buffer in
-      let output = FieldSlots(buffer: buffer)
-      DispatchQueue.concurrentPerform(iterations: threads) { worker in
-        for index in stride(from: worker, to: planned.count, by: threads) {
-          let station = planned[index]
-          if let known, index < fixedStations {
-            output.buffer[index] = known[station.id] ?? (empty, empty)
-            continue
-          }
-          output.buffer[index] = field.field(
-            sectors: station.sectors, structure: structures[station.siteIndex], carrierIndex: station.carrierIndex)
-        }
-      }
+    let fields = StridedWork.map(planned.count, threads: max(1, settings.threads), state: {}) { index, _ in
+      let station = planned[index]
+      if let known, index < fixedStations { return known[station.id] ?? (empty, empty) }
+      return field.field(
+        sectors: station.sectors, structure: structures[station.siteIndex], carrierIndex: station.carrierIndex)
     }
     var targetCells = fields.map(\.target)
     var outdoorCells = fields.map(\.outdoor)
     if settings.indoorSystems {
-      let indoor = IndoorCandidates(scenario, coverage: coverage, carriers: carriers)
+      let indoor = IndoorCandidates(scenario, coverage: coverage, carriers: carriers, threads: settings.threads)
       for (site, found) in zip(indoor.sites, indoor.stations) {
         sites.append(site)
         for (carrierIndex, target) in found {
@@ -215,11 +205,6 @@ public struct CandidatePool: Sendable {
     }
     return sectors
   }
-}
-
-/// The stations' result slots, each written by exactly one worker.
-private struct FieldSlots: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<(target: [[Int32]], outdoor: [[Int32]])>
 }
 
 /// Points on a square bucket grid, for "is any point within d of this one?" in O(1) buckets.

@@ -5,8 +5,8 @@ import Scenario
 /// needs over the floor and the sectors its busy hour needs.
 ///
 /// Antennas: a DAS antenna's radius (`IndoorNodeCoverage` at `das_antenna_power_dbm`, the
-/// same layer, indoor model and target as the nodes) on the hexagonal layout, ⌈floor ÷
-/// (3√3/2 · r²)⌉ on each storey (`IndoorEnvironment.floors`). Sectors: a DAS sector simulcasts one cell per carrier over all its antennas,
+/// same layer, indoor model and target as the nodes), as many as a layout covering the floor
+/// plate at it needs (`IndoorNodeLayout`) on each storey (`IndoorEnvironment.floors`). Sectors: a DAS sector simulcasts one cell per carrier over all its antennas,
 /// which do not interfere with each other, so a sector carries what one lone antenna's cell
 /// carries, C₀ (`IndoorNodeCapacity` with no neighbour, over one antenna's hexagon; the other
 /// antennas of the sector only add signal, so this errs low): ⌈demand ÷ C₀⌉ sectors, at least
@@ -15,25 +15,30 @@ import Scenario
 public struct DASCarrierDesign: Sendable, Hashable {
   public let antennas: Int
   public let sectors: Int
+  /// The antennas' reach, and those covering one storey's plate (nil in a design by counts).
+  public let coverage: IndoorNodeCoverage?
+  public let layout: IndoorNodeLayout?
 
-  public init(antennas: Int, sectors: Int) {
+  public init(antennas: Int, sectors: Int, coverage: IndoorNodeCoverage? = nil, layout: IndoorNodeLayout? = nil) {
     self.antennas = antennas
     self.sectors = sectors
+    self.coverage = coverage
+    self.layout = layout
   }
 
   /// The design for one carrier, or nil when a DAS antenna reaches nowhere or carries nothing.
   init?(
-    environment: IndoorEnvironment, layer: RadioLayer, floorAreaM2: Double, demandMbps: Double,
-    scenario: ScenarioModel, memo: CapacityMemo
+    environment: IndoorEnvironment, layer: RadioLayer, demandMbps: Double, scenario: ScenarioModel,
+    memo: CapacityMemo, layout: (Double) -> IndoorNodeLayout?
   ) {
     var antenna = scenario.indoorSystems
     antenna.nodePowerDBm = antenna.dasAntennaPowerDBm
     let settings = scenario.coverage
     let coverage = IndoorNodeCoverage(
       environment: environment, layer: layer, node: antenna, ueHeightM: settings.ueHeightM, target: settings.target)
-    // `floorAreaM2` is one storey's: its antennas on every storey.
-    guard let perFloor = coverage.nodes(floorAreaM2: floorAreaM2) else { return nil }
-    let antennas = perFloor * environment.floors
+    // The layout is one storey's: its antennas on every storey.
+    guard let perFloor = layout(coverage.radiusM) else { return nil }
+    let antennas = perFloor.nodes.count * environment.floors
     let sectorMbps = memo.capacity(
       coverage: coverage, environment: environment, layer: layer, node: antenna, scenario: scenario,
       demandMbps: demandMbps
@@ -41,7 +46,7 @@ public struct DASCarrierDesign: Sendable, Hashable {
     guard sectorMbps > 0 else { return nil }
     // Each sector feeds at least one antenna of its own.
     let sectors = max(1, Int((demandMbps / sectorMbps).rounded(.up)))
-    self.init(antennas: max(antennas, sectors), sectors: sectors)
+    self.init(antennas: max(antennas, sectors), sectors: sectors, coverage: coverage, layout: perFloor)
   }
 
   /// What a DAS carrying carriers whose designs are `designs` costs: the distribution once —

@@ -37,26 +37,12 @@ public enum FixedCandidateFields {
       }
     }
     let field = CandidateCoverage(scenario: part, coverage: coverage)
-    let workers = max(1, threads)
-    var entries = [Entry](repeating: ("", [], []), count: stations.count)
-    entries.withUnsafeMutableBufferPointer { buffer in
-      // Each worker fills its own stride of slots, so the order is fixed.
-      let slots = EntrySlots(buffer: buffer)
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        for index in stride(from: worker, to: stations.count, by: workers) {
-          let station = stations[index]
-          let cells = field.field(
-            sectors: station.sectors, structure: sites[station.siteIndex].structure,
-            carrierIndex: station.carrierIndex)
-          slots.buffer[index] = (station.id, cells.target[0], cells.outdoor[0])
-        }
-      }
+    let entries: [Entry] = StridedWork.map(stations.count, threads: max(1, threads), state: {}) { index, _ in
+      let station = stations[index]
+      let cells = field.field(
+        sectors: station.sectors, structure: sites[station.siteIndex].structure, carrierIndex: station.carrierIndex)
+      return (station.id, cells.target[0], cells.outdoor[0])
     }
     return entries.filter { !$0.target.isEmpty || !$0.outdoor.isEmpty }
   }
-}
-
-/// One result slot per station, each written by exactly one worker.
-private struct EntrySlots: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<FixedCandidateFields.Entry>
 }

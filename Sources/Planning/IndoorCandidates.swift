@@ -17,9 +17,9 @@ struct IndoorCandidates {
   /// Per site, its stations: the carrier and the cells it brings to the target per map.
   var stations: [[(carrierIndex: Int, target: [[Int32]])]] = []
 
-  init(_ scenario: ScenarioModel, coverage: CoverageResult, carriers: [Int]) {
+  init(_ scenario: ScenarioModel, coverage: CoverageResult, carriers: [Int], threads: Int = 1) {
     guard scenario.coverage.target.indoor else { return }
-    let designs = BuildingIndoorDesign.all(scenario)
+    let designs = BuildingIndoorDesign.all(scenario, threads: threads)
     guard !designs.isEmpty else { return }
     let wanted = Set(designs.map(\.parcelIndex))
     // Each building parcel's cells, per map, in one pass over the maps.

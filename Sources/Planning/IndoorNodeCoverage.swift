@@ -14,7 +14,8 @@ import Scenario
 /// the median exceeds it by z(p)·σ_SF, σ the NLOS shadow fading of the scenario. The radius is
 /// the largest ground distance at which it does (never beyond the model's validity: 600 m InF,
 /// 150 m InH). Nodes on a hexagonal layout cover (3√3/2)·r² each: a floor of area A needs
-/// ⌈A ÷ (3√3/2 · r²)⌉ (at least 1). Walls of an office beyond InH's mixed-office formula, and
+/// at least about ⌈A ÷ (3√3/2 · r²)⌉ (at least 1) — the designs lay the nodes out on the
+/// building's plate (`IndoorNodeLayout`), which edges and corners can push above it. Walls of an office beyond InH's mixed-office formula, and
 /// capacity (the nodes' busy-hour load), are not in this count.
 public struct IndoorNodeCoverage: Sendable, Hashable {
   /// Largest ground distance from a node at which the target holds, m; 0 if nowhere.
@@ -42,11 +43,7 @@ public struct IndoorNodeCoverage: Sendable, Hashable {
     maxPathLossDB = allowed
     let validM = environment.scenario.isFactory ? 600.0 : 150.0
     func loss(_ groundM: Double) -> Double {
-      environment.scenario.pathLoss(
-        LinkGeometry(
-          frequencyMHz: layer.frequencyMHz, bsHeightM: environment.nodeHeightM, ueHeightM: ueHeightM,
-          distance2DM: groundM), lineOfSight: false
-      ).lossDB
+      Self.pathLossDB(groundM: groundM, environment: environment, layer: layer, ueHeightM: ueHeightM)
     }
     outsideValidity = environment.scenario.pathLoss(
       LinkGeometry(
@@ -68,6 +65,27 @@ public struct IndoorNodeCoverage: Sendable, Hashable {
       if loss(middle) <= allowed { low = middle } else { high = middle }
     }
     radiusM = low
+  }
+
+  /// The NLOS path loss from a node to a UE `groundM` away on the floor, dB (TR 38.901 Table
+  /// 7.4.1-1 for the environment's scenario, node and UE heights).
+  public static func pathLossDB(
+    groundM: Double, environment: IndoorEnvironment, layer: RadioLayer, ueHeightM: Double
+  ) -> Double {
+    environment.scenario.pathLoss(
+      LinkGeometry(
+        frequencyMHz: layer.frequencyMHz, bsHeightM: environment.nodeHeightM, ueHeightM: ueHeightM,
+        distance2DM: groundM), lineOfSight: false
+    ).lossDB
+  }
+
+  /// RSRP at the target's reliability `groundM` from the nearest node, dBm: the target plus
+  /// what the link budget allows beyond the path loss there (≥ the target within the radius).
+  public func rsrpAtReliabilityDBm(
+    groundM: Double, environment: IndoorEnvironment, layer: RadioLayer, ueHeightM: Double, target: CoverageTarget
+  ) -> Double {
+    target.rsrpDBm + maxPathLossDB
+      - Self.pathLossDB(groundM: groundM, environment: environment, layer: layer, ueHeightM: ueHeightM)
   }
 
   /// Nodes a floor of `areaM2` needs on a hexagonal layout; nil when no radius reaches.

@@ -92,6 +92,11 @@ public enum PlanOutputs {
     if !indoor.isEmpty {
       outputs.add(prefix + "recommended-indoor-systems.geojson", text: GeoJSON.featureCollection(indoor))
     }
+    let indoorMaps = try IndoorCoverageMaps.features(rows, result: result, scenario: scenario, transform: transform)
+    if !indoorMaps.nodes.isEmpty {
+      outputs.add(prefix + "indoor-coverage.geojson", text: GeoJSON.featureCollection(indoorMaps.bands))
+      outputs.add(prefix + "indoor-nodes.geojson", text: GeoJSON.featureCollection(indoorMaps.nodes))
+    }
     let newlyCovered = try newlyCoveredFeatures(
       result, scenario: scenario, coverage: coverage, toLonLat: LonLatConverter(transform: transform))
     for (carrierID, features) in newlyCovered {
@@ -99,7 +104,7 @@ public enum PlanOutputs {
     }
     maps += MapCatalog.planLayers(
       option: result.option.name, prefix: prefix, stations: stations, indoorSystems: indoor,
-      newlyCovered: newlyCovered)
+      indoorMaps: indoorMaps, newlyCovered: newlyCovered)
     return rows
   }
 }

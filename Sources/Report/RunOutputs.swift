@@ -52,7 +52,7 @@ public enum RunOutputs {
     files.append(("parcel-coverage.csv", { Data(ParcelCoverageTable.csv(coverage, scenario: scenario)) }))
     files.append(("parcel-coverage.json", { Data(ParcelCoverageTable.json(coverage, scenario: scenario)) }))
     files.append((SectorLoadTable.fileName, { Data(SectorLoadTable.csv(coverage, scenario: scenario)) }))
-    let designs = BuildingIndoorDesign.all(scenario)
+    let designs = BuildingIndoorDesign.all(scenario, threads: threads)
     files.append(
       (IndoorNodeTable.fileName, { Data(IndoorNodeTable.csv(coverage, scenario: scenario, designs: designs)) }))
     files.append(

@@ -1,5 +1,6 @@
 import Coverage
 import Foundation
+import Geo
 import Scenario
 import Testing
 
@@ -56,10 +57,12 @@ import Testing
   }
 
   /// A building of several storeys: each storey is a floor plate of floor_share × the parcel
-  /// with nodes of its own, ⌈A ÷ (3√3/2 · r²)⌉ per storey (r the carrier's node radius), so
+  /// with nodes of its own — a layout covering the plate at the carrier's node radius r — so
   /// three storeys need three times one storey's coverage nodes and DAS antennas, and the
-  /// floor area (DAS cabling) is three plates. Checked on every building of Dinh Vu whose
-  /// layer reaches, against the formula, not the one-storey design.
+  /// floor area (DAS cabling) is three plates. Checked on buildings of Dinh Vu whose layer
+  /// reaches, against a layout of the plate alone (not the one-storey design), and each
+  /// storey's count against the lower bound no covering escapes: discs of radius r cover at
+  /// most π·r² each, so at least ⌈A ÷ π·r²⌉.
   @Test func severalStoreysLayOutNodesOnEach() throws {
     let scenario = try PlannedNetworkTests.dinhVu()
     let memo = CapacityMemo()
@@ -69,12 +72,15 @@ import Testing
       var environment = design.environment
       environment.floors = 3
       let storeys = BuildingIndoorDesign(
-        scenario, parcelIndex: design.parcelIndex, parcel: parcel, environment: environment, memo: memo)
+        scenario, parcelIndex: design.parcelIndex, parcel: parcel, environment: environment, memo: memo,
+        engine: GeometryEngine())
       let plate = parcel.outline.area * environment.floorShare
       #expect(abs(storeys.floorAreaM2 - 3 * plate) < 1e-6 * plate)
+      #expect(abs(storeys.plate.area - plate) < 1e-3 * plate)
       for carrier in storeys.carriers {
         guard let radius = carrier.coverage?.radiusM, radius > 0 else { continue }
-        let perStorey = max(1, Int((plate / (3 * 3.0.squareRoot() / 2 * radius * radius)).rounded(.up)))
+        let perStorey = try #require(IndoorNodeLayout(covering: storeys.plate, radiusM: radius)).nodes.count
+        #expect(perStorey >= Int((plate / (Double.pi * radius * radius)).rounded(.up)))
         #expect(carrier.coverageNodes == 3 * perStorey)
         // A DAS antenna's radius at its own power, laid out per storey (at least one per sector).
         if let das = carrier.das, let layer = carrier.layer {
@@ -84,7 +90,7 @@ import Testing
             environment: environment, layer: layer, node: antenna, ueHeightM: scenario.coverage.ueHeightM,
             target: scenario.coverage.target
           ).radiusM
-          let antennas = max(1, Int((plate / (3 * 3.0.squareRoot() / 2 * reach * reach)).rounded(.up)))
+          let antennas = try #require(IndoorNodeLayout(covering: storeys.plate, radiusM: reach)).nodes.count
           #expect(das.antennas == max(3 * antennas, das.sectors))
         }
         checked += 1

@@ -10,6 +10,7 @@ struct ReportMap {
   /// How the page's script draws an overlay (`ReportScript` knows each name).
   enum Style: String {
     case bands, server, gaps, parcels, zones, structures, stations, newlyCovered = "newly", indoorSystems = "indoor"
+    case indoorBands = "indoor-bands", indoorNodes = "indoor-nodes"
   }
 
   struct Overlay {
@@ -110,6 +111,17 @@ struct ReportMap {
         Overlay(
           label: "\(title)recommended indoor systems", style: .indoorSystems,
           sources: [sources[sources.count - 1].name], visible: visible), at: position)
+    }
+    // Each building's bands under its nodes, above the footprints; off at first.
+    for (file, label, style) in [
+      ("indoor-coverage", "indoor coverage", Style.indoorBands), ("indoor-nodes", "indoor nodes", .indoorNodes),
+    ] {
+      guard let contents = files.contents(named: "\(prefix)\(file).geojson") else { continue }
+      sources.append(("\(prefix)\(file)", contents))
+      let position = overlays.firstIndex { $0.style == .structures } ?? overlays.count
+      overlays.insert(
+        Overlay(label: "\(title)\(label)", style: style, sources: ["\(prefix)\(file)"], visible: false),
+        at: style == .indoorNodes ? overlays.count : position)
     }
     let stationsFile = "\(prefix)recommended-stations.geojson"
     if let contents = files.contents(named: stationsFile) {

@@ -97,6 +97,17 @@ enum ReportScript {
                       ['Nodes', p.nodes], ['Indoor model', p.indoor_model], ['Workers', p.workers],
                       ['Lifetime cost', vnd(p.lifetime_vnd)]];
             }) };
+          case 'indoor-bands':
+            return { pane: 'newly', style: filled('newly'), onEachFeature: popup(function (p) {
+              return [['Rank', p.rank], ['System', p.candidate], ['Carrier', p.carrier], ['Layer', p.layer],
+                      ['RSRP indoors', p.bin], ['Meets the target', p.meets_target ? 'yes' : 'no'],
+                      ['Area', p.area_m2 + ' m²'], ['Storeys', p.storeys]];
+            }) };
+          case 'indoor-nodes':
+            return { pointToLayer: circle('stations', 4, 1), onEachFeature: popup(function (p) {
+              return [['Rank', p.rank], ['System', p.candidate], ['Node', p.node], ['Carriers', p.carrier],
+                      ['Height', p.height_m + ' m'], ['Reach', p.radius_m + ' m'], ['Storeys', p.storeys]];
+            }) };
           case 'parcels':
             return { pane: 'parcels', style: function (feature) {
               return { pane: 'parcels', color: '#555555', weight: 0.6,

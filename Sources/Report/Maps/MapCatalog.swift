@@ -87,6 +87,7 @@ enum MapCatalog {
   /// file names' (`compare` prefixes each option's files with its name).
   static func planLayers(
     option: String, prefix: String, stations: [OutputFeature], indoorSystems: [OutputFeature],
+    indoorMaps: (bands: [OutputFeature], nodes: [OutputFeature]),
     newlyCovered: [(carrierID: String, features: [OutputFeature])]
   ) -> [MapLayer] {
     let folders = ["Plan: \(option)"]
@@ -100,6 +101,16 @@ enum MapCatalog {
         MapLayer(
           kind: .indoorSystems, fileName: prefix + "recommended-indoor-systems.geojson",
           title: "Recommended indoor systems (\(option))", folders: folders, visible: true, features: indoorSystems))
+    }
+    if !indoorMaps.nodes.isEmpty {
+      layers.append(
+        MapLayer(
+          kind: .indoorCoverage, fileName: prefix + "indoor-coverage.geojson",
+          title: "Indoor coverage (\(option))", folders: folders, visible: false, features: indoorMaps.bands))
+      layers.append(
+        MapLayer(
+          kind: .indoorNodes, fileName: prefix + "indoor-nodes.geojson", title: "Indoor nodes (\(option))",
+          folders: folders, visible: false, features: indoorMaps.nodes))
     }
     for (carrierID, features) in newlyCovered {
       layers.append(

@@ -6,6 +6,7 @@ public struct MapLayer: Sendable {
   /// What the map shows; decides placemark names and legend labels.
   public enum Kind: Sendable, Hashable {
     case zones, parcels, structures, sites, coverage, bestServer, gaps, stations, indoorSystems, newlyCovered
+    case indoorCoverage, indoorNodes
   }
 
   public let kind: Kind
@@ -57,16 +58,16 @@ public struct MapLayer: Sendable {
   }
 
   /// Whether the layer holds points (structures, sites, stations) or areas.
-  public var isPoints: Bool { [.structures, .sites, .stations].contains(kind) }
+  public var isPoints: Bool { [.structures, .sites, .stations, .indoorNodes].contains(kind) }
 
   /// The property whose values label each colour in a legend (the band of a coverage map).
   var legendProperty: String? {
     switch kind {
-    case .coverage: return "bin"
+    case .coverage, .indoorCoverage: return "bin"
     case .bestServer: return "sector"
     case .parcels: return "land_use"
     case .structures, .stations, .indoorSystems: return "kind"
-    case .zones, .sites, .gaps, .newlyCovered: return nil
+    case .zones, .sites, .gaps, .newlyCovered, .indoorNodes: return nil
     }
   }
 
@@ -86,6 +87,8 @@ public struct MapLayer: Sendable {
       let noun = (text("kind") ?? "").hasSuffix("DAS") ? "antennas" : "nodes"
       return "#\(text("rank") ?? "?") \(text("candidate") ?? "") (\(text("nodes") ?? "?") \(noun))"
     case .newlyCovered: return "\(text("carrier") ?? "") \(text("area_ha") ?? "?") ha"
+    case .indoorCoverage: return "#\(text("rank") ?? "?") \(text("carrier") ?? "") \(text("bin") ?? "")"
+    case .indoorNodes: return "#\(text("rank") ?? "?") node \(text("node") ?? "?")"
     }
   }
 }
