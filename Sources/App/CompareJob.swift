@@ -42,9 +42,11 @@ public enum CompareJob {
       let planned = PlannedNetwork(
         scenario, carriers: result.carriers, picks: result.picks, pool: result.pool,
         pooled: option.rules == .mocn)
-      outcome.busyHour = BusyHourReach(
-        try CoverageRun.run(planned.scenario, threads: request.threads, fields: fields),
-        carrierIndex: planned.carrierIndex)
+      // The plan's indoor systems serve their buildings' cells beside the macro network.
+      let run = try CoverageRun.run(planned.scenario, threads: request.threads, fields: fields)
+      let indoor = IndoorServiceCells(
+        result, scenario: scenario, coverage: run, carrierIndex: planned.carrierIndex, threads: request.threads)
+      outcome.busyHour = BusyHourReach(run, carrierIndex: planned.carrierIndex, indoor: indoor)
       entries.append(.init(outcome: outcome, result: result))
     }
     let outputs = try PlanOutputs.comparison(

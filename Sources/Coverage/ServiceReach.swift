@@ -10,11 +10,21 @@ extension CoverageResult {
   /// carrier this is the share of workers in the classes up to `classIndex` of its
   /// `serviceIndoor` histogram times all workers; a parcel counted for every carrier is
   /// counted for each, so no one is counted twice.
-  public func workersIndoors(atLeastClass classIndex: Int, everyOf carriers: [Int]) -> Double {
+  ///
+  /// `better` gives cells a class from elsewhere (a plan's indoor systems): per carrier of
+  /// `carriers`' kind (an index in this result), per map, cell → class; a cell takes the better
+  /// of its own and that.
+  public func workersIndoors(
+    atLeastClass classIndex: Int, everyOf carriers: [Int], better: [Int: [Int: [Int: UInt16]]] = [:]
+  ) -> Double {
     guard !carriers.isEmpty else { return 0 }
     var meeting = [Int](repeating: 0, count: parcels.count)
-    for map in cellMaps {
-      let classes = carriers.map { map.indoorClassByCarrier[$0] }
+    for (mapIndex, map) in cellMaps.enumerated() {
+      let classes = carriers.map { carrier in
+        var own = map.indoorClassByCarrier[carrier]
+        for (cell, value) in better[carrier]?[mapIndex] ?? [:] { own[cell] = min(own[cell], value) }
+        return own
+      }
       for (cell, parcel) in map.parcelIndex.enumerated() where parcel >= 0 {
         if classes.allSatisfy({ Int($0[cell]) <= classIndex }) { meeting[Int(parcel)] += 1 }
       }

@@ -15,11 +15,15 @@ public struct BusyHourReach: Sendable, Hashable {
   /// All workers of the zones: the shares' denominator.
   public let allWorkers: Double
 
-  /// - Parameter carrierIndex: per planned carrier, its index among `coverage`'s carriers.
-  public init(_ coverage: CoverageResult, carrierIndex: [Int]) {
+  /// - Parameters:
+  ///   - carrierIndex: per planned carrier, its index among `coverage`'s carriers.
+  ///   - indoor: cells the plan's indoor systems serve better (`IndoorServiceCells`).
+  public init(_ coverage: CoverageResult, carrierIndex: [Int], indoor: IndoorServiceCells = .none) {
     className = coverage.settings.serviceClassesBestFirst.first?.name ?? "none"
-    perCarrier = carrierIndex.map { coverage.workersIndoors(atLeastClass: 0, everyOf: [$0]) }
-    everyCarrier = coverage.workersIndoors(atLeastClass: 0, everyOf: Array(Set(carrierIndex)).sorted())
+    let better = indoor.byCarrier
+    perCarrier = carrierIndex.map { coverage.workersIndoors(atLeastClass: 0, everyOf: [$0], better: better) }
+    everyCarrier = coverage.workersIndoors(
+      atLeastClass: 0, everyOf: Array(Set(carrierIndex)).sorted(), better: better)
     allWorkers = coverage.parcels.indices.reduce(0) {
       $0 + (coverage.parcelCells[$1] > 0 ? coverage.parcels[$1].workers : 0)
     }

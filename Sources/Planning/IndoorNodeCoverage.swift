@@ -22,6 +22,8 @@ public struct IndoorNodeCoverage: Sendable, Hashable {
   public let radiusM: Double
   /// The path loss the link budget allows at the radius, dB.
   public let maxPathLossDB: Double
+  /// The node's energy per resource element before its antenna and cable, dBm.
+  public let energyPerResourceElementDBm: Double
   /// The layer's frequency outside the indoor model's 0.5–100 GHz (a 450 MHz layer): the
   /// radius is computed all the same, and the summary warns. (Distances stop at the model's
   /// own range.)
@@ -33,10 +35,11 @@ public struct IndoorNodeCoverage: Sendable, Hashable {
   ) {
     // The loader refuses bandwidths the numerology tables lack; without one, no design.
     guard let numerology = layer.numerology else {
-      (radiusM, maxPathLossDB, outsideValidity) = (0, -.infinity, [])
+      (radiusM, maxPathLossDB, outsideValidity, energyPerResourceElementDBm) = (0, -.infinity, [], -.infinity)
       return
     }
     let epre = LinkBudget.energyPerResourceElementDBm(totalPowerDBm: node.nodePowerDBm, numerology: numerology)
+    energyPerResourceElementDBm = epre
     let sigma = environment.scenario.shadowSigmaDB(lineOfSight: false)
     let margin = target.reliability > 0.5 ? sigma * NormalDistribution.quantile(target.reliability) : 0
     let allowed = epre + node.nodeAntennaGainDBi - node.nodeCableLossDB - (target.rsrpDBm + margin)

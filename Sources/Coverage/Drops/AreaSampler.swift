@@ -54,23 +54,8 @@ struct AreaSampler {
     return (outlines[low].polygons[0].exterior.coordinates[0], parcelIndices[low])
   }
 
-  /// Even–odd point-in-polygon over every ring (W. R. Franklin's crossing test).
+  /// Even–odd point-in-polygon over every ring (`MultiPolygon.contains`).
   static func contains(_ shape: MultiPolygon, x: Double, y: Double) -> Bool {
-    var inside = false
-    for polygon in shape.polygons {
-      for ring in polygon.rings {
-        let points = ring.coordinates
-        var previous = points[points.count - 1]
-        for point in points {
-          if (point.y > y) != (previous.y > y),
-            x < (previous.x - point.x) * (y - point.y) / (previous.y - point.y) + point.x
-          {
-            inside.toggle()
-          }
-          previous = point
-        }
-      }
-    }
-    return inside
+    shape.contains(Coordinate(x: x, y: y))
   }
 }

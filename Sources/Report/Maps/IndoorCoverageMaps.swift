@@ -7,11 +7,8 @@ import Scenario
 /// Each planned indoor system's nodes and coverage on its building's floor plate
 /// (`indoor-nodes.geojson`, `indoor-coverage.geojson`).
 ///
-/// The nodes: the layout of the carrier with the shortest reach among those the system
-/// carries (`IndoorNodeLayout`, which covers the plate at that reach, so at every carrier's),
-/// extended to the system's node count on a storey (more for the busy hour, each added at the
-/// point farthest from the rest); a DAS the same with its antennas. Every storey has the same
-/// plate and nodes; the map shows one, with its storey count. The coverage: per carrier, RSRP
+/// The nodes: `IndoorSystemPlan`'s on one storey (every storey alike; the map shows one,
+/// with its storey count). The coverage: per carrier, RSRP
 /// at the target's reliability from the nearest node (`IndoorNodeCoverage`, TR 38.901 NLOS,
 /// the same link budget that sized the nodes) at the centre of each square of a grid over the
 /// plate — its side a tenth of the shortest reach, 1–10 m, at most 40,000 squares — in the
@@ -19,32 +16,6 @@ import Scenario
 /// the plate: the bands of a carrier add up to the plate's area. Indoor signal only (a node
 /// never counts outdoors).
 enum IndoorCoverageMaps {
-  /// One planned system as the maps draw it.
-  struct System {
-    let layout: IndoorNodeLayout
-    let carriers: [(index: Int, layer: RadioLayer, coverage: IndoorNodeCoverage)]
-  }
-
-  /// The nodes on one storey and the reach per carrier of an indoor offer; nil for a macro
-  /// station (or a carrier without a design, which the planner never offers).
-  static func system(_ offer: StationOffer, building: BuildingIndoorDesign) -> System? {
-    guard let kind = offer.indoorKind else { return nil }
-    var carriers: [(index: Int, layer: RadioLayer, coverage: IndoorNodeCoverage)] = []
-    var shortest: IndoorNodeLayout?
-    for index in offer.carriers {
-      let design = building.carriers[index]
-      let reach = kind == .das ? design.das?.coverage : design.coverage
-      let layout = kind == .das ? design.das?.layout : design.layout
-      guard let layer = design.layer, let reach, let layout else { return nil }
-      carriers.append((index, layer, reach))
-      if layout.radiusM < shortest?.radiusM ?? .infinity { shortest = layout }
-    }
-    guard let shortest else { return nil }
-    let floors = building.environment.floors
-    let perStorey = (offer.nodes + floors - 1) / floors
-    return System(layout: shortest.extended(to: perStorey, in: building.plate), carriers: carriers)
-  }
-
   /// The features of both maps, in rank order; per system its carriers in scenario order,
   /// strongest band first.
   static func features(
@@ -58,7 +29,7 @@ enum IndoorCoverageMaps {
     for row in rows {
       let offer = row.pick.offer
       guard let building = result.pool.sites[offer.siteIndex].building,
-        let system = system(offer, building: building)
+        let system = IndoorSystemPlan(offer, building: building)
       else { continue }
       let parcel = scenario.parcels[building.parcelIndex]
       let common: [(String, JSONValue)] = [
@@ -108,7 +79,7 @@ enum IndoorCoverageMaps {
 
   /// One carrier's RSRP bands over the plate, strongest first, in metres.
   static func carrierBands(
-    _ system: System, carrier: (index: Int, layer: RadioLayer, coverage: IndoorNodeCoverage),
+    _ system: IndoorSystemPlan, carrier: IndoorSystemPlan.Carrier,
     building: BuildingIndoorDesign, scenario: ScenarioModel, engine: GeometryEngine
   ) throws -> [Band] {
     let plate = building.plate

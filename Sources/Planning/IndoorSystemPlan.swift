@@ -1,0 +1,53 @@
+import Geo
+import Scenario
+
+/// One planned indoor system as it hangs in its building: the nodes on a storey and, per
+/// carrier it carries, the layer and the reach it is judged by.
+///
+/// The nodes are the layout of the carrier reaching least among those the system carries
+/// (`IndoorNodeLayout`, which covers the plate at that reach, so at every carrier's), extended
+/// to the system's node count on a storey — ⌈nodes ÷ storeys⌉, those the busy hour adds each at
+/// the point of the plate farthest from the rest; a DAS the same with its antennas. Every
+/// storey has the same plate and nodes.
+public struct IndoorSystemPlan: Sendable {
+  public struct Carrier: Sendable {
+    /// The carrier's index in the scenario.
+    public let index: Int
+    public let layer: RadioLayer
+    /// A node's (or DAS antenna's) reach and link budget on this layer.
+    public let coverage: IndoorNodeCoverage
+
+    public init(index: Int, layer: RadioLayer, coverage: IndoorNodeCoverage) {
+      (self.index, self.layer, self.coverage) = (index, layer, coverage)
+    }
+  }
+
+  public let layout: IndoorNodeLayout
+  public let carriers: [Carrier]
+
+  /// A system of these nodes and carriers (a test's by hand).
+  init(layout: IndoorNodeLayout, carriers: [Carrier]) {
+    self.layout = layout
+    self.carriers = carriers
+  }
+
+  /// The plan of an indoor offer in `building`; nil for a macro station (or a carrier without
+  /// a design, which the planner never offers).
+  public init?(_ offer: StationOffer, building: BuildingIndoorDesign) {
+    guard let kind = offer.indoorKind else { return nil }
+    var carriers: [Carrier] = []
+    var shortest: IndoorNodeLayout?
+    for index in offer.carriers {
+      let design = building.carriers[index]
+      let reach = kind == .das ? design.das?.coverage : design.coverage
+      let layout = kind == .das ? design.das?.layout : design.layout
+      guard let layer = design.layer, let reach, let layout else { return nil }
+      carriers.append(Carrier(index: index, layer: layer, coverage: reach))
+      if layout.radiusM < shortest?.radiusM ?? .infinity { shortest = layout }
+    }
+    guard let shortest else { return nil }
+    let floors = building.environment.floors
+    self.layout = shortest.extended(to: (offer.nodes + floors - 1) / floors, in: building.plate)
+    self.carriers = carriers
+  }
+}
