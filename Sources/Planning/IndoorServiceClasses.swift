@@ -26,6 +26,8 @@ import Scenario
 ///   cable in the RSRP), the node's fair share of resource blocks.
 /// - Class: the best whose downlink and uplink minima both hold (as `LayerReduction`); none
 ///   below the RSRP floor.
+/// - A DAS: its sectors simulcast over their antennas, so a sector is one cell whose signal
+///   is the sum of its antennas' (`dasRates`).
 public enum IndoorServiceClasses {
   /// Per carrier of `plan` (in its order), per point, the class index among
   /// `serviceClassesBestFirst` (their count where none holds).
@@ -77,6 +79,11 @@ public enum IndoorServiceClasses {
         / Double(max(1, points.count) * building.environment.floors)
       let link = Link(carrier: carrier, building: building, numerology: numerology, scenario: scenario)
       let levels = distances.map { row in row.map { Units.milliwatts(fromDBm: link.rsrpDBm(groundM: $0)) } }
+      if let sectors = carrier.dasSectors {
+        return dasRates(
+          link, levels: levels, serving: serving, usersPerPoint: usersPerPoint,
+          sectors: max(1, min(nodes.count, (sectors + building.environment.floors - 1) / building.environment.floors)))
+      }
       let loads = link.loads(levels: levels, serving: serving, nodeCount: nodes.count, usersPerPoint: usersPerPoint)
       return points.indices.map { point in
         let node = serving[point]
@@ -88,6 +95,33 @@ public enum IndoorServiceClasses {
             efficiency: link.efficiency(levels[point], serving: node, loads: loads), activeUsers: users),
           uplinkMbps: link.uplinkMbps(rsrpDBm: rsrpDBm, activeUsers: users))
       }
+    }
+  }
+
+  /// A DAS's rates: the antennas of a sector simulcast one cell, so at a point their levels add
+  /// and none interferes (RSRP is the sum); the storey's sectors take the antennas in layout
+  /// order, a point the sector of its nearest antenna, a sector's users those of its points.
+  /// Interference between sectors at their borders is left out, as in the design
+  /// (`DASCarrierDesign`, it errs high). The uplink reaches the nearest antenna.
+  static func dasRates(
+    _ link: Link, levels: [[Double]], serving: [Int], usersPerPoint: Double, sectors: Int
+  ) -> [PointRate] {
+    let antennas = levels.first?.count ?? 0
+    let sectorOf = { (antenna: Int) in antenna * sectors / max(1, antennas) }
+    var pointsOfSector = [Int](repeating: 0, count: sectors)
+    for antenna in serving { pointsOfSector[sectorOf(antenna)] += 1 }
+    return levels.indices.map { point in
+      let sector = sectorOf(serving[point])
+      var signal = 0.0
+      for (antenna, level) in levels[point].enumerated() where sectorOf(antenna) == sector { signal += level }
+      let users = usersPerPoint * Double(pointsOfSector[sector])
+      let sinrDB = 10 * log10(signal / link.noiseMW)
+      let efficiency = sinrDB < link.floorDB ? 0 : Throughput.spectralEfficiency(sinrDB: sinrDB)
+      return PointRate(
+        rsrpDBm: Units.dBm(fromMilliwatts: signal),
+        downlinkMbps: link.downlinkMbps(efficiency: efficiency, activeUsers: users),
+        uplinkMbps: link.uplinkMbps(
+          rsrpDBm: Units.dBm(fromMilliwatts: levels[point][serving[point]]), activeUsers: users))
     }
   }
 

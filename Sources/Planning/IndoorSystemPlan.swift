@@ -16,9 +16,11 @@ public struct IndoorSystemPlan: Sendable {
     public let layer: RadioLayer
     /// A node's (or DAS antenna's) reach and link budget on this layer.
     public let coverage: IndoorNodeCoverage
+    /// A DAS's sectors for this carrier over the building (nil for small cells).
+    public let dasSectors: Int?
 
-    public init(index: Int, layer: RadioLayer, coverage: IndoorNodeCoverage) {
-      (self.index, self.layer, self.coverage) = (index, layer, coverage)
+    public init(index: Int, layer: RadioLayer, coverage: IndoorNodeCoverage, dasSectors: Int? = nil) {
+      (self.index, self.layer, self.coverage, self.dasSectors) = (index, layer, coverage, dasSectors)
     }
   }
 
@@ -42,7 +44,8 @@ public struct IndoorSystemPlan: Sendable {
       let reach = kind == .das ? design.das?.coverage : design.coverage
       let layout = kind == .das ? design.das?.layout : design.layout
       guard let layer = design.layer, let reach, let layout else { return nil }
-      carriers.append(Carrier(index: index, layer: layer, coverage: reach))
+      carriers.append(
+        Carrier(index: index, layer: layer, coverage: reach, dasSectors: kind == .das ? design.das?.sectors : nil))
       if layout.radiusM < shortest?.radiusM ?? .infinity { shortest = layout }
     }
     guard let shortest else { return nil }

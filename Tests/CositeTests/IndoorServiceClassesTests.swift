@@ -128,4 +128,32 @@ import Testing
     #expect(low > 0.05 && low < 0.95)
     #expect(abs(rate.downlinkMbps - efficiency(low) * bandwidthHz / 1e6 / users) < 2e-3 * rate.downlinkMbps)
   }
+
+  /// A DAS sector simulcasts over its antennas: two antennas 100 m apart at 15 dBm
+  /// (`das_antenna_power_dbm`), one sector, a point 10 m from the first. Its RSRP is the sum of
+  /// the two levels (`rsrp` above at 10 m and 110 m), its SINR that sum over the noise (no
+  /// interferer), and the sector's users are all of them: 1,000 workers → 23.9954.
+  @Test func aDASSectorAddsItsAntennas() throws {
+    let (scenario, carrierIndex, layer, design) = try Self.hall()
+    var antenna = scenario.indoorSystems
+    antenna.nodePowerDBm = 15
+    let coverage = IndoorNodeCoverage(
+      environment: design.environment, layer: layer, node: antenna, ueHeightM: 1.5, target: scenario.coverage.target)
+    let centre = try Self.centre(design)
+    let antennas = [Coordinate(x: centre.x - 50, y: centre.y), Coordinate(x: centre.x + 50, y: centre.y)]
+    let points = [Coordinate(x: centre.x - 60, y: centre.y)]
+    let plan = IndoorSystemPlan(
+      layout: IndoorNodeLayout(nodes: antennas, radiusM: coverage.radiusM),
+      carriers: [IndoorSystemPlan.Carrier(index: carrierIndex, layer: layer, coverage: coverage, dasSectors: 1)])
+    let rate = IndoorServiceClasses.rates(
+      plan: plan, building: design, points: points, workers: 1_000, scenario: scenario)[0][0]
+    let sum = pow(10, Self.rsrp(10, powerDBm: 15) / 10) + pow(10, Self.rsrp(110, powerDBm: 15) / 10)
+    #expect(abs(rate.rsrpDBm - 10 * log10(sum)) < 0.001)
+    let numerology = try #require(layer.numerology)
+    let bandwidthHz = UserRate.effectiveBandwidthHz(
+      numerology: numerology, overhead: Overhead.fraction(numerology: numerology, direction: .downlink))
+    let efficiency = min(4.4, 0.6 * log2(1 + sum / pow(10, -123.2391 / 10)))
+    let users = 1_000 * 63.3 / 131.9 * 0.05
+    #expect(abs(rate.downlinkMbps - efficiency * bandwidthHz / 1e6 / users) < 1e-3 * rate.downlinkMbps)
+  }
 }
