@@ -72,8 +72,8 @@ private struct LayoutSolver {
   mutating func best() -> [Int] {
     let centre = samples.nearestCandidate(to: samples.centroid)
     if samples.points.allSatisfy({ squaredDistance($0, samples.points[centre]) <= radius2 }) { return [centre] }
-    // No covering beats the area bound (a disc of radius r covers at most π·r²): a placement
-    // that reaches it ends the search.
+    // A placement at the area bound of the shortened radius (a disc covers at most π·r'²)
+    // ends the search: a stop rule, since the samples are covered at r', not a proof.
     let bound = max(2, Int((samples.areaM2 / (Double.pi * samples.coverRadiusM * samples.coverRadiusM)).rounded(.up)))
     let axis = samples.principalAxisRad
     var placements: [[Coordinate]] = []
@@ -148,7 +148,7 @@ private struct LayoutSolver {
     }
     for node in nodes { cover(node, by: 1) }
     for index in points.indices where coverCount[index] == 0 {
-      // Candidates within r' of the first uncovered point, thinned to at most 64 (evenly).
+      // Candidates within r' of the first uncovered point, every k-th (k = ⌊count ÷ 64⌋): 64–127.
       var near: [Int] = []
       samples.forEach(near: points[index]) { if samples.isCandidate($0) { near.append($0) } }
       if near.isEmpty { near = [index] }

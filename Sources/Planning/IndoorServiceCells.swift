@@ -27,7 +27,7 @@ public struct IndoorServiceCells: Sendable {
   ) {
     let systems = result.picks.compactMap { pick -> (BuildingIndoorDesign, IndoorSystemPlan)? in
       guard let building = result.pool.sites[pick.offer.siteIndex].building,
-        let plan = IndoorSystemPlan(pick.offer, building: building)
+        let plan = IndoorSystemPlan(pick.offer, building: building, pool: result.pool)
       else { return nil }
       return (building, plan)
     }

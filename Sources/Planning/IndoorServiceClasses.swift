@@ -80,9 +80,13 @@ public enum IndoorServiceClasses {
       let link = Link(carrier: carrier, building: building, numerology: numerology, scenario: scenario)
       let levels = distances.map { row in row.map { Units.milliwatts(fromDBm: link.rsrpDBm(groundM: $0)) } }
       if let sectors = carrier.dasSectors {
+        // S sectors over F storeys: k = max(1, ⌊S ÷ F⌋) on a storey, each carrying F·k ÷ S
+        // storeys' worth of its points' users (S = 1 on 5 storeys: one cell for all 5).
+        let floors = building.environment.floors
+        let perStorey = max(1, min(nodes.count, sectors / floors))
         return dasRates(
-          link, levels: levels, serving: serving, usersPerPoint: usersPerPoint,
-          sectors: max(1, min(nodes.count, (sectors + building.environment.floors - 1) / building.environment.floors)))
+          link, levels: levels, serving: serving,
+          usersPerPoint: usersPerPoint * Double(floors * perStorey) / Double(max(1, sectors)), sectors: perStorey)
       }
       let loads = link.loads(levels: levels, serving: serving, nodeCount: nodes.count, usersPerPoint: usersPerPoint)
       return points.indices.map { point in
@@ -100,7 +104,8 @@ public enum IndoorServiceClasses {
 
   /// A DAS's rates: the antennas of a sector simulcast one cell, so at a point their levels add
   /// and none interferes (RSRP is the sum); the storey's sectors take the antennas in layout
-  /// order, a point the sector of its nearest antenna, a sector's users those of its points.
+  /// order, a point the sector of its nearest antenna, a sector's users those of its points
+  /// (`usersPerPoint` already scaled to the storeys a sector spans).
   /// Interference between sectors at their borders is left out, as in the design
   /// (`DASCarrierDesign`, it errs high). The uplink reaches the nearest antenna.
   static func dasRates(

@@ -33,22 +33,25 @@ public struct IndoorSystemPlan: Sendable {
     self.carriers = carriers
   }
 
-  /// The plan of an indoor offer in `building`; nil for a macro station (or a carrier without
-  /// a design, which the planner never offers).
-  public init?(_ offer: StationOffer, building: BuildingIndoorDesign) {
+  /// The plan of an indoor offer in `building` (`pool` the plan's); nil for a macro station.
+  /// The nodes follow the carriers the offer is priced for (those with a station here, whose
+  /// designs its node count is the largest of); it serves the offer's carriers that have a
+  /// design in the building (under MOCN every planned carrier's users share it; one whose
+  /// layer reaches nowhere here is not served).
+  public init?(_ offer: StationOffer, building: BuildingIndoorDesign, pool: CandidatePool) {
     guard let kind = offer.indoorKind else { return nil }
     var carriers: [Carrier] = []
-    var shortest: IndoorNodeLayout?
     for index in offer.carriers {
       let design = building.carriers[index]
-      let reach = kind == .das ? design.das?.coverage : design.coverage
-      let layout = kind == .das ? design.das?.layout : design.layout
-      guard let layer = design.layer, let reach, let layout else { return nil }
+      guard let layer = design.layer, let reach = kind == .das ? design.das?.coverage : design.coverage else {
+        continue
+      }
       carriers.append(
         Carrier(index: index, layer: layer, coverage: reach, dasSectors: kind == .das ? design.das?.sectors : nil))
-      if layout.radiusM < shortest?.radiusM ?? .infinity { shortest = layout }
     }
-    guard let shortest else { return nil }
+    let priced = offer.stations.map { building.carriers[pool.stations[$0].carrierIndex] }
+    let layouts = priced.compactMap { kind == .das ? $0.das?.layout : $0.layout }
+    guard !carriers.isEmpty, let shortest = layouts.min(by: { $0.radiusM < $1.radiusM }) else { return nil }
     let floors = building.environment.floors
     self.layout = shortest.extended(to: (offer.nodes + floors - 1) / floors, in: building.plate)
     self.carriers = carriers

@@ -36,7 +36,8 @@ public struct PlannedNetwork: Sendable {
     for pick in picks {
       guard let pool else { break }
       let site = pool.sites[pick.offer.siteIndex]
-      // Indoor systems are not in the busy-hour run (README: known limits).
+      // Indoor systems have no sectors here: `IndoorServiceCells` serves their buildings'
+      // cells beside this run (whose macro cells still carry those buildings' users: errs low).
       guard !site.isIndoor else { continue }
       if known.insert(site.structure.id).inserted { structures.append(site.structure) }
       for station in pick.offer.stations { sectors += pool.stations[station].sectors }

@@ -95,7 +95,7 @@ public enum PlanOutputs {
     let indoorMaps = try IndoorCoverageMaps.features(rows, result: result, scenario: scenario, transform: transform)
     if !indoorMaps.nodes.isEmpty {
       outputs.add(prefix + "indoor-coverage.geojson", text: GeoJSON.featureCollection(indoorMaps.bands))
-      outputs.add(prefix + "indoor-nodes.geojson", text: GeoJSON.featureCollection(indoorMaps.nodes))
+      outputs.add(prefix + "indoor-node-positions.geojson", text: GeoJSON.featureCollection(indoorMaps.nodes))
     }
     let newlyCovered = try newlyCoveredFeatures(
       result, scenario: scenario, coverage: coverage, toLonLat: LonLatConverter(transform: transform))

@@ -75,8 +75,9 @@ import Testing
     let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
     #expect(
       names == [
-        ".cosite-output", "cosite.gpkg", "cosite.kmz", "indoor-coverage.geojson", "indoor-nodes.geojson",
-        "newly-covered-mobifone.geojson", "newly-covered-viettel.geojson", "newly-covered-vnpt.geojson",
+        ".cosite-output", "cosite.gpkg", "cosite.kmz", "indoor-coverage.geojson",
+        "indoor-node-positions.geojson", "newly-covered-mobifone.geojson", "newly-covered-viettel.geojson",
+        "newly-covered-vnpt.geojson",
         "recommendations.csv", "recommendations.json", "recommendations.md", "recommended-indoor-systems.geojson",
         "recommended-stations.geojson", "report.html",
       ])
@@ -108,14 +109,14 @@ import Testing
   /// Each indoor system's maps against its footprint's figures: on one storey ⌈nodes ÷
   /// storeys⌉ node points, every one inside the building's parcel; per carrier the bands add
   /// up to one storey's floor (floor_area_m2 ÷ storeys, to 0.05 %: the plate is found to
-  /// 0.01 % of the parcel's share and areas are rounded to 0.1 m²) and, since the nodes are
+  /// 0.01 % of the parcel's share, band areas are rounded to 0.1 m² and the floor to 1 m²) and, since the nodes are
   /// laid out to hold the target over the whole plate, meet it on all of it — but for the
   /// squares on the wall that take the value of their centre outside (≤ 1 %).
   static func expectIndoorMapsReconcile(
     _ directory: URL, footprints: [GeoJSONFeature], gpkg: [VectorLayerDescription], kmz: [VectorLayerDescription]
   ) throws {
     let bands = try MapFilesTests.features(directory, "indoor-coverage.geojson")
-    let nodes = try MapFilesTests.features(directory, "indoor-nodes.geojson")
+    let nodes = try MapFilesTests.features(directory, "indoor-node-positions.geojson")
     for footprint in footprints {
       let candidate = try #require(footprint.property("candidate")?.stringValue)
       let storeys = try #require(footprint.property("storeys")?.numberValue ?? 1)
@@ -145,7 +146,7 @@ import Testing
       }
     }
     #expect(gpkg.first { $0.name == "indoor_coverage" }?.featureCount == bands.count)
-    #expect(gpkg.first { $0.name == "indoor_nodes" }?.featureCount == nodes.count)
+    #expect(gpkg.first { $0.name == "indoor_node_positions" }?.featureCount == nodes.count)
     #expect(kmz.first { $0.name == "Indoor coverage (passive)" }?.featureCount == bands.count)
   }
 

@@ -41,7 +41,7 @@ enum ResultTables {
       if named("recommended-stations") { return ("recommended_stations", .features) }
       if named("recommended-indoor-systems") { return ("recommended_indoor_systems", .features) }
       if named("indoor-coverage") { return ("indoor_coverage", .features) }
-      if named("indoor-nodes") { return ("indoor_node_positions", .features) }
+      if named("indoor-node-positions") { return ("indoor_node_positions", .features) }
       if family("newly-covered-", optionPrefixed: true) { return ("newly_covered", .features) }
       if family("coverage-") { return ("coverage_bands", .features) }
       if family("best-server-") { return ("best_server_areas", .features) }

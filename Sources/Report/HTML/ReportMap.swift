@@ -114,7 +114,8 @@ struct ReportMap {
     }
     // Each building's bands under its nodes, above the footprints; off at first.
     for (file, label, style) in [
-      ("indoor-coverage", "indoor coverage", Style.indoorBands), ("indoor-nodes", "indoor nodes", .indoorNodes),
+      ("indoor-coverage", "indoor coverage", Style.indoorBands),
+      ("indoor-node-positions", "indoor nodes", .indoorNodes),
     ] {
       guard let contents = files.contents(named: "\(prefix)\(file).geojson") else { continue }
       sources.append(("\(prefix)\(file)", contents))

@@ -5,16 +5,18 @@ import Planning
 import Scenario
 
 /// Each planned indoor system's nodes and coverage on its building's floor plate
-/// (`indoor-nodes.geojson`, `indoor-coverage.geojson`).
+/// (`indoor-node-positions.geojson`, `indoor-coverage.geojson`).
 ///
 /// The nodes: `IndoorSystemPlan`'s on one storey (every storey alike; the map shows one,
 /// with its storey count). The coverage: per carrier, RSRP
 /// at the target's reliability from the nearest node (`IndoorNodeCoverage`, TR 38.901 NLOS,
 /// the same link budget that sized the nodes) at the centre of each square of a grid over the
-/// plate — its side a tenth of the shortest reach, 1–10 m, at most 40,000 squares — in the
+/// plate — its side a tenth of the shortest reach, 1–10 m (coarser on a plate that would
+/// take more than about 40,000) — in the
 /// run's RSRP bins (with the target as a bin edge, so each band meets it or not), clipped to
-/// the plate: the bands of a carrier add up to the plate's area. Indoor signal only (a node
-/// never counts outdoors).
+/// the plate: the bands of a carrier add up to the plate's area. A DAS shows its nearest
+/// antenna's level (a floor under its sector's simulcast sum, which the busy hour counts).
+/// Indoor signal only (a node never counts outdoors).
 enum IndoorCoverageMaps {
   /// The features of both maps, in rank order; per system its carriers in scenario order,
   /// strongest band first.
@@ -29,7 +31,7 @@ enum IndoorCoverageMaps {
     for row in rows {
       let offer = row.pick.offer
       guard let building = result.pool.sites[offer.siteIndex].building,
-        let system = IndoorSystemPlan(offer, building: building)
+        let system = IndoorSystemPlan(offer, building: building, pool: result.pool)
       else { continue }
       let parcel = scenario.parcels[building.parcelIndex]
       let common: [(String, JSONValue)] = [

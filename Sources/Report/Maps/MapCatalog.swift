@@ -109,7 +109,7 @@ enum MapCatalog {
           title: "Indoor coverage (\(option))", folders: folders, visible: false, features: indoorMaps.bands))
       layers.append(
         MapLayer(
-          kind: .indoorNodes, fileName: prefix + "indoor-nodes.geojson", title: "Indoor nodes (\(option))",
+          kind: .indoorNodes, fileName: prefix + "indoor-node-positions.geojson", title: "Indoor nodes (\(option))",
           folders: folders, visible: false, features: indoorMaps.nodes))
     }
     for (carrierID, features) in newlyCovered {
