@@ -8,9 +8,6 @@ import Scenario
 public struct IndoorServiceCells: Sendable {
   /// Per carrier of the planned network's run (its index there), per map, cell → class.
   public let byCarrier: [Int: [Int: [Int: UInt16]]]
-  /// How many cells the systems give a class to (each carrier's counted).
-  public var cellCount: Int { byCarrier.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } } }
-
   public static let none = IndoorServiceCells(byCarrier: [:])
 
   init(byCarrier: [Int: [Int: [Int: UInt16]]]) { self.byCarrier = byCarrier }
@@ -45,10 +42,11 @@ public struct IndoorServiceCells: Sendable {
       }
     }
     let runCarrier = Dictionary(uniqueKeysWithValues: zip(result.carriers, carrierIndex))
+    let buildingCells = cells
     let classes = StridedWork.map(systems.count, threads: threads, state: {}) { index, _ -> [[Int]] in
       let (building, plan) = systems[index]
       return IndoorServiceClasses.classes(
-        plan: plan, building: building, points: (cells[building.parcelIndex] ?? []).map(\.centre),
+        plan: plan, building: building, points: (buildingCells[building.parcelIndex] ?? []).map(\.centre),
         workers: scenario.parcels[building.parcelIndex].workers, scenario: scenario)
     }
     var byCarrier: [Int: [Int: [Int: UInt16]]] = [:]
