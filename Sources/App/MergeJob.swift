@@ -19,7 +19,8 @@ public enum MergeJob {
     let header = try TileJob.readHeader(tilesDirectory)
     try OutputDestination.check(outputDirectory, holdsNone: [tilesDirectory.path, header.scenarioPath])
     let scenario = try JobInput.load(
-      scenarioPath: header.scenarioPath, outputDirectory: outputDirectory, maxCells: header.maxCells, warn: warn)
+      scenarioPath: header.scenarioPath, outputDirectory: outputDirectory, maxCells: header.maxCells, threads: threads,
+      warn: warn)
     let tiled = try TiledInput.read(tilesDirectory, header: header, scenario: scenario, progress: progress)
     let plan = tiled.plan
     var rasters = RasterMaps(scenario: scenario, threads: threads)

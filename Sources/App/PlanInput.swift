@@ -29,7 +29,7 @@ struct PlanInput {
     }
     let scenario = try JobInput.load(
       scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: request.maxCells ?? header?.maxCells,
-      warn: warn)
+      threads: request.threads, warn: warn)
     guard let tiles = request.tilesDirectory, let header else { return PlanInput(scenario: scenario, tiled: nil) }
     return PlanInput(scenario: scenario, tiled: try TiledInput.read(tiles, header: header, scenario: scenario))
   }

@@ -27,7 +27,7 @@ public enum RunJob {
   ) throws -> (names: [String], headline: [String]) {
     let leaflet = try LeafletLoader.load()
     let scenario = try JobInput.load(
-      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: maxCells, warn: warn)
+      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: maxCells, threads: threads, warn: warn)
     var rasters = RasterMaps(scenario: scenario, threads: threads)
     let coverage = try CoverageRun.run(scenario, threads: threads, progress: progress) { try rasters.add($0) }
     coverage.validityWarnings.forEach(modelWarning)

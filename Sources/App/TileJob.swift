@@ -65,7 +65,8 @@ public enum TileJob {
     // Never the plan's own directory (replacing it would delete the plan and every tile).
     try OutputDestination.check(outputDirectory, holdsNone: [planPath(tilesDirectory), scenarioPath])
     let scenario = try JobInput.load(
-      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: maxCells ?? header.maxCells, warn: warn)
+      scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: maxCells ?? header.maxCells,
+      threads: threads, warn: warn)
     let plan = try checkedPlan(scenario, header: header, tilesDirectory: tilesDirectory)
     guard plan.tiles.indices.contains(index) else {
       throw TileError(

@@ -16,17 +16,28 @@ struct CarrierAccumulator {
   /// 1 where some layer reaches the target's RSRP outdoors (no building loss).
   var coveredOutdoor: [UInt8]
 
-  /// Nothing yet: the class of a rate of 0 (none, unless a class asks for 0 Mbit/s).
-  init(cellCount: Int, settings: CoverageSettings) {
+  /// Nothing yet: the class of a rate of 0 (none, unless a class asks for 0 Mbit/s). Filled
+  /// band by band on `threads` workers (`ParallelRows`; `columns`: cells per row), each array
+  /// its own (a copy of one array would be made on the thread that first writes it).
+  init(cellCount: Int, settings: CoverageSettings, columns: Int = 1, threads: Int = 1) {
     let classes = settings.serviceClassesBestFirst
     precondition(classes.count < Int(UInt16.max), "too many service classes")
     let none = UInt16(binIndex(0, thresholds: classes.map(\.minimumDownlinkMbps)))
-    bestOutdoorClass = [UInt16](repeating: none, count: cellCount)
-    bestIndoorClass = bestOutdoorClass
-    bestIndoorDownlinkClass = bestOutdoorClass
-    bestIndoorUplinkClass = bestOutdoorClass
-    covered = [UInt8](repeating: 0, count: cellCount)
-    coveredOutdoor = covered
+    let columns = max(1, columns)
+    let pass = ParallelRows(rows: (cellCount + columns - 1) / columns, threads: threads)
+    func filled<Element: BitwiseCopyable>(_ value: Element) -> [Element] {
+      [Element](count: cellCount) { cells in
+        pass.forEachBand { _, rows in
+          for cell in rows.lowerBound * columns..<min(cellCount, rows.upperBound * columns) { cells[cell] = value }
+        }
+      }
+    }
+    bestOutdoorClass = filled(none)
+    bestIndoorClass = filled(none)
+    bestIndoorDownlinkClass = filled(none)
+    bestIndoorUplinkClass = filled(none)
+    covered = filled(UInt8(0))
+    coveredOutdoor = filled(UInt8(0))
   }
 
   /// Calls `body` with the arrays as slots that concurrent workers write, each cell by one

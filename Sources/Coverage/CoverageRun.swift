@@ -25,7 +25,7 @@ public enum CoverageRun {
     clustering: Bool = true, progress: ((String, Double) -> Void)? = nil, cells: ((LayerCells) throws -> Void)? = nil,
     fields: FieldStore? = nil
   ) throws -> CoverageResult {
-    try Preflight.check(scenario, clustering: clustering)
+    try Preflight.check(scenario, clustering: clustering, threads: threads)
     let groups = groups(of: scenario, clustering: clustering)
     let results = try run(
       scenario, groups: groups, only: Array(groups.indices), threads: threads, progress: progress, cells: cells,
@@ -64,7 +64,8 @@ public enum CoverageRun {
     var coveredOutdoorByCarrier: [[UInt8]] = []
     var indoorClassByCarrier: [[UInt16]] = []
     for carrier in scenario.carriers {
-      var accumulator = CarrierAccumulator(cellCount: grid.cellCount, settings: settings)
+      var accumulator = CarrierAccumulator(
+        cellCount: grid.cellCount, settings: settings, columns: grid.columns, threads: threads)
       // Every layer's field first: a cell's busy-hour users go to the layers that serve it.
       var prepared: [PreparedLayer] = []
       for layer in carrier.layers {
@@ -103,7 +104,7 @@ public enum CoverageRun {
       }
       let demand = DemandSplit(
         carrier: carrier, layers: prepared.map { ($0.layer, $0.field, $0.indoor.map(\.levelDB)) },
-        raster: raster, scenario: scenario)
+        raster: raster, scenario: scenario, threads: threads)
       timings.loadSeconds += lap()
       let layerTotal = prepared.count
       while !prepared.isEmpty {

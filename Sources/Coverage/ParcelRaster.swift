@@ -52,13 +52,15 @@ public struct ParcelRaster: Sendable {
         classOfParcel.append(UInt8(min(propagationIndex, 255)))
       }
     }
-    var index = [Int32](repeating: Self.none, count: grid.cellCount)
-    var classes = [UInt8](repeating: 0, count: grid.cellCount)
     // Land cover first; parcels of zones that name their own propagation then override it.
-    if let cover = scenario.landCover {
-      classes = LandCoverClasses.classes(
-        cover, grid: grid, crs: scenario.crs, propagations: &propagations, fallback: 0)
+    // Without it every class starts at 0, written by the workers band by band (as the index
+    // is): a grid-sized fill on this thread would touch every page before them.
+    let cover = scenario.landCover.map {
+      LandCoverClasses.classes($0, grid: grid, crs: scenario.crs, propagations: &propagations, fallback: 0)
     }
+    let zeroClasses = cover == nil
+    var classes = cover ?? [UInt8](unsafeUninitializedCapacity: grid.cellCount) { _, count in count = grid.cellCount }
+    var index = [Int32](unsafeUninitializedCapacity: grid.cellCount) { _, count in count = grid.cellCount }
     let ownsClass = scenario.zones.flatMap { zone in zone.parcels.map { _ in zone.propagation != nil } }
     // Row bands on `threads` workers: each band takes every parcel in order (the first keeps a
     // cell), so the raster does not depend on `threads`; cell counts are added in worker order.
@@ -78,6 +80,10 @@ public struct ParcelRaster: Sendable {
             var crossings: [Double] = []
             for band in pass.bands(of: worker) {
               let rows = pass.rows(ofBand: band)
+              for cell in rows.lowerBound * grid.columns..<rows.upperBound * grid.columns {
+                cells[cell] = Self.none
+                if zeroClasses { cellClasses[cell] = 0 }
+              }
               for parcelIndex in rings.indices {
                 guard let box = bounds[parcelIndex] else { continue }
                 Self.fill(rings[parcelIndex], bounds: box, grid: grid, rows: rows, crossings: &crossings) { cell in

@@ -32,8 +32,9 @@ public enum Preflight {
   }
 
   /// Every problem a run would meet, as scenario issues (the grid's on the `grid` line of the
-  /// scenario, the terrain's on the DEM file).
-  public static func issues(_ scenario: ScenarioModel, clustering: Bool = true) -> [ScenarioIssue] {
+  /// scenario, the terrain's on the DEM file). `threads` sample the terrain under each grid (as
+  /// the run does; the issues do not depend on them).
+  public static func issues(_ scenario: ScenarioModel, clustering: Bool = true, threads: Int = 1) -> [ScenarioIssue] {
     let budget = scenario.grid.cellBudget
     var issues: [ScenarioIssue] = []
     for estimate in grids(scenario, clustering: clustering) {
@@ -48,7 +49,8 @@ public enum Preflight {
       }
       if let dem = scenario.terrain {
         do {
-          _ = try GroundRaster(dem: dem, grid: estimate.grid, crs: scenario.crs, demName: dem.sourceName)
+          _ = try GroundRaster(
+            dem: dem, grid: estimate.grid, crs: scenario.crs, demName: dem.sourceName, threads: threads)
         } catch CoverageError.terrainDoesNotCover(_, let missing, let cells) {
           issues.append(
             ScenarioIssue(
@@ -76,8 +78,8 @@ public enum Preflight {
   }
 
   /// Throws every issue at once; returns quietly when the run can go ahead.
-  public static func check(_ scenario: ScenarioModel, clustering: Bool = true) throws {
-    let found = issues(scenario, clustering: clustering)
+  public static func check(_ scenario: ScenarioModel, clustering: Bool = true, threads: Int = 1) throws {
+    let found = issues(scenario, clustering: clustering, threads: threads)
     guard found.isEmpty else { throw ScenarioError(issues: found) }
   }
 

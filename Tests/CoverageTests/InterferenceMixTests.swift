@@ -90,4 +90,44 @@ import Testing
     // The three sectors reach most blocks.
     #expect(mix.kernelPosition.count > 2 * blocksChecked)
   }
+
+  /// Over a DEM with a lone sector (a single site), the sector's field on the coarse grid takes
+  /// the workers the sectors leave free: the same mix, bit for bit, on 1, 2 and 3 threads, and
+  /// the ground changes it (the terrain path is taken).
+  @Test func aLoneSectorOverTerrainIsTheSameOnAnyThreads() throws {
+    let model = Self.scenario()
+    let grid = try #require(CoverageRun.gridCovering(model))
+    let raster = ParcelRaster(scenario: model, grid: grid)
+    let layer = model.carriers[0].layers[0]
+    let numerology = try #require(layer.numerology)
+    var builder = KernelBuilder(settings: model.coverage, propagations: raster.propagations, grid: grid, patterns: [:])
+    let kernel = builder.kernel(
+      sectorIndex: 0, sector: model.sectors[0], structure: model.structures[0], layer: layer, numerology: numerology)
+    // A ridge 60 m high running north–south through the park's middle, on the grid's own cells
+    // (DEM rows counted from the north).
+    var heights: [Float] = []
+    for _ in 0..<grid.rows {
+      for column in 0..<grid.columns {
+        let offset = grid.centre(row: 0, column: column).x - 600_500
+        heights.append(Float(60 * exp(-offset * offset / (2 * 80 * 80))))
+      }
+    }
+    let dem = ElevationModel(
+      crs: CRS(epsg: 32648), columns: grid.columns, rows: grid.rows, originX: grid.originX + grid.resolutionM / 2,
+      originY: grid.originY + (Double(grid.rows) - 0.5) * grid.resolutionM, cellSizeX: grid.resolutionM,
+      cellSizeY: grid.resolutionM, heightsM: heights)
+    let ground = try GroundRaster(dem: dem, grid: grid, crs: CRS(epsg: 32648), demName: "ridge.asc")
+    let mixes = [1, 2, 3].map { threads in
+      InterferenceMix(
+        kernels: [kernel], grid: grid, raster: raster, ground: ground, layer: layer, settings: model.coverage,
+        threads: threads)
+    }
+    for mix in mixes.dropFirst() {
+      #expect(mix.rowStart == mixes[0].rowStart && mix.kernelPosition == mixes[0].kernelPosition)
+      #expect(mix.levelMilliwatts.map(\.bitPattern) == mixes[0].levelMilliwatts.map(\.bitPattern))
+    }
+    let flat = InterferenceMix(
+      kernels: [kernel], grid: grid, raster: raster, ground: nil, layer: layer, settings: model.coverage, threads: 2)
+    #expect(flat.rowStart == mixes[0].rowStart && flat.levelMilliwatts != mixes[0].levelMilliwatts)
+  }
 }

@@ -32,10 +32,15 @@ import Testing
         #expect(layer.rsrpBands.map(\.shape) == expected.rsrpBands.map(\.shape))
         #expect(layer.bestServer.map(\.sectorIndex) == expected.bestServer.map(\.sectorIndex))
         #expect(layer.bestServer.map(\.shape) == expected.bestServer.map(\.shape))
+        // The busy hour: its groups, demand points and loads are found on the bands too.
+        #expect(layer.sectorLoads == expected.sectorLoads && layer.loadIterations == expected.loadIterations)
+        #expect(layer.unreachedUsers.bitPattern == expected.unreachedUsers.bitPattern)
+        #expect(layer.uplinkLimitedIndoor == expected.uplinkLimitedIndoor)
       }
       let carrier = result.carriers[0]
       let expected = single.carriers[0]
       #expect(carrier.serviceOutdoor == expected.serviceOutdoor && carrier.serviceIndoor == expected.serviceIndoor)
+      #expect(carrier.serviceIndoorUplink == expected.serviceIndoorUplink)
       #expect(carrier.coveredCells == expected.coveredCells)
       #expect(carrier.gaps.map(\.parcelIndex) == expected.gaps.map(\.parcelIndex))
       #expect(carrier.gaps.map(\.shape) == expected.gaps.map(\.shape))

@@ -27,9 +27,10 @@ struct DemandSplit: Sendable {
   /// - Parameters:
   ///   - layers: per layer with a numerology, in the carrier's order: its layer, field and
   ///     building loss per parcel, dB.
+  ///   - threads: workers for the per-cell pass (the result does not depend on them).
   init(
     carrier: Carrier, layers: [(layer: RadioLayer, field: LayerField, indoorLossDB: [Double])], raster: ParcelRaster,
-    scenario: ScenarioModel
+    scenario: ScenarioModel, threads: Int = 1
   ) {
     let capacity = scenario.coverage.capacity
     let share = capacity.subscriberShare(of: carrier, carrierCount: scenario.carriers.count)
@@ -43,18 +44,23 @@ struct DemandSplit: Sendable {
     let shares = layers.map { CoverageRun.capacityShare(of: $0.layer, in: carrier) }
     let total = shares.reduce(0, +)
     capacityShare = shares.map { total > 0 ? $0 / total : 0 }
-    var masks = [UInt8](repeating: 0, count: raster.grid.cellCount)
-    if layers.count <= 8 {
-      let floor = capacity.floor.minimumRSRPDBm
-      let parcelIndex = raster.parcelIndex
-      // Layer by layer (a layer's arrays taken once, not per cell).
-      for (bit, entry) in layers.enumerated() {
-        let best = entry.field.bestDBm
-        let loss = entry.indoorLossDB
-        let flag = UInt8(1) << UInt8(bit)
-        for cell in masks.indices {
-          let parcel = Int(parcelIndex[cell])
-          if parcel >= 0, Double(best[cell]) - loss[parcel] >= floor { masks[cell] |= flag }
+    let grid = raster.grid
+    let floor = capacity.floor.minimumRSRPDBm
+    let parcelIndex = raster.parcelIndex
+    let masks = [UInt8](count: grid.cellCount) { masks in
+      ParallelRows(rows: grid.rows, threads: threads).forEachBand { _, rows in
+        let cells = rows.lowerBound * grid.columns..<rows.upperBound * grid.columns
+        for cell in cells { masks[cell] = 0 }
+        guard layers.count <= 8 else { return }
+        // Layer by layer (a layer's arrays taken once, not per cell).
+        for (bit, entry) in layers.enumerated() {
+          let best = entry.field.bestDBm
+          let loss = entry.indoorLossDB
+          let flag = UInt8(1) << UInt8(bit)
+          for cell in cells {
+            let parcel = Int(parcelIndex[cell])
+            if parcel >= 0, Double(best[cell]) - loss[parcel] >= floor { masks[cell] |= flag }
+          }
         }
       }
     }

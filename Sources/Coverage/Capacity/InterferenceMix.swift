@@ -131,13 +131,18 @@ struct InterferenceMix: Sendable {
         FieldEngine.eachAlone(kernels: kernels, grid: coarse, propagationClass: classes, threads: threads, keep)
         return
       }
+      // Sectors on the workers; with fewer sectors than workers (a lone site), each sector's
+      // field takes the workers left over (its radials in parallel).
       let next = WorkCounter()
-      DispatchQueue.concurrentPerform(iterations: max(1, min(threads, kernels.count))) { _ in
+      let outer = max(1, min(threads, kernels.count))
+      let inner = max(1, threads / outer)
+      DispatchQueue.concurrentPerform(iterations: outer) { _ in
         while let position = next.take(below: kernels.count) {
           keep(
             position,
             Self.terrainField(
-              kernels[position], grid: coarse, classes: classes, heights: heights, layer: layer, settings: settings))
+              kernels[position], grid: coarse, classes: classes, heights: heights, layer: layer, settings: settings,
+              threads: inner))
         }
       }
     }
@@ -147,12 +152,12 @@ struct InterferenceMix: Sendable {
   /// One sector alone on the coarse grid over the DEM's heights at the blocks' middle cells.
   private static func terrainField(
     _ kernel: SectorKernel, grid: CoverageGrid, classes: [UInt8], heights: [Float], layer: RadioLayer,
-    settings: CoverageSettings
+    settings: CoverageSettings, threads: Int
   ) -> LayerField {
     heights.withUnsafeBufferPointer { ground in
       TerrainProfiles.field(
         kernels: [kernel], grid: grid, propagationClass: classes, ground: ground, method: settings.diffraction,
-        frequencyMHz: layer.frequencyMHz, kFactor: settings.kFactor, maxRadiusM: settings.maxRadiusM, threads: 1)
+        frequencyMHz: layer.frequencyMHz, kFactor: settings.kFactor, maxRadiusM: settings.maxRadiusM, threads: threads)
     }
   }
 }

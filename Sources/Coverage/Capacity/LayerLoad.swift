@@ -133,40 +133,15 @@ extension LayerLoad {
     let mix = InterferenceMix(
       kernels: kernels, grid: grid, raster: raster, ground: ground, layer: context.layer, settings: settings,
       threads: threads)
-    let groups = LoadGroups(field: field, grid: grid, mix: mix, kernelOfSector: positions)
-    // Demand points: the cells with users that reach the RSRP floor.
-    var pointGroup: [Int32] = []
-    var pointSignal: [Float] = []
-    var pointInterference: [Float] = []
-    var pointUsers: [Double] = []
-    var belowFloor = [Double](repeating: 0, count: kernels.count)
-    var unreached = context.demand.usersWithoutCells * context.demand.capacityShare[context.layerPosition]
-    for cell in 0..<grid.cellCount {
-      let parcel = Int(raster.parcelIndex[cell])
-      guard parcel >= 0 else { continue }
-      let users = context.demand.users(cell: cell, parcel: parcel, layer: context.layerPosition)
-      guard users > 0 else { continue }
-      guard groups.cellGroup[cell] >= 0 else {
-        unreached += users
-        continue
-      }
-      guard Double(field.bestDBm[cell]) - context.indoorLossDB[parcel] >= capacity.floor.minimumRSRPDBm else {
-        belowFloor[Int(groups.groupSector[Int(groups.cellGroup[cell])])] += users
-        continue
-      }
-      let signal = Units.milliwatts(fromDBm: Double(field.bestDBm[cell]))
-      let attenuation = context.sinr.attenuation[parcel]
-      pointGroup.append(groups.cellGroup[cell])
-      pointSignal.append(Float(signal * attenuation))
-      pointInterference.append(Float(max(Double(field.totalMilliwatts[cell]) - signal, 0) * attenuation))
-      pointUsers.append(users)
-    }
+    let groups = LoadGroups(field: field, grid: grid, mix: mix, kernelOfSector: positions, threads: threads)
+    let points = DemandPoints(
+      field: field, raster: raster, groups: groups, context: context, sectorCount: kernels.count, threads: threads)
     let downlinkBandwidth = CoverageRun.downlinkBandwidthHz(context.layer)
     let problem = GroupedLoadCoupling(
       effectiveBandwidthsHz: [Double](repeating: downlinkBandwidth, count: kernels.count),
       groupSector: groups.groupSector, groupRowStart: groups.rowStart, weightSector: groups.weightSector,
-      weight: groups.weight, pointGroup: pointGroup, pointSignal: pointSignal, pointInterference: pointInterference,
-      pointUsers: pointUsers, noiseMilliwatts: context.sinr.noiseMilliwatts,
+      weight: groups.weight, pointGroup: points.group, pointSignal: points.signal,
+      pointInterference: points.interference, pointUsers: points.users, noiseMilliwatts: context.sinr.noiseMilliwatts,
       demandPerUserBitsPerSecond: capacity.traffic.downlinkDemandPerActiveUserMbps * 1e6)
     let options = LoadCouplingProblem.Options(
       tolerance: 1e-6, maximumIterations: 1000, minimumSINRDB: capacity.floor.minimumSINRDB)
@@ -180,7 +155,7 @@ extension LayerLoad {
     }
     let sectors = kernels.indices.compactMap { position -> SectorLoad? in
       let result = solution.sectors[position]
-      let without = result.outOfServiceUsers + belowFloor[position]
+      let without = result.outOfServiceUsers + points.belowFloor[position]
       guard result.activeUsers + without > 0 else { return nil }
       return SectorLoad(
         sectorIndex: kernels[position].sectorIndex, carrierID: context.carrier.id, layerID: context.layer.id,
@@ -191,7 +166,7 @@ extension LayerLoad {
       cellGroup: groups.cellGroup, groupLoad: solution.groupLoad, kernelOfSector: positions,
       couplingPerMilliwatt: coupling, activeUsers: solution.sectors.map(\.activeUsers),
       rates: SectorRates(context: context, downlinkBandwidthHz: downlinkBandwidth),
-      classes: settings.serviceClassesBestFirst, sectors: sectors, unreachedUsers: unreached,
+      classes: settings.serviceClassesBestFirst, sectors: sectors, unreachedUsers: points.unreached,
       iterations: solution.iterations, converged: solution.converged)
   }
 }
