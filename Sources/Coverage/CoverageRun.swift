@@ -64,8 +64,6 @@ public enum CoverageRun {
     var coveredOutdoorByCarrier: [[UInt8]] = []
     var indoorClassByCarrier: [[UInt16]] = []
     for carrier in scenario.carriers {
-      var accumulator = CarrierAccumulator(
-        cellCount: grid.cellCount, settings: settings, columns: grid.columns, threads: threads)
       // Every layer's field first: a cell's busy-hour users go to the layers that serve it.
       var prepared: [PreparedLayer] = []
       for layer in carrier.layers {
@@ -106,6 +104,9 @@ public enum CoverageRun {
         carrier: carrier, layers: prepared.map { ($0.layer, $0.field, $0.indoor.map(\.levelDB)) },
         raster: raster, scenario: scenario, threads: threads)
       timings.loadSeconds += lap()
+      var accumulator = CarrierAccumulator(
+        cellCount: grid.cellCount, settings: settings, columns: grid.columns, threads: threads)
+      timings.reduceSeconds += lap()
       let layerTotal = prepared.count
       while !prepared.isEmpty {
         // Taken out of the list, so that each layer's field is dropped once it is done.
