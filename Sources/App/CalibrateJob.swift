@@ -41,7 +41,8 @@ public enum CalibrateJob {
       request.outputDirectory,
       holdsNone: [request.scenarioPath, request.measurementsPath] + (request.mappingPath.map { [$0] } ?? []))
     let scenario = try JobInput.load(
-      scenarioPath: request.scenarioPath, outputDirectory: request.outputDirectory, warn: warn)
+      scenarioPath: request.scenarioPath, outputDirectory: request.outputDirectory, threads: request.threads,
+      warn: warn)
     let driveTest = try DriveTest.read(
       path: request.measurementsPath, file: request.measurementsPath, mappingPath: request.mappingPath,
       mappingFile: request.mappingPath, scenario: scenario)

@@ -40,6 +40,6 @@ struct PlanInput {
     threads: Int, carriers: [Int], fields: FieldStore? = nil
   ) throws -> (CoverageResult, CandidatePool.KnownFields?) {
     if let tiled { return (tiled.coverage(scenario), try tiled.candidateFields(scenario, carriers: carriers)) }
-    return (try CoverageRun.run(scenario, threads: threads, fields: fields), nil)
+    return (try CoverageRun.run(scenario, threads: threads, fields: fields, checked: true), nil)
   }
 }

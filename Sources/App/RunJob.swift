@@ -29,7 +29,8 @@ public enum RunJob {
     let scenario = try JobInput.load(
       scenarioPath: scenarioPath, outputDirectory: outputDirectory, maxCells: maxCells, threads: threads, warn: warn)
     var rasters = RasterMaps(scenario: scenario, threads: threads)
-    let coverage = try CoverageRun.run(scenario, threads: threads, progress: progress) { try rasters.add($0) }
+    let coverage = try CoverageRun.run(
+      scenario, threads: threads, progress: progress, cells: { try rasters.add($0) }, checked: true)
     coverage.validityWarnings.forEach(modelWarning)
     note(CoverageBasis.reliabilitySentence(coverage.settings))
     let outputs = try files(

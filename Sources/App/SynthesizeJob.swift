@@ -11,7 +11,9 @@ public enum SynthesizeJob {
     options: SyntheticDriveTest.Options, speedKmh: Double, outputDirectory: URL, command: String
   ) throws -> (rows: Int, names: [String]) {
     try OutputDestination.check(outputDirectory, holdsNone: [scenarioPath])
-    let scenario = try JobInput.load(scenarioPath: scenarioPath, outputDirectory: outputDirectory)
+    let scenario = try JobInput.load(
+      scenarioPath: scenarioPath, outputDirectory: outputDirectory,
+      threads: max(1, ProcessInfo.processInfo.activeProcessorCount))
     guard let carrier = scenario.carriers.first(where: { $0.id == carrierID }) else {
       throw CalibrateJob.Refusal(
         description:

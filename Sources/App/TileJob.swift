@@ -24,7 +24,8 @@ public enum TileJob {
   ) throws -> (names: [String], lines: [String]) {
     try OutputDestination.check(directory, holdsNone: [scenarioPath])
     let scenario = try JobInput.load(
-      scenarioPath: scenarioPath, outputDirectory: directory, maxCells: maxCells, warn: warn)
+      scenarioPath: scenarioPath, outputDirectory: directory, maxCells: maxCells,
+      threads: ProcessInfo.processInfo.activeProcessorCount, warn: warn)
     let plan = TilePlan(scenario, tileSizeM: tileKM * 1000)
     let absolute = URL(fileURLWithPath: scenarioPath).standardizedFileURL.path
     var outputs = OutputSet()

@@ -19,7 +19,7 @@ struct CarrierAccumulator {
   /// Nothing yet: the class of a rate of 0 (none, unless a class asks for 0 Mbit/s). Filled
   /// band by band on `threads` workers (`ParallelRows`; `columns`: cells per row), each array
   /// its own (a copy of one array would be made on the thread that first writes it).
-  init(cellCount: Int, settings: CoverageSettings, columns: Int = 1, threads: Int = 1) {
+  init(cellCount: Int, settings: CoverageSettings, columns: Int, threads: Int) {
     let classes = settings.serviceClassesBestFirst
     precondition(classes.count < Int(UInt16.max), "too many service classes")
     let none = UInt16(binIndex(0, thresholds: classes.map(\.minimumDownlinkMbps)))

@@ -20,12 +20,13 @@ public enum CoverageRun {
   ///   - cells: receives each carrier layer's per-cell values on each grid as soon as they are
   ///     reduced (for rasters); the run keeps none of them. Called on the calling thread.
   ///   - fields: records every layer's field, or reuses recorded ones (`FieldStore`).
+  ///   - checked: the scenario already passed `Preflight.check` (`JobInput.load`): not again.
   public static func run(
     _ scenario: ScenarioModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
     clustering: Bool = true, progress: ((String, Double) -> Void)? = nil, cells: ((LayerCells) throws -> Void)? = nil,
-    fields: FieldStore? = nil
+    fields: FieldStore? = nil, checked: Bool = false
   ) throws -> CoverageResult {
-    try Preflight.check(scenario, clustering: clustering, threads: threads)
+    if !checked { try Preflight.check(scenario, clustering: clustering, threads: threads) }
     let groups = groups(of: scenario, clustering: clustering)
     let results = try run(
       scenario, groups: groups, only: Array(groups.indices), threads: threads, progress: progress, cells: cells,

@@ -54,12 +54,15 @@ public struct ParcelRaster: Sendable {
     }
     // Land cover first; parcels of zones that name their own propagation then override it.
     // Without it every class starts at 0, written by the workers band by band (as the index
-    // is): a grid-sized fill on this thread would touch every page before them.
-    let cover = scenario.landCover.map {
-      LandCoverClasses.classes($0, grid: grid, crs: scenario.crs, propagations: &propagations, fallback: 0)
+    // is, both allocated uninitialised as `LayerField`'s): a grid-sized fill on this thread
+    // would touch every page before them.
+    var classes: [UInt8]
+    if let cover = scenario.landCover {
+      classes = LandCoverClasses.classes(cover, grid: grid, crs: scenario.crs, propagations: &propagations, fallback: 0)
+    } else {
+      classes = [UInt8](unsafeUninitializedCapacity: grid.cellCount) { _, count in count = grid.cellCount }
     }
-    let zeroClasses = cover == nil
-    var classes = cover ?? [UInt8](unsafeUninitializedCapacity: grid.cellCount) { _, count in count = grid.cellCount }
+    let zeroClasses = scenario.landCover == nil
     var index = [Int32](unsafeUninitializedCapacity: grid.cellCount) { _, count in count = grid.cellCount }
     let ownsClass = scenario.zones.flatMap { zone in zone.parcels.map { _ in zone.propagation != nil } }
     // Row bands on `threads` workers: each band takes every parcel in order (the first keeps a

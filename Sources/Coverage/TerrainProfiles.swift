@@ -25,7 +25,8 @@ public struct GroundRaster: Sendable {
     let pass = ParallelRows(rows: grid.rows, threads: threads)
     let needsTransform = crs != dem.crs
     var missing = [Int](repeating: 0, count: pass.workers)
-    var failures = [Error?](repeating: nil, count: pass.workers)
+    // Per worker, its first failure and the band it failed in (−1: building the transform).
+    var failures = [(band: Int, error: Error)?](repeating: nil, count: pass.workers)
     let heights = [Float](count: grid.cellCount) { cells in
       missing.withUnsafeMutableBufferPointer { missingBuffer in
         failures.withUnsafeMutableBufferPointer { failureBuffer in
@@ -33,11 +34,13 @@ public struct GroundRaster: Sendable {
           let failureSlots = SharedSlots(failureBuffer)
           pass.perform { worker in
             var count = 0
+            var failingBand = -1
             do {
               let transform = needsTransform ? try CoordinateTransform(from: crs, to: dem.crs) : nil
               var centres: [Coordinate] = []
               centres.reserveCapacity(grid.columns)
               for band in pass.bands(of: worker) {
+                failingBand = band
                 for row in pass.rows(ofBand: band) {
                   centres.removeAll(keepingCapacity: true)
                   for column in 0..<grid.columns { centres.append(grid.centre(row: row, column: column)) }
@@ -50,14 +53,16 @@ public struct GroundRaster: Sendable {
                 }
               }
             } catch {
-              failureSlots[worker] = error
+              failureSlots[worker] = (failingBand, error)
             }
             missingSlots[worker] = count
           }
         }
       }
     }
-    if let failure = failures.compactMap({ $0 }).first { throw failure }
+    // The failure of the lowest band, which one thread meets first: the same error whatever
+    // the thread count.
+    if let failure = failures.compactMap({ $0 }).min(by: { $0.band < $1.band }) { throw failure.error }
     let missingCells = missing.reduce(0, +)
     guard missingCells == 0 else {
       throw CoverageError.terrainDoesNotCover(file: demName, missingCells: missingCells, cells: grid.cellCount)

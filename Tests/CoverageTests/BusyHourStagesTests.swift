@@ -10,8 +10,9 @@ import Testing
 /// 1, 2 and 5 threads, over a world of more than eight bands with two layers.
 @Suite struct BusyHourStagesTests {
   /// The banded world with a service floor of −130 dBm (a third to two thirds of the parcel
-  /// cells fall below it, by layer) and a reach of 1.2 km (so that some parcels' cells no sector reaches), both
-  /// layers' fields, and what `CoverageRun` hands `LayerLoad` for layer `position`.
+  /// cells fall below it, by layer) and a reach of 1.2 km (so that no sector reaches some
+  /// parcels' cells), both layers' fields, and what `CoverageRun` hands `LayerLoad` for layer
+  /// `position`.
   struct Setup {
     let grid: CoverageGrid
     let raster: ParcelRaster

@@ -161,7 +161,8 @@ import Testing
     #expect(classesSeen.count == classCount + 1, "every service class occurs")
     #expect(expected.contains { $0.histograms[5].contains { $0[0] > 0 } }, "some cells are uplink-limited")
     for threads in [1, 3, 8] {
-      var accumulator = CarrierAccumulator(cellCount: cells, settings: settings)
+      var accumulator = CarrierAccumulator(
+        cellCount: cells, settings: settings, columns: grid.columns, threads: threads)
       for (index, layer) in layers.enumerated() {
         let sinr = SINRTerms(
           noiseMilliwatts: pow(

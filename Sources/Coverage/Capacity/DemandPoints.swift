@@ -74,7 +74,10 @@ struct DemandPoints {
     signal.reserveCapacity(count)
     interference.reserveCapacity(count)
     users.reserveCapacity(count)
-    for band in bands {
+    for position in bands.indices {
+      // Each band released once joined: the bands and the joined arrays are not held twice.
+      let band = bands[position]
+      bands[position] = DemandBand()
       group.append(contentsOf: band.group)
       signal.append(contentsOf: band.signal)
       interference.append(contentsOf: band.interference)

@@ -12,9 +12,10 @@ import Scenario
 /// the grid's, so with m odd each block's centre is the centre of the block's middle cell, and
 /// the sectors' kernels apply unchanged. Each sector is computed alone on the coarse grid by
 /// the field engine (over the DEM sampled at the middle cells, when there is one), sectors in
-/// parallel, each into its own slot. Contributions below 10⁻³ of the block's total beside its
-/// strongest sector are dropped (they change a mix that leaves out the strongest by less than
-/// 0.1 % each) and the rest kept in kernel order.
+/// parallel, each into its own slot; over a DEM with fewer sectors than threads, each
+/// sector's field takes ⌊threads ÷ sectors⌋ of them (a lone site all). Contributions below
+/// 10⁻³ of the block's total beside its strongest sector are dropped (they change a mix that
+/// leaves out the strongest by less than 0.1 % each) and the rest kept in kernel order.
 struct InterferenceMix: Sendable {
   /// Block side in cells (odd).
   let blockCells: Int

@@ -18,6 +18,8 @@ struct LoadGroups {
 
   init(field: LayerField, grid: CoverageGrid, mix: InterferenceMix, kernelOfSector: [Int32], threads: Int = 1) {
     let m = mix.blockCells
+    // Every cell lies in a block of the mix (it was built on this grid): each is written below.
+    precondition(mix.blockRows * m >= grid.rows && mix.blockColumns * m >= grid.columns, "mix of another grid")
     var rows = [BlockRowGroups](repeating: BlockRowGroups(), count: mix.blockRows)
     var cellGroup = [Int32](count: grid.cellCount) { cells in
       rows.withUnsafeMutableBufferPointer { buffer in
