@@ -39,6 +39,17 @@ public struct IndoorSystemPlan: Sendable {
   /// design in the building (under MOCN every planned carrier's users share it; one whose
   /// layer reaches nowhere here is not served).
   public init?(_ offer: StationOffer, building: BuildingIndoorDesign, pool: CandidatePool) {
+    guard let served = Self.served(offer, building: building, pool: pool) else { return nil }
+    let floors = building.environment.floors
+    self.layout = served.layout.extended(to: (offer.nodes + floors - 1) / floors, in: building.plate)
+    self.carriers = served.carriers
+  }
+
+  /// The carriers an indoor offer serves in `building` and the layout its nodes start from
+  /// (before the busy hour's extra nodes); nil where `init` gives none.
+  public static func served(
+    _ offer: StationOffer, building: BuildingIndoorDesign, pool: CandidatePool
+  ) -> (carriers: [Carrier], layout: IndoorNodeLayout)? {
     guard let kind = offer.indoorKind else { return nil }
     var carriers: [Carrier] = []
     for index in offer.carriers {
@@ -52,8 +63,6 @@ public struct IndoorSystemPlan: Sendable {
     let priced = offer.stations.map { building.carriers[pool.stations[$0].carrierIndex] }
     let layouts = priced.compactMap { kind == .das ? $0.das?.layout : $0.layout }
     guard !carriers.isEmpty, let shortest = layouts.min(by: { $0.radiusM < $1.radiusM }) else { return nil }
-    let floors = building.environment.floors
-    self.layout = shortest.extended(to: (offer.nodes + floors - 1) / floors, in: building.plate)
-    self.carriers = carriers
+    return (carriers, shortest)
   }
 }

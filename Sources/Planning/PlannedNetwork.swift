@@ -6,7 +6,9 @@ import Scenario
 /// Only the planned carriers are kept (carriers never interfere: each has its own spectrum,
 /// and a carrier's run does not depend on the others'). Each planned carrier keeps the
 /// subscriber share it has in the full scenario, written explicitly so that a default
-/// equal split does not change with the number of carriers kept.
+/// equal split does not change with the number of carriers kept. The users of a building
+/// whose planned indoor system serves a carrier are that system's: the macro network carries
+/// none of them for that carrier (`CapacitySettings.indoorServedParcels`).
 public struct PlannedNetwork: Sendable {
   /// The scenario with the plan's stations (new builds as structures).
   public let scenario: ScenarioModel
@@ -33,12 +35,21 @@ public struct PlannedNetwork: Sendable {
     var structures = scenario.structures
     var known = Set(structures.map(\.id))
     var sectors = scenario.sectors
+    // Per parcel with a planned indoor system, the carriers (scenario indices) it serves.
+    var indoorServed: [Int: Set<Int>] = [:]
     for pick in picks {
       guard let pool else { break }
       let site = pool.sites[pick.offer.siteIndex]
       // Indoor systems have no sectors here: `IndoorServiceCells` serves their buildings'
-      // cells beside this run (whose macro cells still carry those buildings' users: errs low).
-      guard !site.isIndoor else { continue }
+      // cells beside this run, whose macro sectors carry none of those buildings' users.
+      guard !site.isIndoor else {
+        if let building = site.building,
+          let served = IndoorSystemPlan.served(pick.offer, building: building, pool: pool)
+        {
+          indoorServed[building.parcelIndex, default: []].formUnion(served.carriers.map(\.index))
+        }
+        continue
+      }
       if known.insert(site.structure.id).inserted { structures.append(site.structure) }
       for station in pick.offer.stations { sectors += pool.stations[station].sectors }
     }
@@ -52,6 +63,12 @@ public struct PlannedNetwork: Sendable {
       let planned = Set(members.map(\.id))
       sectors = sectors.map { planned.contains($0.carrierID) ? Self.sector($0, pooledAs: id) : $0 }
       coverage.capacity.subscriberShares = [id: shares.reduce(0, +)]
+      // The pooled carrier's users of a building leave the macro network only when the
+      // system serves every planned carrier there (else they all stay: errs low).
+      let everyone = Set(carriers)
+      coverage.capacity.indoorServedParcels = [
+        id: Set(indoorServed.filter { everyone.isSubset(of: $0.value) }.keys.map { scenario.parcels[$0].id })
+      ]
       self.scenario = scenario.withNetwork(
         carriers: [Carrier(id: id, name: members.map(\.name).joined(separator: " + "), layers: layers)],
         structures: structures, sectors: sectors, coverage: coverage)
@@ -59,6 +76,13 @@ public struct PlannedNetwork: Sendable {
     } else {
       coverage.capacity.subscriberShares = Dictionary(
         uniqueKeysWithValues: zip(carriers, shares).map { (scenario.carriers[$0.0].id, $0.1) })
+      coverage.capacity.indoorServedParcels = Dictionary(
+        uniqueKeysWithValues: carriers.map { carrier in
+          (
+            scenario.carriers[carrier].id,
+            Set(indoorServed.filter { $0.value.contains(carrier) }.keys.map { scenario.parcels[$0].id })
+          )
+        })
       self.scenario = scenario.withNetwork(
         carriers: carriers.map { scenario.carriers[$0] }, structures: structures, sectors: sectors,
         coverage: coverage)

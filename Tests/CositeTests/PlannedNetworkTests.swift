@@ -98,6 +98,50 @@ import Testing
     }
   }
 
+  /// The buildings of a plan's indoor systems leave the macro network for the carriers each
+  /// system serves (its `IndoorSystemPlan`), under MOCN those it serves for every carrier; the
+  /// planned run's macro users are then exactly the workers of the other buildings × each
+  /// carrier's share × 5 %, every one counted once (served, out of service or unreached).
+  @Test func buildingsWithAPlannedIndoorSystemLeaveTheMacroNetwork() throws {
+    let scenario = try Self.dinhVu()
+    let coverage = try CoverageRun.run(scenario, threads: 2)
+    let carriers = Array(scenario.carriers.indices)
+    var options = Recommender.Options(carriers: carriers, goal: .budget(30e9))
+    options.timeLimitSeconds = 5
+    let result = Recommender.recommend(scenario, coverage: coverage, options: options)
+    var served: [String: Set<String>] = [:]
+    for pick in result.picks {
+      guard let building = result.pool.sites[pick.offer.siteIndex].building,
+        let plan = IndoorSystemPlan(pick.offer, building: building, pool: result.pool)
+      else { continue }
+      for carrier in plan.carriers {
+        served[scenario.carriers[carrier.index].id, default: []].insert(scenario.parcels[building.parcelIndex].id)
+      }
+    }
+    try #require(!served.isEmpty)
+    let planned = PlannedNetwork(scenario, carriers: carriers, picks: result.picks, pool: result.pool, pooled: false)
+    for carrier in scenario.carriers {
+      #expect(planned.scenario.coverage.capacity.indoorServedParcels[carrier.id] ?? [] == served[carrier.id] ?? [])
+    }
+    let pooled = PlannedNetwork(scenario, carriers: carriers, picks: result.picks, pool: result.pool, pooled: true)
+    let everyCarrier = scenario.carriers.dropFirst().reduce(served[scenario.carriers[0].id] ?? []) {
+      $0.intersection(served[$1.id] ?? [])
+    }
+    #expect(pooled.scenario.coverage.capacity.indoorServedParcels == [pooled.scenario.carriers[0].id: everyCarrier])
+    let run = try CoverageRun.run(planned.scenario, threads: 2)
+    let capacity = scenario.coverage.capacity
+    for carrier in scenario.carriers {
+      let share = capacity.subscriberShare(of: carrier, carrierCount: scenario.carriers.count)
+      let expected = scenario.parcels.reduce(0.0) { sum, parcel in
+        (served[carrier.id] ?? []).contains(parcel.id) ? sum : sum + parcel.workers * share * 0.05
+      }
+      let counted = run.layers.filter { $0.carrierID == carrier.id }.reduce(0.0) { sum, layer in
+        layer.sectorLoads.reduce(sum + layer.unreachedUsers) { $0 + $1.activeUsers + $1.outOfServiceUsers }
+      }
+      #expect(abs(counted - expected) <= 1e-9 * expected, "\(carrier.id)")
+    }
+  }
+
   /// MOCN pooling two identical networks changes nothing per user: each cell's users double,
   /// and split by capacity over twice the layers, each layer carries what it carried alone.
   /// The twin is Viettel again under another id, both with the same subscriber share.

@@ -16,7 +16,10 @@ import Testing
   /// (at 800 m the far halls fall to the RSRP floor and the n78 uplink limits some), one NR
   /// n78 100 MHz TDD sector each (46 dBm, 17 dBi, 30 m) facing the park; a 100 m grid (one
   /// cell per interference block) with a 300 m margin; carrier "viettel".
-  static func scenario(workers: Double = 60, towerOffsetM: Double = 800, tinyParcel: Bool = false) -> ScenarioModel {
+  /// `emptyParcel`: a parcel id whose workers are 0.
+  static func scenario(
+    workers: Double = 60, towerOffsetM: Double = 800, tinyParcel: Bool = false, emptyParcel: String? = nil
+  ) -> ScenarioModel {
     let origin = Coordinate(x: 600_000, y: 2_300_000)
     var parcels: [Parcel] = []
     for row in 0..<4 {
@@ -29,7 +32,8 @@ import Testing
         parcels.append(
           Parcel(
             id: "p-\(row)-\(column)", name: "", zoneID: "z", landUse: .factory,
-            buildingClass: (row + column) % 2 == 0 ? "metal-clad" : "outdoor", workers: workers, demand: workers,
+            buildingClass: (row + column) % 2 == 0 ? "metal-clad" : "outdoor",
+            workers: emptyParcel == "p-\(row)-\(column)" ? 0 : workers, demand: workers,
             outlineLonLat: outline, outline: outline))
       }
     }
@@ -249,5 +253,35 @@ import Testing
     let counted = layer.sectorLoads.reduce(layer.unreachedUsers) { $0 + $1.activeUsers + $1.outOfServiceUsers }
     let expected = model.parcels.reduce(0) { $0 + $1.workers } * 63.3 / 131.9 * 0.05
     #expect(abs(counted - expected) <= 1e-9 * expected)
+  }
+
+  /// A building whose users a planned indoor system serves (`indoorServedParcels`) loads no
+  /// macro sector: the run equals, load for load and class for class, the run of the same
+  /// park with that building's workers at 0, and its sectors carry that many users fewer, at
+  /// no higher load. For another carrier the building's users stay on the macro network.
+  @Test func aBuildingServedIndoorsLoadsNoMacroSector() throws {
+    let park = Self.scenario()
+    func served(by carrier: String) -> ScenarioModel {
+      var coverage = park.coverage
+      coverage.capacity.indoorServedParcels = [carrier: ["p-1-1"]]
+      return park.withNetwork(
+        carriers: park.carriers, structures: park.structures, sectors: park.sectors, coverage: coverage)
+    }
+    let offloaded = try CoverageRun.run(served(by: "viettel"), threads: 2)
+    let empty = try CoverageRun.run(Self.scenario(emptyParcel: "p-1-1"), threads: 2)
+    let today = try CoverageRun.run(park, threads: 2)
+    let other = try CoverageRun.run(served(by: "mobifone"), threads: 2)
+    #expect(offloaded.layers[0].sectorLoads == empty.layers[0].sectorLoads)
+    #expect(offloaded.carriers[0].serviceIndoor == empty.carriers[0].serviceIndoor)
+    #expect(offloaded.carriers[0].serviceOutdoor == empty.carriers[0].serviceOutdoor)
+    #expect(other.layers[0].sectorLoads == today.layers[0].sectorLoads)
+    // The macro users fall by the building's: 60 workers × Viettel's 63.3 ÷ 131.9 × 5 %.
+    func macroUsers(_ run: CoverageResult) -> Double {
+      run.layers[0].sectorLoads.reduce(run.layers[0].unreachedUsers) { $0 + $1.activeUsers + $1.outOfServiceUsers }
+    }
+    let building = 60 * 63.3 / 131.9 * 0.05
+    #expect(abs(macroUsers(today) - macroUsers(offloaded) - building) <= 1e-9 * building)
+    let pairs = zip(offloaded.layers[0].sectorLoads, today.layers[0].sectorLoads)
+    #expect(pairs.allSatisfy { $0.load <= $1.load })
   }
 }

@@ -11,7 +11,9 @@ import Scenario
 /// capacity over every layer (and counted without service on each), as are the users of a
 /// parcel too small to hold a cell centre. Every cell's users add up over the layers to its
 /// share of the parcel's, so users are counted once. With more than 8
-/// layers the split is static (by capacity everywhere).
+/// layers the split is static (by capacity everywhere). A parcel whose users a planned indoor
+/// system serves (`CapacitySettings.indoorServedParcels`) has none here: they are the
+/// system's.
 struct DemandSplit: Sendable {
   /// Active users of the carrier per cell of each parcel, all layers together.
   let usersPerParcelCell: [Double]
@@ -34,8 +36,10 @@ struct DemandSplit: Sendable {
   ) {
     let capacity = scenario.coverage.capacity
     let share = capacity.subscriberShare(of: carrier, carrierCount: scenario.carriers.count)
+    // A building whose users a planned indoor system serves loads no macro sector.
+    let indoorServed = capacity.indoorServedParcels[carrier.id] ?? []
     let users = raster.parcels.map {
-      capacity.traffic.activeUsers(people: $0.workers, subscriberShare: share)
+      indoorServed.contains($0.id) ? 0 : capacity.traffic.activeUsers(people: $0.workers, subscriberShare: share)
     }
     usersPerParcelCell = raster.parcels.indices.map { parcel in
       raster.cellCount[parcel] > 0 ? users[parcel] / Double(raster.cellCount[parcel]) : 0

@@ -26,6 +26,10 @@ public struct CapacitySettings: Hashable, Sendable {
   public var uplinkInterferenceMarginDB = 3.0
   /// UE antenna gain, dBi: 0 (TR 36.942 Table 4.5, as for the downlink).
   public var ueAntennaGainDBi = 0.0
+  /// Per carrier id, the parcels (ids) whose users a planned indoor system serves: the macro
+  /// network carries none of that carrier's users there at the busy hour. Set by a plan's
+  /// network (`PlannedNetwork`), never read from a scenario file.
+  public var indoorServedParcels: [String: Set<String>] = [:]
 
   public init() {}
 
