@@ -58,7 +58,8 @@ public struct ParcelRaster: Sendable {
     // would touch every page before them.
     var classes: [UInt8]
     if let cover = scenario.landCover {
-      classes = LandCoverClasses.classes(cover, grid: grid, crs: scenario.crs, propagations: &propagations, fallback: 0)
+      classes = LandCoverClasses.classes(
+        cover, grid: grid, crs: scenario.crs, propagations: &propagations, fallback: 0, threads: threads)
     } else {
       classes = [UInt8](unsafeUninitializedCapacity: grid.cellCount) { _, count in count = grid.cellCount }
     }

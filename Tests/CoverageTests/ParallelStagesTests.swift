@@ -88,6 +88,48 @@ import Testing
     #expect(single.cellCount[overlap] > 0 && single.cellCount[overlap] < 2_500)
   }
 
+  /// With a land cover, the parcel raster's classes on 8 threads equal one thread's, and each
+  /// cell outside the zone with its own propagation has the propagation of the raster cell its
+  /// centre falls in (`LandCover.code(at:)` here, one cell at a time): the class's where the
+  /// code has one, else the scenario's (a code without a class, nodata).
+  @Test func landCoverClassesAreEachCellsOwnOnAnyThreads() throws {
+    var scenario = try BandedWorld.scenario()
+    let grid = try #require(CoverageRun.gridCovering(scenario))
+    var open = scenario.coverage.propagation
+    open.clutterLossDB = 3
+    var dense = scenario.coverage.propagation
+    dense.clutterLossDB = 12
+    // 170 m squares over the grid from its north-west corner: codes 0, 1, 2 (no class) and
+    // nodata (−1) in turn.
+    let (columns, rows, side) = (30, 30, 170.0)
+    let codes = (0..<(columns * rows)).map { Int32(($0 % columns + $0 / columns) % 4) - 1 }
+    scenario.landCover = LandCover(
+      crs: scenario.crs, columns: columns, rows: rows, originX: grid.originX + side / 2,
+      originY: grid.originY + Double(grid.rows) * grid.resolutionM - side / 2, cellSizeX: side, cellSizeY: side,
+      codes: codes,
+      classes: [
+        0: LandCoverClass(name: "open", propagation: open), 1: LandCoverClass(name: "dense", propagation: dense),
+      ])
+    let single = ParcelRaster(scenario: scenario, grid: grid, threads: 1)
+    let banded = ParcelRaster(scenario: scenario, grid: grid, threads: 8)
+    #expect(banded.propagationClass == single.propagationClass && banded.propagations == single.propagations)
+    let cover = try #require(scenario.landCover)
+    let ownZone = Set(scenario.zones.filter { $0.propagation != nil }.flatMap(\.parcels).map(\.id))
+    var checked = Set<Int32>()
+    for row in 0..<grid.rows {
+      for column in 0..<grid.columns {
+        let cell = row * grid.columns + column
+        let parcel = Int(single.parcelIndex[cell])
+        guard parcel < 0 || !ownZone.contains(single.parcels[parcel].id) else { continue }
+        let code = cover.code(at: grid.centre(row: row, column: column)) ?? -1
+        let expected = cover.classes[code]?.propagation ?? scenario.coverage.propagation
+        #expect(single.propagations[Int(single.propagationClass[cell])] == expected, "cell \(cell)")
+        checked.insert(code)
+      }
+    }
+    #expect(checked == [-1, 0, 1, 2])
+  }
+
   /// Even–odd point in polygon over all rings (no centre lies on an edge: the parcels' corners
   /// are on multiples of 10 m, the centres 5 m off them).
   static func contains(_ shape: MultiPolygon, _ point: Coordinate) -> Bool {
